@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { Catalog } from './catalog';
+import { Language } from './languages';
+import { Rating, RatingScore, Ticket } from './ticket';
+
+/**
+ * The one typed API between the kiosk's main code and every client (the kiosk renderer through
+ * Electron IPC, desk pages and tests through HTTP + WebSocket). Both transports are built from
+ * these maps and validate every message against them at the boundary.
+ */
+
+export const KioskInfo = z.object({
+  centreName: z.string(),
+  languages: z.array(Language).min(1),
+  defaultLanguage: Language,
+  /** How long the ticket and thank-you screens stay before the kiosk returns to its start. */
+  resultScreenSeconds: z.number().positive(),
+});
+export type KioskInfo = z.infer<typeof KioskInfo>;
+
+const NoInput = z.object({}).strict();
+
+export const kioskCalls = {
+  getKioskInfo: { input: NoInput, output: KioskInfo },
+  getCatalog: { input: NoInput, output: Catalog },
+  /** Numbers, stores and prints a ticket; resolves once the print outcome is recorded. */
+  issueTicket: {
+    input: z.object({ serviceId: z.string().min(1), language: Language }).strict(),
+    output: Ticket,
+  },
+  /** Today's tickets, newest first: what a desk sees. */
+  listTodayTickets: { input: NoInput, output: z.array(Ticket) },
+  /** A desk ends the visit of a ticket of today by its number; the kiosk then asks for a rating. */
+  endVisit: { input: z.object({ number: z.string().min(1) }).strict(), output: Ticket },
+  submitRating: {
+    input: z.object({ ticketId: z.number().int().positive(), score: RatingScore }).strict(),
+    output: Rating,
+  },
+} as const;
+
+export const kioskEvents = {
+  /** A visit ended: the rating terminal shows the rating screen in the ticket's language. */
+  visitEnded: Ticket,
+  ticketIssued: Ticket,
+  ratingGiven: Rating,
+} as const;
+
+export type KioskCalls = typeof kioskCalls;
+export type KioskCallName = keyof KioskCalls;
+export type KioskEvents = typeof kioskEvents;
+export type KioskEventName = keyof KioskEvents;
+export type CallInput<N extends KioskCallName> = z.input<KioskCalls[N]['input']>;
+export type CallOutput<N extends KioskCallName> = z.output<KioskCalls[N]['output']>;
+export type EventPayload<E extends KioskEventName> = z.output<KioskEvents[E]>;
+
+export const KIOSK_CALL_NAMES = Object.keys(kioskCalls) as KioskCallName[];
+export const KIOSK_EVENT_NAMES = Object.keys(kioskEvents) as KioskEventName[];
+
+/** Why a call was refused; `code` is stable for programs, `message` is for technicians' logs. */
+export const ApiErrorCode = z.enum([
+  'invalid-input',
+  'unknown-call',
+  'unknown-service',
+  'ticket-not-found',
+  'already-rated',
+  'visit-not-ended',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({ code: ApiErrorCode, message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Every call answers with this envelope on every transport, so clients handle refusals one way. */
+export const callResult = <T extends z.ZodType>(output: T) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value: output }), z.object({ ok: z.literal(false), error: ApiError })]);
+export type CallResult<N extends KioskCallName> =
+  | { ok: true; value: CallOutput<N> }
+  | { ok: false; error: ApiError };
+
+/** What a client holds: one function per call, one subscription for events. */
+export type KioskApi = {
+  [N in KioskCallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
+} & {
+  on<E extends KioskEventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Thrown by clients when a call is refused, carrying the stable code. */
+export class KioskApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KioskApiError';
+  }
+}
+
+/** Channel names shared by the Electron preload and main process. */
+export const ipcChannel = {
+  call: (name: KioskCallName) => `kiosk:call:${name}`,
+  event: 'kiosk:event',
+} as const;
+
+/** Event frames on the WebSocket and the Electron event channel. */
+export type EventFrame = { [E in KioskEventName]: { event: E; payload: EventPayload<E> } }[KioskEventName];
+
+const RawEventFrame = z.object({ event: z.enum(KIOSK_EVENT_NAMES as [KioskEventName, ...KioskEventName[]]), payload: z.unknown() });
+
+/** Validates an event frame from the other side of a transport; throws a ZodError if malformed. */
+export function parseEventFrame(raw: unknown): EventFrame {
+  const frame = RawEventFrame.parse(raw);
+  return { event: frame.event, payload: kioskEvents[frame.event].parse(frame.payload) } as EventFrame;
+}

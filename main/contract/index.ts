@@ -1,0 +1,5 @@
+export * from './api';
+export * from './catalog';
+export * from './languages';
+export * from './ticket';
+export * from './transport';

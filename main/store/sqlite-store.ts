@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Language, PrintStatus, Rating, Ticket } from '../contract';
+import type { KioskStore, NewTicket } from '../core/ports';
+import { migrate } from './migrations';
+
+interface TicketRow {
+  id: number;
+  number: string;
+  ticket_group: string;
+  sequence: number;
+  local_day: string;
+  service_id: string;
+  language: Language;
+  issued_at: string;
+  print_status: PrintStatus;
+  print_error: string | null;
+  visit_ended_at: string | null;
+}
+
+interface RatingRow {
+  ticket_id: number;
+  score: number;
+  language: Language;
+  rated_at: string;
+}
+
+const toTicket = (row: TicketRow): Ticket => ({
+  id: row.id,
+  number: row.number,
+  group: row.ticket_group,
+  sequence: row.sequence,
+  localDay: row.local_day,
+  serviceId: row.service_id,
+  language: row.language,
+  issuedAt: row.issued_at,
+  printStatus: row.print_status,
+  printError: row.print_error,
+  visitEndedAt: row.visit_ended_at,
+});
+
+const toRating = (row: RatingRow): Rating => ({
+  ticketId: row.ticket_id,
+  score: row.score,
+  language: row.language,
+  ratedAt: row.rated_at,
+});
+
+/** The number a visitor sees: group letter, dash, sequence padded to three digits (A-001). */
+export const formatTicketNumber = (group: string, sequence: number): string =>
+  `${group}-${String(sequence).padStart(3, '0')}`;
+
+/**
+ * Tickets and ratings in one SQLite file. WAL with synchronous=FULL makes every committed
+ * transaction survive a power cut, which is what "no ticket and no rating lost" needs.
+ */
+export class SqliteStore implements KioskStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly issueInTransaction: (ticket: NewTicket) => Ticket;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.statements = {
+      nextSequence: this.db.prepare<[string, string], { next: number }>(
+        'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM tickets WHERE local_day = ? AND ticket_group = ?',
+      ),
+      insertTicket: this.db.prepare<[string, string, number, string, string, string, string]>(
+        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, issued_at, print_status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      ),
+      ticketById: this.db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+      ticketByNumber: this.db.prepare<[string, string], TicketRow>(
+        'SELECT * FROM tickets WHERE local_day = ? AND number = ?',
+      ),
+      ticketsOfDay: this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE local_day = ? ORDER BY id DESC'),
+      setPrintOutcome: this.db.prepare<[string, string | null, string, number]>(
+        'UPDATE tickets SET print_status = ?, print_error = ?, print_outcome_at = ? WHERE id = ?',
+      ),
+      setVisitEnded: this.db.prepare<[string, number]>(
+        'UPDATE tickets SET visit_ended_at = ? WHERE id = ? AND visit_ended_at IS NULL',
+      ),
+      insertRating: this.db.prepare<[number, number, string, string]>(
+        'INSERT INTO ratings (ticket_id, score, language, rated_at) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING',
+      ),
+      ratingByTicket: this.db.prepare<[number], RatingRow>('SELECT * FROM ratings WHERE ticket_id = ?'),
+    };
+    // IMMEDIATE takes the write lock before reading the counter, so two processes sharing the
+    // file can never both read the same "next" number.
+    const issue = this.db.transaction((ticket: NewTicket): Ticket => {
+      const { next } = this.statements.nextSequence.get(ticket.localDay, ticket.group) ?? { next: 1 };
+      const { lastInsertRowid } = this.statements.insertTicket.run(
+        formatTicketNumber(ticket.group, next),
+        ticket.group,
+        next,
+        ticket.localDay,
+        ticket.serviceId,
+        ticket.language,
+        ticket.issuedAt.toISOString(),
+      );
+      return this.requireTicket(Number(lastInsertRowid));
+    });
+    this.issueInTransaction = (ticket) => issue.immediate(ticket);
+  }
+
+  issueTicket(ticket: NewTicket): Ticket {
+    return this.issueInTransaction(ticket);
+  }
+
+  recordPrintOutcome(ticketId: number, status: Exclude<PrintStatus, 'pending'>, error: string | null, at: Date): Ticket {
+    this.statements.setPrintOutcome.run(status, error, at.toISOString(), ticketId);
+    return this.requireTicket(ticketId);
+  }
+
+  getTicket(ticketId: number): Ticket | undefined {
+    const row = this.statements.ticketById.get(ticketId);
+    return row && toTicket(row);
+  }
+
+  findTicket(localDay: string, number: string): Ticket | undefined {
+    const row = this.statements.ticketByNumber.get(localDay, number);
+    return row && toTicket(row);
+  }
+
+  listTickets(localDay: string): Ticket[] {
+    return this.statements.ticketsOfDay.all(localDay).map(toTicket);
+  }
+
+  markVisitEnded(ticketId: number, at: Date): Ticket {
+    this.statements.setVisitEnded.run(at.toISOString(), ticketId);
+    return this.requireTicket(ticketId);
+  }
+
+  saveRating(rating: Rating): Rating | undefined {
+    const { changes } = this.statements.insertRating.run(rating.ticketId, rating.score, rating.language, rating.ratedAt);
+    return changes === 1 ? rating : undefined;
+  }
+
+  getRating(ticketId: number): Rating | undefined {
+    const row = this.statements.ratingByTicket.get(ticketId);
+    return row && toRating(row);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private requireTicket(ticketId: number): Ticket {
+    const ticket = this.getTicket(ticketId);
+    if (!ticket) throw new Error(`ticket ${ticketId} vanished from the store`);
+    return ticket;
+  }
+}
