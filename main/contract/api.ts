@@ -73,10 +73,11 @@ export type ApiError = z.infer<typeof ApiError>;
 
 /** Every call answers with this envelope on every transport, so clients handle refusals one way. */
 export const callResult = <T extends z.ZodType>(output: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value: output }), z.object({ ok: z.literal(false), error: ApiError })]);
-export type CallResult<N extends KioskCallName> =
-  | { ok: true; value: CallOutput<N> }
-  | { ok: false; error: ApiError };
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value: output }),
+    z.object({ ok: z.literal(false), error: ApiError }),
+  ]);
+export type CallResult<N extends KioskCallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: ApiError };
 
 /** What a client holds: one function per call, one subscription for events. */
 export type KioskApi = {
@@ -105,7 +106,10 @@ export const ipcChannel = {
 /** Event frames on the WebSocket and the Electron event channel. */
 export type EventFrame = { [E in KioskEventName]: { event: E; payload: EventPayload<E> } }[KioskEventName];
 
-const RawEventFrame = z.object({ event: z.enum(KIOSK_EVENT_NAMES as [KioskEventName, ...KioskEventName[]]), payload: z.unknown() });
+const RawEventFrame = z.object({
+  event: z.enum(KIOSK_EVENT_NAMES as [KioskEventName, ...KioskEventName[]]),
+  payload: z.unknown(),
+});
 
 /** Validates an event frame from the other side of a transport; throws a ZodError if malformed. */
 export function parseEventFrame(raw: unknown): EventFrame {

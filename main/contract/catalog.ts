@@ -21,30 +21,49 @@ export type Service = z.infer<typeof Service>;
 export const Catalog = z
   .object({
     version: z.literal(1),
+    /** Free text for people reading the file, e.g. that it is sample data. */
+    note: z.string().optional(),
     providers: z.array(Provider).min(1, 'at least one provider is needed'),
     services: z.array(Service).min(1, 'at least one service is needed'),
   })
-  .superRefine((catalog, ctx) => {
-    const providerIds = new Set<string>();
-    catalog.providers.forEach((provider, index) => {
-      if (providerIds.has(provider.id)) {
-        ctx.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate id "${provider.id}"` });
-      }
-      providerIds.add(provider.id);
-    });
-    const serviceIds = new Set<string>();
-    catalog.services.forEach((service, index) => {
-      if (serviceIds.has(service.id)) {
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'id'], message: `duplicate id "${service.id}"` });
-      }
-      serviceIds.add(service.id);
-      if (!providerIds.has(service.providerId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', index, 'providerId'],
-          message: `no provider has id "${service.providerId}"`,
-        });
-      }
-    });
-  });
+  // Cross-references are checked even when some entries have other problems, so a technician
+  // sees every problem of the file at once; entries malformed beyond reading are skipped here.
+  .superRefine(
+    (catalog, ctx) => {
+      const idOf = (entry: unknown): string | undefined =>
+        entry !== null && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string'
+          ? (entry as { id: string }).id
+          : undefined;
+      const providerIds = new Set<string>();
+      catalog.providers.forEach((provider, index) => {
+        const id = idOf(provider);
+        if (id === undefined) return;
+        if (providerIds.has(id))
+          ctx.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate id "${id}"` });
+        providerIds.add(id);
+      });
+      const serviceIds = new Set<string>();
+      catalog.services.forEach((service, index) => {
+        const id = idOf(service);
+        if (id !== undefined && serviceIds.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['services', index, 'id'], message: `duplicate id "${id}"` });
+        }
+        if (id !== undefined) serviceIds.add(id);
+        const providerId = (service as { providerId?: unknown } | null)?.providerId;
+        if (typeof providerId === 'string' && !providerIds.has(providerId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'providerId'],
+            message: `no provider has id "${providerId}"`,
+          });
+        }
+      });
+    },
+    {
+      when: ({ value }) => {
+        const catalog = value as { providers?: unknown; services?: unknown } | null;
+        return Array.isArray(catalog?.providers) && Array.isArray(catalog?.services);
+      },
+    },
+  );
 export type Catalog = z.infer<typeof Catalog>;

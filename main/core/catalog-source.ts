@@ -8,7 +8,9 @@ export function loadCatalogFile(file: string): Catalog {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InvalidFileError(file, [{ file, entry: '', field: '', message: `cannot be read: ${(error as Error).message}` }]);
+    throw new InvalidFileError(file, [
+      { file, entry: '', field: '', message: `cannot be read: ${(error as Error).message}` },
+    ]);
   }
   return parseJsonFile(file, text, Catalog);
 }

@@ -13,9 +13,15 @@ export const PrinterConfig = z.object({
 export const KioskConfig = z
   .object({
     centreName: z.string().trim().min(1).default('ASAN xidmət'),
-    kioskId: z.string().regex(/^[A-Za-z0-9-]+$/).default('kiosk-1'),
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('kiosk-1'),
     timeZone: z.string().refine(isValidTimeZone, 'is not a known IANA time zone').default('Asia/Baku'),
-    languages: z.array(Language).min(1).default([...LANGUAGES]),
+    languages: z
+      .array(Language)
+      .min(1)
+      .default([...LANGUAGES]),
     defaultLanguage: Language.default('az'),
     resultScreenSeconds: z.number().positive().max(600).default(12),
     /** Catalog file; a relative path is taken from the directory the kiosk was started in. */

@@ -101,7 +101,8 @@ export class KioskService implements KioskHandlers {
     const { store, clock } = this.parts;
     const ticket = store.getTicket(ticketId);
     if (!ticket) throw new KioskError('ticket-not-found', `no ticket has id ${ticketId}`);
-    if (!ticket.visitEndedAt) throw new KioskError('visit-not-ended', `the visit of ticket ${ticket.number} has not ended`);
+    if (!ticket.visitEndedAt)
+      throw new KioskError('visit-not-ended', `the visit of ticket ${ticket.number} has not ended`);
     const rating = store.saveRating({ ticketId, score, language: ticket.language, ratedAt: clock.now().toISOString() });
     if (!rating) throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
     this.emit('ratingGiven', rating);

@@ -39,7 +39,8 @@ export function describeIssues(file: string, data: unknown, issues: readonly z.c
     }
     const entryPath = path.slice(0, arrayAt + 1);
     const entryValue = entryPath.reduce<unknown>(
-      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined),
+      (value, key) =>
+        value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined,
       data,
     );
     const id =
@@ -57,7 +58,9 @@ export function parseJsonFile<T extends z.ZodType>(file: string, text: string, s
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InvalidFileError(file, [{ file, entry: '', field: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new InvalidFileError(file, [
+      { file, entry: '', field: '', message: `not valid JSON: ${(error as Error).message}` },
+    ]);
   }
   const result = schema.safeParse(data);
   if (!result.success) throw new InvalidFileError(file, describeIssues(file, data, result.error.issues));

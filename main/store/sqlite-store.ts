@@ -114,7 +114,12 @@ export class SqliteStore implements KioskStore {
     return this.issueInTransaction(ticket);
   }
 
-  recordPrintOutcome(ticketId: number, status: Exclude<PrintStatus, 'pending'>, error: string | null, at: Date): Ticket {
+  recordPrintOutcome(
+    ticketId: number,
+    status: Exclude<PrintStatus, 'pending'>,
+    error: string | null,
+    at: Date,
+  ): Ticket {
     this.statements.setPrintOutcome.run(status, error, at.toISOString(), ticketId);
     return this.requireTicket(ticketId);
   }
@@ -139,7 +144,12 @@ export class SqliteStore implements KioskStore {
   }
 
   saveRating(rating: Rating): Rating | undefined {
-    const { changes } = this.statements.insertRating.run(rating.ticketId, rating.score, rating.language, rating.ratedAt);
+    const { changes } = this.statements.insertRating.run(
+      rating.ticketId,
+      rating.score,
+      rating.language,
+      rating.ratedAt,
+    );
     return changes === 1 ? rating : undefined;
   }
 

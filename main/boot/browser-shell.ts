@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startApiServer } from '../api/server';
+import { InvalidFileError } from '../core/validation-report';
+import { APP_ROOT, composeKiosk, dataFiles } from './compose';
+import type { KioskConfigInput } from './config-file';
+
+/**
+ * The browser shell: the same main code as the Electron app, serving the renderer and the API
+ * over http to any Chromium. Used by e2e tests, desk tablets and technicians without Electron.
+ */
+const USAGE = `Usage: node dist/main/browser-shell.js [options]
+  --data-dir <dir>       database, last good catalog, virtual printer output (env KIOSK_DATA_DIR;
+                         default $XDG_DATA_HOME/kiosk or ~/.local/share/kiosk)
+  --config <file>        device configuration JSON (env KIOSK_CONFIG)
+  --host <address>       address to listen on (default 127.0.0.1)
+  --port <n>             port to listen on (default 8787; 0 picks a free one)
+  --printer-port <path>  serial printer device, e.g. /dev/ttyUSB0 (default: virtual printer)
+  --printer-baud <n>     serial speed (default 9600)
+  --catalog <file>       catalog file (default catalog/sample-catalog.json)`;
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'kiosk');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'printer-port': { type: 'string' },
+      'printer-baud': { type: 'string' },
+      catalog: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const overrides: KioskConfigInput = {
+    ...(values.catalog && { catalogPath: resolve(values.catalog) }),
+    printer: {
+      ...(values['printer-port'] && { port: values['printer-port'] }),
+      ...(values['printer-baud'] && { baudRate: Number(values['printer-baud']) }),
+    },
+    api: {
+      ...(values.host && { host: values.host }),
+      ...(values.port !== undefined && { port: Number(values.port) }),
+    },
+  };
+  const dataDir = resolve(values['data-dir'] ?? process.env.KIOSK_DATA_DIR ?? defaultDataDir());
+  const configPath = values.config ?? process.env.KIOSK_CONFIG;
+  const rendererDir = join(APP_ROOT, 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`the renderer is not built (${rendererDir}); run "npm run build" first`);
+  }
+
+  const kiosk = await composeKiosk({ dataDir, configPath: configPath && resolve(configPath), overrides });
+  const server = await startApiServer({
+    service: kiosk.service,
+    host: kiosk.config.api.host,
+    port: kiosk.config.api.port,
+    rendererDir,
+    onError: (error) => console.error('kiosk: internal error', error),
+  });
+  const files = dataFiles(dataDir);
+  console.log(`Kiosk "${kiosk.config.centreName}" is running.
+  Kiosk screen: ${server.url}/
+  Desk page:    ${server.url}/desk.html
+  Data folder:  ${dataDir}
+  Printer:      ${kiosk.config.printer.port ?? `virtual, tickets in ${files.virtualPrinter}`}`);
+
+  const stop = async () => {
+    await server.close();
+    await kiosk.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidFileError ? error.message : error);
+  process.exit(1);
+});

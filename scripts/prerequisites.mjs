@@ -1,0 +1,30 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** Where the tests find Debian's Chromium; CHROMIUM_PATH points elsewhere when needed. */
+export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const onPath = (command) => (process.env.PATH ?? '').split(delimiter).some((dir) => isExecutable(join(dir, command)));
+
+/** The system programs the tests drive for real, and how to install each on Debian or Ubuntu. */
+export function missingPrerequisites() {
+  const missing = [];
+  if (!isExecutable(chromiumPath())) {
+    missing.push({
+      what: `Chromium (looked for ${chromiumPath()}; set CHROMIUM_PATH to use another)`,
+      apt: 'chromium',
+    });
+  }
+  if (!onPath('socat'))
+    missing.push({ what: 'socat (makes the serial port pairs the printer tests use)', apt: 'socat' });
+  return missing;
+}

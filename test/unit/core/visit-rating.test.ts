@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventFrame } from '../../../main/contract';
+import { ManualClock, makeKiosk, tempDir } from '../../support/kiosk-fixture';
+
+describe('ending a visit and rating it', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let kiosk: ReturnType<typeof makeKiosk>;
+  let events: EventFrame[];
+  beforeEach(() => {
+    dir = tempDir();
+    kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date('2026-11-22T09:00:00Z')) });
+    events = [];
+    kiosk.service.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
+  });
+  afterEach(() => {
+    kiosk.store.close();
+    dir.remove();
+  });
+
+  it('ends a visit by number and announces it with the visitor language', async () => {
+    const ticket = await kiosk.service.issueTicket({ serviceId: 'passport', language: 'ru' });
+    const ended = await kiosk.service.endVisit({ number: 'a-001' });
+    expect(ended).toMatchObject({ id: ticket.id, language: 'ru' });
+    expect(ended.visitEndedAt).not.toBeNull();
+    expect(events.map((frame) => frame.event)).toEqual(['ticketIssued', 'visitEnded']);
+  });
+
+  it('stores one rating linked to the ticket and refuses a second', async () => {
+    const ticket = await kiosk.service.issueTicket({ serviceId: 'notary', language: 'kk' });
+    await kiosk.service.endVisit({ number: ticket.number });
+    const rating = await kiosk.service.submitRating({ ticketId: ticket.id, score: 4 });
+    expect(rating).toMatchObject({ ticketId: ticket.id, score: 4, language: 'kk' });
+    expect(kiosk.store.getRating(ticket.id)?.score).toBe(4);
+    await expect(kiosk.service.submitRating({ ticketId: ticket.id, score: 1 })).rejects.toMatchObject({
+      code: 'already-rated',
+    });
+    expect(kiosk.store.getRating(ticket.id)?.score).toBe(4);
+  });
+
+  it('refuses a rating before the visit has ended, and for an unknown ticket', async () => {
+    const ticket = await kiosk.service.issueTicket({ serviceId: 'notary', language: 'en' });
+    await expect(kiosk.service.submitRating({ ticketId: ticket.id, score: 5 })).rejects.toMatchObject({
+      code: 'visit-not-ended',
+    });
+    await expect(kiosk.service.submitRating({ ticketId: 999, score: 5 })).rejects.toMatchObject({
+      code: 'ticket-not-found',
+    });
+    await expect(kiosk.service.endVisit({ number: 'Z-999' })).rejects.toMatchObject({ code: 'ticket-not-found' });
+  });
+});
