@@ -9,7 +9,13 @@ export default defineConfig({
         extends: true,
         // e2e tests share one Chromium and one browser shell per file; files run one at a time
         // because these machines have two cores.
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

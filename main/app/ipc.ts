@@ -16,7 +16,7 @@ export function registerKioskCalls(
   onInternalError: (error: unknown) => void = (error) => console.error('kiosk: internal error', error),
 ): () => void {
   for (const name of KIOSK_CALL_NAMES) {
-    ipcMain.handle(ipcChannel.call(name), (event, input: unknown) => {
+    ipcMain.handle(ipcChannel.call(name), async (event, input: unknown) => {
       refuseForeignSender(event, name);
       return dispatchCall(handlers, name, input, onInternalError);
     });

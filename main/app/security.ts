@@ -41,7 +41,9 @@ export function enforceContentSecurityPolicy(session: Session): void {
       return;
     }
     const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
     );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [KIOSK_CONTENT_SECURITY_POLICY] } });
   });

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { KIOSK_CALL_NAMES, kioskCalls } from '../contract';
 import type { ApiError, CallResult, KioskCallName } from '../contract';
 import { KioskError } from './errors';

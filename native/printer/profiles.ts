@@ -8,9 +8,6 @@ export interface PrinterProfile {
   printWidthDots: number;
   /** Characters per line in font A at normal size. */
   columns: number;
-  /** Font A cell: the size one character takes at magnification 1. */
-  charWidthDots: number;
-  charHeightDots: number;
   hasCutter: boolean;
   /** Prints QR codes from `GS ( k`, so the ticket need not send the QR as a bitmap. */
   nativeQr: boolean;
@@ -34,8 +31,6 @@ const epson80mm: PrinterProfile = {
   description: 'Epson TM-T20III compatible, 80 mm paper, cutter, native QR',
   printWidthDots: 576,
   columns: 48,
-  charWidthDots: 12,
-  charHeightDots: 24,
   hasCutter: true,
   nativeQr: true,
   codePages: [

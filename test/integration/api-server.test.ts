@@ -14,7 +14,10 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
 
   beforeEach(async () => {
     dir = tempDir();
-    kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date('2026-11-22T09:00:00Z')) });
+    kiosk = makeKiosk({
+      dbFile: join(dir.path, 'kiosk.sqlite'),
+      clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
+    });
     server = await startApiServer({ service: kiosk.service, host: '127.0.0.1', port: 0 });
   });
   afterEach(async () => {
@@ -47,7 +50,10 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
   it('issues a ticket, ends its visit and stores a rating, announcing each on the WebSocket', async () => {
     const { frames, socket } = await openEvents();
     const issued = await call('issueTicket', { serviceId: 'passport', language: 'ru' });
-    expect(issued).toMatchObject({ status: 200, body: { ok: true, value: { number: 'A-001', printStatus: 'printed' } } });
+    expect(issued).toMatchObject({
+      status: 200,
+      body: { ok: true, value: { number: 'A-001', printStatus: 'printed' } },
+    });
     const ticketId = (issued.body.value as { id: number }).id;
 
     const ended = await call('endVisit', { number: 'A-001' });
@@ -66,7 +72,10 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
       status: 400,
       body: { ok: false, error: { code: 'invalid-input' } },
     });
-    expect(await call('issueTicket', '{not json')).toMatchObject({ status: 400, body: { error: { code: 'invalid-input' } } });
+    expect(await call('issueTicket', '{not json')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid-input' } },
+    });
     expect(await call('formatDisk', {})).toMatchObject({ status: 404, body: { error: { code: 'unknown-call' } } });
     expect(await call('endVisit', { number: 'A-404' })).toMatchObject({
       status: 404,

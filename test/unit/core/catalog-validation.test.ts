@@ -36,7 +36,8 @@ describe('catalog validation', () => {
     const catalog = loadCatalogFile(SAMPLE_CATALOG);
     expect(catalog.providers).toHaveLength(3);
     expect(catalog.services).toHaveLength(8);
-    for (const service of catalog.services) expect(Object.keys(service.name).sort()).toEqual(['az', 'en', 'kk', 'ky', 'ru', 'uz']);
+    for (const service of catalog.services)
+      expect(Object.keys(service.name).sort()).toEqual(['az', 'en', 'kk', 'ky', 'ru', 'uz']);
   });
 
   it('names the file, the entry and the field of an empty translation', () => {

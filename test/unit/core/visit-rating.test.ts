@@ -9,7 +9,10 @@ describe('ending a visit and rating it', () => {
   let events: EventFrame[];
   beforeEach(() => {
     dir = tempDir();
-    kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date('2026-11-22T09:00:00Z')) });
+    kiosk = makeKiosk({
+      dbFile: join(dir.path, 'kiosk.sqlite'),
+      clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
+    });
     events = [];
     kiosk.service.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
   });

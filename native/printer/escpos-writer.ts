@@ -1,0 +1,131 @@
+import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import type { Alignment } from '../escpos/decoder';
+import type { CodePage } from '../escpos/code-pages';
+import { rasterBandCommands, type MonoBitmap } from '../escpos/raster';
+import { encodeInFirstFittingPage } from './code-page-choice';
+import type { PrinterProfile } from './profiles';
+import { drawTextLineBitmap, type TextLineStyle } from './text-bitmap';
+
+const ESC = 0x1b;
+const INITIALISE = Buffer.from([ESC, 0x40]);
+/** ESC J takes at most 255 dots at a time. */
+const MAX_FEED_DOTS = 255;
+/** Lines fed before the cut so the last printed line clears the cutter. */
+const FEED_LINES_BEFORE_CUT = 4;
+
+/**
+ * Writes ESC/POS for one printer profile. node-thermal-printer builds the commands; this class
+ * adds what it gets wrong for us: it encodes every line itself, in the first code page of the
+ * profile that holds the whole line, and says `ESC t n` whenever the page changes and after
+ * every `ESC @` (which resets it). Lines no page holds are drawn as bitmaps.
+ */
+export class EscPosWriter {
+  private readonly printer: ThermalPrinter;
+  private codePage: CodePage | null = null;
+  private align: Alignment = 'left';
+  private bold = false;
+  private magnification = 1;
+
+  constructor(private readonly profile: PrinterProfile) {
+    // An empty interface leaves node-thermal-printer without a transport: we only want its bytes.
+    this.printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '', width: profile.columns });
+  }
+
+  initialise(): void {
+    this.printer.add(INITIALISE);
+    this.afterReset();
+  }
+
+  setAlign(align: Alignment): void {
+    if (align === this.align) return;
+    if (align === 'center') this.printer.alignCenter();
+    else if (align === 'right') this.printer.alignRight();
+    else this.printer.alignLeft();
+    this.align = align;
+  }
+
+  /** One line of text: in the printer's font if a code page holds it, drawn otherwise. */
+  textLine(text: string, style: TextLineStyle): void {
+    const encoded = encodeInFirstFittingPage(text, this.profile.codePages);
+    if (encoded) {
+      this.selectCodePage(encoded.codePage);
+      this.setStyle(style);
+      this.printer.add(encoded.bytes);
+      this.printer.newLine();
+      return;
+    }
+    const drawn = drawTextLineBitmap(text, style, this.profile.printWidthDots);
+    if (!drawn) {
+      this.printer.newLine();
+      return;
+    }
+    this.feedDots(drawn.feedBeforeDots);
+    this.image(drawn.bitmap);
+    this.feedDots(drawn.feedAfterDots);
+  }
+
+  image(bitmap: MonoBitmap): void {
+    this.printer.add(rasterBandCommands(bitmap, this.profile.maxRasterBandRows));
+  }
+
+  qrCode(content: string, moduleDots: number): void {
+    // node-thermal-printer counts the QR data length in UTF-16 units but sends UTF-8: only ASCII is safe.
+    if (!/^[\x20-\x7e]+$/.test(content)) {
+      throw new Error(`QR content must be printable ASCII, got ${JSON.stringify(content)}`);
+    }
+    this.printer.printQR(content, { model: 2, cellSize: moduleDots, correction: 'M' });
+    this.printer.newLine();
+  }
+
+  feedLines(lines: number): void {
+    for (let i = 0; i < lines; i++) this.printer.newLine();
+  }
+
+  feedDots(dots: number): void {
+    for (let left = dots; left > 0; left -= MAX_FEED_DOTS) {
+      this.printer.add(Buffer.from([ESC, 0x4a, Math.min(left, MAX_FEED_DOTS)]));
+    }
+  }
+
+  /** Feeds past the cutter and cuts (or only feeds, without a cutter); ends the job. */
+  cut(): void {
+    if (!this.profile.hasCutter) {
+      this.feedLines(FEED_LINES_BEFORE_CUT * 2);
+      return;
+    }
+    // cut() sends ESC d 4 per tab, GS V 0, and then ESC @, which drops the code page.
+    this.printer.cut({ verticalTabAmount: 1 });
+    this.afterReset();
+  }
+
+  bytes(): Buffer {
+    return Buffer.from(this.printer.getBuffer() ?? Buffer.alloc(0));
+  }
+
+  private afterReset(): void {
+    this.align = 'left';
+    this.bold = false;
+    this.magnification = 1;
+    this.codePage = null;
+    const defaultPage = this.profile.codePages[0];
+    if (defaultPage) this.selectCodePage(defaultPage);
+  }
+
+  private selectCodePage(page: CodePage): void {
+    if (this.codePage?.escPosNumber === page.escPosNumber) return;
+    this.printer.add(Buffer.from([ESC, 0x74, page.escPosNumber]));
+    this.codePage = page;
+  }
+
+  private setStyle(style: TextLineStyle): void {
+    if (style.bold !== this.bold) {
+      this.printer.bold(style.bold);
+      this.bold = style.bold;
+    }
+    if (style.magnification !== this.magnification) {
+      // setTextSize(h, w) puts h in the high nibble, which GS ! reads as the width: equal values only.
+      this.printer.setTextSize(style.magnification - 1, style.magnification - 1);
+      this.magnification = style.magnification;
+    }
+  }
+}

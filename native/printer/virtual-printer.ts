@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TicketPrinter, TicketPrintout } from '../../main/core/ports';
+import { decodeEscPos } from '../escpos/decoder';
+import { renderPaperPng } from '../escpos/render-png';
+import type { PrinterProfile } from './profiles';
+import { renderTicketBytes } from './ticket-layout';
+
+export interface VirtualPrintout {
+  /** The exact bytes a real printer would have received. */
+  binPath: string;
+  /** What the paper would look like, drawn from those bytes. */
+  pngPath: string;
+}
+
+/**
+ * The printer of a kiosk with no printer port configured (a laptop, a demo, the browser shell):
+ * each ticket becomes `<timestamp>-<number>.bin` and a `.png` preview of the paper in one folder.
+ */
+export class VirtualTicketPrinter implements TicketPrinter {
+  constructor(
+    private readonly directory: string,
+    private readonly profile: PrinterProfile,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async print(ticket: TicketPrintout): Promise<void> {
+    await this.printToFiles(ticket);
+  }
+
+  async printToFiles(ticket: TicketPrintout): Promise<VirtualPrintout> {
+    const bytes = renderTicketBytes(ticket, this.profile);
+    await mkdir(this.directory, { recursive: true });
+    const baseName = `${fileTimestamp(this.now())}-${fileSafe(ticket.number)}`;
+    const binPath = join(this.directory, `${baseName}.bin`);
+    const pngPath = join(this.directory, `${baseName}.png`);
+    await writeFile(binPath, bytes);
+    await writeFile(pngPath, renderPaperPng(decodeEscPos(bytes), { widthDots: this.profile.printWidthDots }));
+    return { binPath, pngPath };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** 2025-03-05T09-07-00-123Z: sorts by time and is a valid file name everywhere (no colons). */
+function fileTimestamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
+
+function fileSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,14 @@
+import type { KioskApi } from '../../../main/contract';
+import { bridgeTransport } from './bridge-transport';
+import { createClientOver } from './create-client';
+import { httpTransport } from './http-transport';
+
+/**
+ * The renderer's one way to main. Inside Electron the preload has put `window.kioskBridge` there;
+ * in any other browser (browser shell, desk tablet, tests) the page talks HTTP + WebSocket to the
+ * origin it was served from.
+ */
+export function createKioskClient(): KioskApi {
+  const bridge = window.kioskBridge;
+  return createClientOver(bridge ? bridgeTransport(bridge) : httpTransport(window.location));
+}

@@ -1,0 +1,47 @@
+import i18next, { type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../main/contract';
+import type deskEn from '../../locales/en/desk.json';
+import type kioskEn from '../../locales/en/kiosk.json';
+
+/** Keys are checked at compile time against the English files; a test keeps the others in step. */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'kiosk';
+    resources: { kiosk: typeof kioskEn; desk: typeof deskEn };
+  }
+}
+
+// Bundled, not fetched: a kiosk may have no network, and every language must work at once.
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+
+function resourcesFromFiles(): Resource {
+  const resources: Resource = {};
+  for (const [path, content] of Object.entries(files)) {
+    const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!match) continue;
+    const [, lng = '', namespace = ''] = match;
+    resources[lng] = { ...resources[lng], [namespace]: content };
+  }
+  return resources;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Starts i18next synchronously, so the first render already has its texts. */
+export function initI18n(language: Language): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: resourcesFromFiles(),
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: ['kiosk', 'desk'],
+    defaultNS: 'kiosk',
+    initAsync: false,
+    // React escapes what it renders; escaping here too would show &amp; to visitors.
+    interpolation: { escapeValue: false },
+  });
+  return i18next;
+}

@@ -1,0 +1,20 @@
+import './fonts';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createKioskClient } from './api/kiosk-client';
+import { initI18n } from './i18n';
+import { KioskApp } from './kiosk-app';
+
+initI18n('en');
+
+// A long press on a touch screen opens the context menu; on a kiosk it only confuses.
+document.addEventListener('contextmenu', (event) => event.preventDefault());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <KioskApp api={createKioskClient()} />
+  </StrictMode>,
+);

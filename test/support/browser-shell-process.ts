@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface RunningShell {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const SHELL = join(import.meta.dirname, '../../dist/main/browser-shell.js');
+
+/**
+ * Starts the built browser shell as its own process, exactly as the README does, on a free port,
+ * and resolves once it prints its address.
+ */
+export function startBrowserShell(args: string[]): Promise<RunningShell> {
+  const child: ChildProcess = spawn(process.execPath, [SHELL, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the browser shell did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Kiosk screen: (http:\/\/\S+?)\/?\n/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          output: () => output,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser shell exited with ${code}:\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../main/contract';
+import type { TicketPrintout } from '../../../main/core/ports';
+import { decodedText, decodeEscPos, type EscPosOp } from '../../../native/escpos/decoder';
+import { packRows } from '../../../native/escpos/raster';
+import { printerProfile } from '../../../native/printer/profiles';
+import { drawTextLineBitmap } from '../../../native/printer/text-bitmap';
+import { numericDateTime } from '../../../native/printer/ticket-date';
+import { renderTicketBytes, renderWholeTicketBitmapBytes, wrapWords } from '../../../native/printer/ticket-layout';
+
+const profile = printerProfile('epson-80mm');
+
+const SERVICES: Record<Language, string> = {
+  az: 'Şəxsiyyət vəsiqəsinin verilməsi',
+  ru: 'Выдача паспорта',
+  en: 'Passport issue',
+  kk: 'Жеке куәлік беру',
+  ky: 'Паспорт берүү',
+  uz: 'Oʻzbekiston pasportini berish',
+};
+
+/** The text each service name must come out as: Uzbek ʻ is in no code page and prints as ‘. */
+const PRINTED_SERVICES: Record<Language, string> = { ...SERVICES, uz: 'O‘zbekiston pasportini berish' };
+
+/** The code page (ESC t n) the service line must be printed in. */
+const SERVICE_CODE_PAGES: Record<Exclude<Language, 'az'>, number> = { ru: 17, en: 0, kk: 53, ky: 53, uz: 48 };
+
+function ticket(language: Language, overrides: Partial<TicketPrintout> = {}): TicketPrintout {
+  return {
+    centreName: 'Centre 1',
+    serviceName: SERVICES[language],
+    number: 'A-007',
+    language,
+    issuedAt: new Date('2025-03-05T09:07:00Z'),
+    timeZone: 'Asia/Almaty',
+    qrContent: `kiosk-1/2025-03-05/A-007/${language}`,
+    ...overrides,
+  };
+}
+
+/** The ESC t number in force where the text op `text` is printed. */
+function codePageAt(ops: readonly EscPosOp[], text: string): number | undefined {
+  const index = ops.findIndex((op) => op.kind === 'text' && op.text === text);
+  expect(index, `no text op "${text}"`).toBeGreaterThanOrEqual(0);
+  for (let i = index - 1; i >= 0; i--) {
+    const op = ops[i];
+    if (op?.kind === 'codePage') return op.number;
+    if (op?.kind === 'init') return undefined;
+  }
+  return undefined;
+}
+
+function rasters(ops: readonly EscPosOp[]): Extract<EscPosOp, { kind: 'raster' }>[] {
+  return ops.filter((op): op is Extract<EscPosOp, { kind: 'raster' }> => op.kind === 'raster');
+}
+
+describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('a %s ticket', (language) => {
+  const ops = decodeEscPos(renderTicketBytes(ticket(language), profile));
+  const lines = decodedText(ops);
+
+  it('decodes without unknown bytes', () => {
+    expect(ops.filter((op) => op.kind === 'unknown')).toEqual([]);
+  });
+
+  it('prints the number in big bold characters', () => {
+    expect(lines).toContain('A-007');
+    const index = ops.findIndex((op) => op.kind === 'text' && op.text === 'A-007');
+    const size = ops.slice(0, index).findLast((op) => op.kind === 'size');
+    expect(size).toEqual({ kind: 'size', width: 5, height: 5 });
+    expect(ops.slice(0, index).findLast((op) => op.kind === 'bold')).toEqual({ kind: 'bold', on: true });
+  });
+
+  it('prints a native QR code with the ticket content', () => {
+    expect(ops.filter((op) => op.kind === 'qrPrint')).toEqual([
+      { kind: 'qrPrint', data: ticket(language).qrContent, model: 2, moduleSize: 6, errorCorrection: 'M' },
+    ]);
+  });
+
+  it('ends with a cut', () => {
+    expect(ops.filter((op) => op.kind === 'cut')).toHaveLength(1);
+    expect(ops.findIndex((op) => op.kind === 'cut')).toBeGreaterThan(ops.findIndex((op) => op.kind === 'qrPrint'));
+  });
+
+  it('selects a code page right after every ESC @, because ESC @ resets it', () => {
+    const inits = ops.flatMap((op, index) => (op.kind === 'init' ? [index] : []));
+    expect(inits.length).toBeGreaterThanOrEqual(2); // the first command, and the one the library adds after the cut
+    expect(ops[0]).toEqual({ kind: 'init' });
+    for (const index of inits) expect(ops[index + 1]?.kind).toBe('codePage');
+  });
+
+  it('prints the date and time in the ticket time zone', () => {
+    expect(lines.some((line) => line.includes('14:07') || line.includes('2:07'))).toBe(true);
+  });
+
+  if (language === 'az') {
+    it('draws the ə lines (service, centre name) as cropped bitmaps and prints no ə as text', () => {
+      expect(lines.join('\n')).not.toMatch(/[əƏ]/);
+      const expected = drawTextLineBitmap(SERVICES.az, { bold: false, magnification: 1 }, profile.printWidthDots);
+      if (!expected) throw new Error('the service name drew no ink');
+      const service = rasters(ops).find((op) => op.data.equals(packRows(expected.bitmap).data));
+      expect(service).toBeDefined();
+      expect(service?.widthBytes).toBeLessThan(profile.printWidthDots / 8);
+      expect(service?.height).toBeLessThanOrEqual(255);
+    });
+  } else {
+    it('prints the service name as text in the right code page', () => {
+      expect(lines).toContain(PRINTED_SERVICES[language]);
+      expect(codePageAt(ops, PRINTED_SERVICES[language])).toBe(SERVICE_CODE_PAGES[language]);
+      expect(rasters(ops)).toEqual([]);
+    });
+  }
+});
+
+describe('code page selection', () => {
+  it('switches pages line by line and says ESC t only when the page changes', () => {
+    const ops = decodeEscPos(
+      renderTicketBytes(ticket('kk', { centreName: 'Халыққа қызмет көрсету орталығы', serviceName: 'Паспорт' }), profile),
+    );
+    const pages = ops.filter((op) => op.kind === 'codePage').map((op) => op.number);
+    // PC437 after ESC @, KZ-1048 for the Kazakh centre, PC437 for the rule, PC866 for Russian-only text,
+    // back to PC437 for the number, PC866 for the Cyrillic date, PC437 after the final ESC @.
+    expect(pages).toEqual([0, 53, 0, 17, 0, 17, 0]);
+    expect(codePageAt(ops, 'Паспорт')).toBe(17);
+    expect(codePageAt(ops, 'Халыққа қызмет көрсету орталығы')).toBe(53);
+  });
+
+  it('prints ʻ as an ASCII apostrophe when the printer has no page with ‘', () => {
+    const latinOnly = { ...profile, codePages: profile.codePages.filter((page) => page.name === 'PC437') };
+    const lines = decodedText(decodeEscPos(renderTicketBytes(ticket('uz'), latinOnly)));
+    expect(lines).toContain("O'zbekiston pasportini berish");
+  });
+
+  it('draws a line as a bitmap when the profile lacks its page (Kazakh without KZ-1048)', () => {
+    const noKazakhPage = { ...profile, codePages: profile.codePages.filter((page) => page.name !== 'KZ1048') };
+    const ops = decodeEscPos(renderTicketBytes(ticket('kk'), noKazakhPage));
+    expect(decodedText(ops)).not.toContain(SERVICES.kk);
+    expect(rasters(ops)).toHaveLength(1);
+  });
+
+  it('never sends control characters from a catalog text to the printer', () => {
+    const ops = decodeEscPos(renderTicketBytes(ticket('en', { serviceName: 'Passport\u001bissue\n' }), profile));
+    expect(ops.filter((op) => op.kind === 'unknown')).toEqual([]);
+    expect(decodedText(ops)).toContain('Passport issue');
+  });
+});
+
+describe('layout', () => {
+  it('wraps a long service name at word boundaries within the 48 columns', () => {
+    const serviceName =
+      'Выдача справки об отсутствии судимости для оформления документов на выезд за границу';
+    const lines = decodedText(decodeEscPos(renderTicketBytes(ticket('ru', { serviceName }), profile)));
+    const serviceLines = lines.filter((line) => serviceName.includes(line));
+    expect(serviceLines.join(' ')).toBe(serviceName);
+    expect(serviceLines.length).toBeGreaterThan(1);
+    for (const line of serviceLines) expect([...line].length).toBeLessThanOrEqual(48);
+  });
+
+  it('wrapWords splits words longer than a line', () => {
+    expect(wrapWords('ab cdefgh i', 4)).toEqual(['ab', 'cdef', 'gh i']);
+  });
+
+  it('refuses QR content the library would frame wrongly', () => {
+    expect(() => renderTicketBytes(ticket('en', { qrContent: 'nömrə' }), profile)).toThrow(/printable ASCII/);
+  });
+
+  it('a text ticket is a few hundred bytes', () => {
+    expect(renderTicketBytes(ticket('ru'), profile).length).toBeLessThan(400);
+  });
+});
+
+describe('renderWholeTicketBitmapBytes', () => {
+  it('sends the same ticket as full-width bitmap bands of at most 255 rows, then cuts', () => {
+    const ops = decodeEscPos(renderWholeTicketBitmapBytes(ticket('ru'), profile));
+    const bands = rasters(ops);
+    expect(bands.length).toBeGreaterThan(1);
+    for (const band of bands) {
+      expect(band.widthBytes).toBe(72);
+      expect(band.height).toBeLessThanOrEqual(255);
+    }
+    expect(decodedText(ops)).toEqual([]);
+    expect(ops.filter((op) => op.kind === 'cut')).toHaveLength(1);
+    expect(ops.filter((op) => op.kind === 'unknown')).toEqual([]);
+    expect(bands.reduce((sum, band) => sum + band.data.length, 0)).toBeGreaterThan(20_000);
+  });
+});
+
+describe('numericDateTime', () => {
+  it('gives digits in the given time zone, for builds without the language data', () => {
+    expect(numericDateTime(new Date('2025-03-05T20:07:00Z'), 'Asia/Almaty')).toBe('06.03.2025 01:07');
+  });
+});

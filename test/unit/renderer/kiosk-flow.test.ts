@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { initialFlowState, kioskFlow, type FlowAction, type FlowState } from '../../../renderer/src/kiosk-flow';
+import { IDLE_SECONDS, screenTimeoutMs } from '../../../renderer/src/screen-timeouts';
+import { ticket } from './fixtures';
+
+/** Runs actions in order from the kiosk's start, default language az. */
+function run(...actions: FlowAction[]): FlowState {
+  return actions.reduce(kioskFlow, initialFlowState('az'));
+}
+
+const toServicesInRu: FlowAction[] = [{ type: 'start' }, { type: 'chooseLanguage', language: 'ru' }];
+const issued = ticket({ id: 7, number: 'B-007', language: 'ru', serviceId: 'passport' });
+const toTicketInRu: FlowAction[] = [
+  ...toServicesInRu,
+  { type: 'chooseService', serviceId: 'passport' },
+  { type: 'ticketIssued', ticket: issued },
+];
+const ended = ticket({ id: 3, number: 'A-003', language: 'kk', visitEndedAt: '2025-01-15T09:00:00.000Z' });
+const toRatingInKk: FlowAction[] = [{ type: 'visitEnded', ticket: ended }];
+
+describe('kiosk flow: a visitor takes a ticket', () => {
+  it('starts on the attract screen in the default language', () => {
+    expect(initialFlowState('az')).toEqual({
+      screen: { name: 'attract' },
+      language: 'az',
+      defaultLanguage: 'az',
+      waitingRatings: [],
+    });
+  });
+
+  it('goes from attract to the language choice on a touch', () => {
+    expect(run({ type: 'start' }).screen).toEqual({ name: 'language' });
+  });
+
+  it('shows the services in the chosen language', () => {
+    const state = run(...toServicesInRu);
+    expect(state.screen).toEqual({ name: 'services' });
+    expect(state.language).toBe('ru');
+    expect(state.defaultLanguage).toBe('az');
+  });
+
+  it('prints after a service is chosen, then shows the ticket', () => {
+    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' });
+    expect(printing.screen).toEqual({ name: 'printing', serviceId: 'passport' });
+    const shown = kioskFlow(printing, { type: 'ticketIssued', ticket: issued });
+    expect(shown.screen).toEqual({ name: 'ticket', ticket: issued });
+    expect(shown.language).toBe('ru');
+  });
+
+  it('says so when no ticket could be issued, and goes home from there', () => {
+    const failed = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, { type: 'issueFailed' });
+    expect(failed.screen).toEqual({ name: 'issue-failed' });
+    const home = kioskFlow(failed, { type: 'home' });
+    expect(home.screen).toEqual({ name: 'attract' });
+    expect(home.language).toBe('az');
+  });
+
+  it('returns to attract in the default language when the visitor is done', () => {
+    const state = run(...toTicketInRu, { type: 'done' });
+    expect(state.screen).toEqual({ name: 'attract' });
+    expect(state.language).toBe('az');
+  });
+
+  it('returns to attract in the default language when the ticket screen times out', () => {
+    const state = run(...toTicketInRu, { type: 'timeout' });
+    expect(state.screen).toEqual({ name: 'attract' });
+    expect(state.language).toBe('az');
+  });
+
+  it('goes back from services to the language choice, keeping the language', () => {
+    const state = run(...toServicesInRu, { type: 'back' });
+    expect(state.screen).toEqual({ name: 'language' });
+    expect(state.language).toBe('ru');
+  });
+
+  it('goes back from the language choice to attract in the default language', () => {
+    const state = run(...toServicesInRu, { type: 'back' }, { type: 'back' });
+    expect(state.screen).toEqual({ name: 'attract' });
+    expect(state.language).toBe('az');
+  });
+
+  it('goes home from services and from the language choice', () => {
+    expect(run(...toServicesInRu, { type: 'home' })).toMatchObject({ screen: { name: 'attract' }, language: 'az' });
+    expect(run({ type: 'start' }, { type: 'home' })).toMatchObject({ screen: { name: 'attract' }, language: 'az' });
+  });
+
+  it.each(['language', 'services', 'issue-failed'] as const)('gives up on an idle visitor on %s', (name) => {
+    const paths: Record<typeof name, FlowAction[]> = {
+      language: [{ type: 'start' }],
+      services: toServicesInRu,
+      'issue-failed': [...toServicesInRu, { type: 'chooseService', serviceId: 'x' }, { type: 'issueFailed' }],
+    };
+    const before = run(...paths[name]);
+    expect(before.screen.name).toBe(name);
+    expect(kioskFlow(before, { type: 'timeout' })).toMatchObject({ screen: { name: 'attract' }, language: 'az' });
+  });
+
+  it('never abandons a ticket being printed', () => {
+    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' });
+    for (const action of [{ type: 'timeout' }, { type: 'home' }, { type: 'back' }, { type: 'done' }] as const) {
+      expect(kioskFlow(printing, action)).toBe(printing);
+    }
+  });
+
+  it('ignores actions that do not belong to the current screen', () => {
+    const attract = run();
+    const stray: FlowAction[] = [
+      { type: 'chooseLanguage', language: 'ru' },
+      { type: 'chooseService', serviceId: 'passport' },
+      { type: 'ticketIssued', ticket: issued },
+      { type: 'issueFailed' },
+      { type: 'back' },
+      { type: 'home' },
+      { type: 'done' },
+      { type: 'timeout' },
+      { type: 'rate', score: 5 },
+      { type: 'ratingSaved', ticketId: 1 },
+      { type: 'ratingFailed', ticketId: 1, alreadyRated: false },
+    ];
+    for (const action of stray) expect(kioskFlow(attract, action)).toBe(attract);
+    const onTicket = run(...toTicketInRu);
+    for (const action of [{ type: 'start' }, { type: 'home' }, { type: 'back' }] as const) {
+      expect(kioskFlow(onTicket, action)).toBe(onTicket);
+    }
+  });
+});
+
+describe('kiosk flow: rating a visit', () => {
+  it('asks for the rating in the language of the ticket', () => {
+    const state = run(...toRatingInKk);
+    expect(state.screen).toEqual({ name: 'rating', ticket: ended, saving: null, saveFailed: false });
+    expect(state.language).toBe('kk');
+  });
+
+  it('interrupts a visitor who is still choosing, in the ticket’s language', () => {
+    const state = run(...toServicesInRu, ...toRatingInKk);
+    expect(state.screen.name).toBe('rating');
+    expect(state.language).toBe('kk');
+  });
+
+  it('interrupts the language choice and the issue-failed screen too', () => {
+    expect(run({ type: 'start' }, ...toRatingInKk).screen.name).toBe('rating');
+    const failed = [...toServicesInRu, { type: 'chooseService', serviceId: 'x' }, { type: 'issueFailed' }] as const;
+    expect(run(...failed, ...toRatingInKk).screen.name).toBe('rating');
+  });
+
+  it('waits while a ticket is printed and shown, then asks once the visitor is done', () => {
+    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, ...toRatingInKk);
+    expect(printing.screen.name).toBe('printing');
+    expect(printing.waitingRatings).toEqual([ended]);
+
+    const shown = kioskFlow(printing, { type: 'ticketIssued', ticket: issued });
+    expect(shown.screen).toEqual({ name: 'ticket', ticket: issued });
+    expect(shown.language).toBe('ru');
+
+    const rating = kioskFlow(shown, { type: 'done' });
+    expect(rating.screen).toMatchObject({ name: 'rating', ticket: ended });
+    expect(rating.language).toBe('kk');
+    expect(rating.waitingRatings).toEqual([]);
+  });
+
+  it('asks for a waiting rating when the ticket screen times out', () => {
+    const state = run(...toTicketInRu, ...toRatingInKk, { type: 'timeout' });
+    expect(state.screen).toMatchObject({ name: 'rating', ticket: ended });
+    expect(state.language).toBe('kk');
+  });
+
+  it('asks for a waiting rating after a failed issue', () => {
+    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, ...toRatingInKk);
+    const failed = kioskFlow(printing, { type: 'issueFailed' });
+    expect(failed.screen.name).toBe('issue-failed');
+    expect(kioskFlow(failed, { type: 'home' }).screen).toMatchObject({ name: 'rating', ticket: ended });
+  });
+
+  it('saves one tap and ignores the taps that follow while saving', () => {
+    const saving = run(...toRatingInKk, { type: 'rate', score: 4 });
+    expect(saving.screen).toMatchObject({ name: 'rating', saving: 4 });
+    expect(kioskFlow(saving, { type: 'rate', score: 1 })).toBe(saving);
+    expect(kioskFlow(saving, { type: 'rate', score: 4 })).toBe(saving);
+  });
+
+  it('thanks the visitor once the rating is saved, then returns to attract in the default language', () => {
+    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+    expect(thanks.screen).toEqual({ name: 'thanks', ticket: ended, alreadyRated: false });
+    expect(thanks.language).toBe('kk');
+    const back = kioskFlow(thanks, { type: 'timeout' });
+    expect(back.screen).toEqual({ name: 'attract' });
+    expect(back.language).toBe('az');
+  });
+
+  it('thanks politely when the visit was already rated', () => {
+    const state = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 2 },
+      { type: 'ratingFailed', ticketId: ended.id, alreadyRated: true },
+    );
+    expect(state.screen).toEqual({ name: 'thanks', ticket: ended, alreadyRated: true });
+  });
+
+  it('lets the visitor try again when saving failed otherwise', () => {
+    const failed = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 2 },
+      { type: 'ratingFailed', ticketId: ended.id, alreadyRated: false },
+    );
+    expect(failed.screen).toEqual({ name: 'rating', ticket: ended, saving: null, saveFailed: true });
+    expect(kioskFlow(failed, { type: 'rate', score: 3 }).screen).toEqual({
+      name: 'rating',
+      ticket: ended,
+      saving: 3,
+      saveFailed: false,
+    });
+  });
+
+  it('ignores outcomes for another ticket or when nothing is being saved', () => {
+    const idle = run(...toRatingInKk);
+    expect(kioskFlow(idle, { type: 'ratingSaved', ticketId: ended.id })).toBe(idle);
+    const saving = kioskFlow(idle, { type: 'rate', score: 5 });
+    expect(kioskFlow(saving, { type: 'ratingSaved', ticketId: 999 })).toBe(saving);
+    expect(kioskFlow(saving, { type: 'ratingFailed', ticketId: 999, alreadyRated: true })).toBe(saving);
+  });
+
+  it('does not time out while a rating is being saved, but does when nobody answers', () => {
+    const idle = run(...toRatingInKk);
+    expect(kioskFlow(idle, { type: 'timeout' })).toMatchObject({ screen: { name: 'attract' }, language: 'az' });
+    const saving = kioskFlow(idle, { type: 'rate', score: 5 });
+    expect(kioskFlow(saving, { type: 'timeout' })).toBe(saving);
+  });
+
+  it('queues a second ended visit behind the rating on screen, and asks it next', () => {
+    const second = ticket({ id: 4, number: 'A-004', language: 'uz' });
+    const state = run(...toRatingInKk, { type: 'visitEnded', ticket: second });
+    expect(state.screen).toMatchObject({ name: 'rating', ticket: ended });
+    expect(state.waitingRatings).toEqual([second]);
+    const thanks = kioskFlow(
+      kioskFlow(state, { type: 'rate', score: 5 }),
+      { type: 'ratingSaved', ticketId: ended.id },
+    );
+    const next = kioskFlow(thanks, { type: 'timeout' });
+    expect(next.screen).toMatchObject({ name: 'rating', ticket: second });
+    expect(next.language).toBe('uz');
+  });
+
+  it('moves on from the thank-you screen at once when another visit ends', () => {
+    const second = ticket({ id: 4, number: 'A-004', language: 'en' });
+    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+    const next = kioskFlow(thanks, { type: 'visitEnded', ticket: second });
+    expect(next.screen).toMatchObject({ name: 'rating', ticket: second });
+    expect(next.language).toBe('en');
+  });
+
+  it('ignores an ended visit it already shows or holds', () => {
+    const rating = run(...toRatingInKk);
+    expect(kioskFlow(rating, { type: 'visitEnded', ticket: ended })).toBe(rating);
+    const waiting = run(...toTicketInRu, ...toRatingInKk);
+    expect(kioskFlow(waiting, { type: 'visitEnded', ticket: ended })).toBe(waiting);
+    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+    expect(kioskFlow(thanks, { type: 'visitEnded', ticket: ended })).toBe(thanks);
+  });
+});
+
+describe('screen timeouts', () => {
+  it('waits for ever on attract and while printing or saving', () => {
+    expect(screenTimeoutMs({ name: 'attract' }, 10)).toBeNull();
+    expect(screenTimeoutMs({ name: 'printing', serviceId: 'x' }, 10)).toBeNull();
+    expect(screenTimeoutMs({ name: 'rating', ticket: ended, saving: 3, saveFailed: false }, 10)).toBeNull();
+  });
+
+  it('shows results for the configured time', () => {
+    expect(screenTimeoutMs({ name: 'ticket', ticket: issued }, 12)).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'thanks', ticket: ended, alreadyRated: false }, 12)).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'issue-failed' }, 12)).toBe(12_000);
+  });
+
+  it('gives choosing visitors the idle time', () => {
+    expect(screenTimeoutMs({ name: 'language' }, 12)).toBe(IDLE_SECONDS * 1000);
+    expect(screenTimeoutMs({ name: 'services' }, 12)).toBe(IDLE_SECONDS * 1000);
+    expect(screenTimeoutMs({ name: 'rating', ticket: ended, saving: null, saveFailed: false }, 12)).toBe(
+      IDLE_SECONDS * 1000,
+    );
+  });
+});
