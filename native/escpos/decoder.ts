@@ -13,7 +13,14 @@ export type EscPosOp =
   /** `GS !`: character magnification, 1–8 in each direction. */
   | { kind: 'size'; width: number; height: number }
   /** `ESC !`: the older all-in-one mode byte; sets bold and double size together. */
-  | { kind: 'printMode'; fontB: boolean; bold: boolean; doubleHeight: boolean; doubleWidth: boolean; underline: boolean }
+  | {
+      kind: 'printMode';
+      fontB: boolean;
+      bold: boolean;
+      doubleHeight: boolean;
+      doubleWidth: boolean;
+      underline: boolean;
+    }
   /** Printable characters, decoded with the code page active when they arrived; never holds LF. */
   | { kind: 'text'; text: string }
   | { kind: 'lineFeed' }
@@ -87,8 +94,13 @@ function applyToState(state: DecoderState, op: EscPosOp): void {
   }
 }
 
-const INCOMPLETE = 'incomplete';
-type Step = { op: EscPosOp; length: number } | typeof INCOMPLETE;
+/** Not enough bytes yet: the command needs at least `needBytes` from its start. */
+interface Incomplete {
+  needBytes: number;
+}
+type Step = { op: EscPosOp; length: number } | Incomplete;
+
+const isIncomplete = (step: Step): step is Incomplete => 'needBytes' in step;
 
 /** Reads the command starting at `at`. `final` says no more bytes will come after `buf`. */
 function decodeOne(buf: Buffer, at: number, state: DecoderState, final: boolean, absoluteOffset: number): Step {
@@ -99,7 +111,8 @@ function decodeOne(buf: Buffer, at: number, state: DecoderState, final: boolean,
     length,
   });
   // A command cut short by the end of the stream: wait for more bytes, or report the rest.
-  const tooShort = (): Step => (final ? unknown(available, 'stream ended inside a command') : INCOMPLETE);
+  const tooShort = (): Step =>
+    final ? unknown(available, 'stream ended inside a command') : { needBytes: available + 1 };
   const fixed = (length: number, op: () => EscPosOp): Step => (available < length ? tooShort() : { op: op(), length });
   const setting = (command: string, paramCount: number): Step =>
     fixed(2 + paramCount, () => ({
@@ -194,7 +207,7 @@ function decodeOne(buf: Buffer, at: number, state: DecoderState, final: boolean,
     case 0x76:
       return decodeRaster(buf, at, final, tooShort, unknown);
     case 0x28:
-      return decodeGsParen(buf, at, state, tooShort);
+      return decodeGsParen(buf, at, state, final, tooShort);
     case 0x6b:
       return decodeBarcode(buf, at, tooShort, unknown);
     case 0x72: // GS r n
@@ -218,7 +231,7 @@ function decodeTextRun(buf: Buffer, at: number, state: DecoderState, final: bool
   let end = at;
   while (end < buf.length && (buf[end] ?? 0) >= 0x20) end++;
   // Text that reaches the end of a chunk may go on in the next one; a printer prints it at LF anyway.
-  if (end === buf.length && !final) return INCOMPLETE;
+  if (end === buf.length && !final) return { needBytes: end - at + 1 };
   return { op: { kind: 'text', text: decodeText(buf.subarray(at, end), state.codePageNumber) }, length: end - at };
 }
 
@@ -245,21 +258,21 @@ function decodeRaster(
   const widthBytes = (buf[at + 4] ?? 0) + (buf[at + 5] ?? 0) * 256;
   const height = (buf[at + 6] ?? 0) + (buf[at + 7] ?? 0) * 256;
   const length = 8 + widthBytes * height;
-  if (available < length) return final ? unknown(available, 'stream ended inside raster data') : INCOMPLETE;
+  if (available < length) return final ? unknown(available, 'stream ended inside raster data') : { needBytes: length };
   const data = Buffer.from(buf.subarray(at + 8, at + length));
   return { op: { kind: 'raster', mode, widthBytes, height, data }, length };
 }
 
 const QR_ERROR_LEVELS: Record<number, QrErrorCorrection> = { 48: 'L', 49: 'M', 50: 'Q', 51: 'H' };
 
-function decodeGsParen(buf: Buffer, at: number, state: DecoderState, tooShort: () => Step): Step {
+function decodeGsParen(buf: Buffer, at: number, state: DecoderState, final: boolean, tooShort: () => Step): Step {
   // GS ( fn pL pH p1…pk: every GS ( command carries its own parameter length.
   const available = buf.length - at;
   if (available < 5) return tooShort();
   const fn = buf[at + 2] ?? 0;
   const paramLength = (buf[at + 3] ?? 0) + (buf[at + 4] ?? 0) * 256;
   const length = 5 + paramLength;
-  if (available < length) return tooShort();
+  if (available < length) return final ? tooShort() : { needBytes: length };
   const params = buf.subarray(at + 5, at + length);
   const generic: Step = {
     op: { kind: 'setting', command: `GS ( ${String.fromCharCode(fn)}`, params: [...params] },
@@ -310,7 +323,10 @@ function decodeBarcode(
     // GS k m d1…dk NUL
     const end = buf.indexOf(NUL, at + 3);
     if (end === -1) return tooShort();
-    return { op: { kind: 'barcode', system, data: buf.subarray(at + 3, end).toString('latin1') }, length: end + 1 - at };
+    return {
+      op: { kind: 'barcode', system, data: buf.subarray(at + 3, end).toString('latin1') },
+      length: end + 1 - at,
+    };
   }
   if (system >= 65 && system <= 79) {
     // GS k m n d1…dn
@@ -327,30 +343,44 @@ function decodeBarcode(
  * chunks is held back until the rest arrives; `end()` reports whatever is left as unknown.
  */
 export class EscPosStreamDecoder {
-  private pending: Buffer = Buffer.alloc(0);
+  /** Bytes not decoded yet, kept as received: a 40 KB bitmap arriving in small reads is joined once. */
+  private pendingChunks: Buffer[] = [];
+  private pendingLength = 0;
+  /** How many pending bytes the command at the front needs before decoding is worth trying. */
+  private neededLength = 0;
   private pendingOffset = 0;
   private readonly state = powerOnState();
 
   push(chunk: Uint8Array): DecodedCommand[] {
-    const bytes = this.pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.pending, chunk]);
-    return this.decode(bytes, false);
+    this.pendingChunks.push(Buffer.from(chunk));
+    this.pendingLength += chunk.length;
+    if (this.pendingLength < this.neededLength) return [];
+    return this.decode(false);
   }
 
   end(): DecodedCommand[] {
-    return this.decode(this.pending, true);
+    return this.decode(true);
   }
 
-  private decode(bytes: Buffer, final: boolean): DecodedCommand[] {
+  private decode(final: boolean): DecodedCommand[] {
+    const bytes =
+      this.pendingChunks.length === 1 ? (this.pendingChunks[0] as Buffer) : Buffer.concat(this.pendingChunks);
     const commands: DecodedCommand[] = [];
     let at = 0;
+    this.neededLength = 0;
     while (at < bytes.length) {
       const step = decodeOne(bytes, at, this.state, final, this.pendingOffset + at);
-      if (step === INCOMPLETE) break;
+      if (isIncomplete(step)) {
+        this.neededLength = step.needBytes;
+        break;
+      }
       applyToState(this.state, step.op);
       commands.push({ op: step.op, bytes: bytes.subarray(at, at + step.length) });
       at += step.length;
     }
-    this.pending = bytes.subarray(at);
+    const rest = bytes.subarray(at);
+    this.pendingChunks = rest.length > 0 ? [rest] : [];
+    this.pendingLength = rest.length;
     this.pendingOffset += at;
     return commands;
   }

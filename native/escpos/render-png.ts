@@ -206,7 +206,15 @@ function rasterToBitmap(widthBytes: number, height: number, data: Buffer): MonoB
 
 /** Not a scannable barcode: stripes from the data's bits, enough to show where and how big it is. */
 function barcodeBitmap(data: string, moduleDots: number, height: number): MonoBitmap {
-  const modules = [1, 0, 1, ...[...Buffer.from(data, 'latin1')].flatMap((byte) => [...byte.toString(2).padStart(8, '0')].map(Number)), 1, 0, 1];
+  const modules = [
+    1,
+    0,
+    1,
+    ...[...Buffer.from(data, 'latin1')].flatMap((byte) => [...byte.toString(2).padStart(8, '0')].map(Number)),
+    1,
+    0,
+    1,
+  ];
   const width = modules.length * moduleDots;
   const ink = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {

@@ -10,8 +10,8 @@ const ESC = 0x1b;
 const INITIALISE = Buffer.from([ESC, 0x40]);
 /** ESC J takes at most 255 dots at a time. */
 const MAX_FEED_DOTS = 255;
-/** Lines fed before the cut so the last printed line clears the cutter. */
-const FEED_LINES_BEFORE_CUT = 4;
+/** Without a cutter, enough paper past the last line for the visitor to tear the ticket off. */
+const FEED_LINES_TO_TEAR_OFF = 8;
 
 /**
  * Writes ESC/POS for one printer profile. node-thermal-printer builds the commands; this class
@@ -90,10 +90,10 @@ export class EscPosWriter {
   /** Feeds past the cutter and cuts (or only feeds, without a cutter); ends the job. */
   cut(): void {
     if (!this.profile.hasCutter) {
-      this.feedLines(FEED_LINES_BEFORE_CUT * 2);
+      this.feedLines(FEED_LINES_TO_TEAR_OFF);
       return;
     }
-    // cut() sends ESC d 4 per tab, GS V 0, and then ESC @, which drops the code page.
+    // ESC d 4 carries the last line past the cutter; cut() then sends GS V 0 and an ESC @ that drops the code page.
     this.printer.cut({ verticalTabAmount: 1 });
     this.afterReset();
   }

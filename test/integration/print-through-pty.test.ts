@@ -95,6 +95,12 @@ describe('printing through a serial link (socat PTY pair)', () => {
     expect(received.ops.at(-1)?.kind).toBe('cut');
   });
 
+  it('reopens the port for the next job after it was closed', async () => {
+    await printer.close();
+    await printer.print(russianTicket);
+    expect((await emulator.nextTicket()).lines).toContain('B-012');
+  });
+
   it('keeps two tickets sent at once apart, in order', async () => {
     await Promise.all([printer.print(russianTicket), printer.print(kazakhTicket)]);
     const first = await emulator.nextTicket();

@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import '../fonts';
 import './desk.css';
 import { StrictMode } from 'react';

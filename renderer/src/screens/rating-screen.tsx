@@ -30,7 +30,7 @@ export function RatingScreen({ language, ticket, serviceName, saving, saveFailed
               type="button"
               className="face-button"
               data-testid={`rating-face-${score}`}
-              // Not `disabled`: a repeated tap must land somewhere harmless, not on whatever lies beneath.
+              // Taps while saving are ignored by the flow; aria-disabled says so without dropping focus.
               aria-disabled={saving !== null}
               aria-pressed={saving === score}
               onClick={() => onRate(score)}

@@ -172,4 +172,17 @@ describe('EscPosStreamDecoder', () => {
       { op: { kind: 'cut', partial: false, feedDots: 0 }, bytes: Buffer.from([GS, 0x56, 0]) },
     ]);
   });
+
+  it('gives a large bitmap arriving in small serial reads as one raster op once its last byte is in', () => {
+    const data = Buffer.alloc(72 * 255, 0x5a);
+    const whole = bytes([GS, 0x76, 0x30, 0, 72, 0, 255, 0], data, LF);
+    const decoder = new EscPosStreamDecoder();
+    const received: EscPosOp[] = [];
+    for (let at = 0; at < whole.length; at += 7) {
+      const ops = decoder.push(whole.subarray(at, at + 7)).map((command) => command.op);
+      if (at + 7 < whole.length - 1) expect(ops).toEqual([]);
+      received.push(...ops);
+    }
+    expect(received).toEqual([{ kind: 'raster', mode: 0, widthBytes: 72, height: 255, data }, { kind: 'lineFeed' }]);
+  });
 });

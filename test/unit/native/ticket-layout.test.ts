@@ -114,7 +114,10 @@ describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('a %s ticket', (lan
 describe('code page selection', () => {
   it('switches pages line by line and says ESC t only when the page changes', () => {
     const ops = decodeEscPos(
-      renderTicketBytes(ticket('kk', { centreName: 'Халыққа қызмет көрсету орталығы', serviceName: 'Паспорт' }), profile),
+      renderTicketBytes(
+        ticket('kk', { centreName: 'Халыққа қызмет көрсету орталығы', serviceName: 'Паспорт' }),
+        profile,
+      ),
     );
     const pages = ops.filter((op) => op.kind === 'codePage').map((op) => op.number);
     // PC437 after ESC @, KZ-1048 for the Kazakh centre, PC437 for the rule, PC866 for Russian-only text,
@@ -146,8 +149,7 @@ describe('code page selection', () => {
 
 describe('layout', () => {
   it('wraps a long service name at word boundaries within the 48 columns', () => {
-    const serviceName =
-      'Выдача справки об отсутствии судимости для оформления документов на выезд за границу';
+    const serviceName = 'Выдача справки об отсутствии судимости для оформления документов на выезд за границу';
     const lines = decodedText(decodeEscPos(renderTicketBytes(ticket('ru', { serviceName }), profile)));
     const serviceLines = lines.filter((line) => serviceName.includes(line));
     expect(serviceLines.join(' ')).toBe(serviceName);

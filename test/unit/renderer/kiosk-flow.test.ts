@@ -232,10 +232,7 @@ describe('kiosk flow: rating a visit', () => {
     const state = run(...toRatingInKk, { type: 'visitEnded', ticket: second });
     expect(state.screen).toMatchObject({ name: 'rating', ticket: ended });
     expect(state.waitingRatings).toEqual([second]);
-    const thanks = kioskFlow(
-      kioskFlow(state, { type: 'rate', score: 5 }),
-      { type: 'ratingSaved', ticketId: ended.id },
-    );
+    const thanks = kioskFlow(kioskFlow(state, { type: 'rate', score: 5 }), { type: 'ratingSaved', ticketId: ended.id });
     const next = kioskFlow(thanks, { type: 'timeout' });
     expect(next.screen).toMatchObject({ name: 'rating', ticket: second });
     expect(next.language).toBe('uz');
