@@ -35,6 +35,7 @@ export class PrinterEmulator {
   private readonly decoder = new EscPosStreamDecoder();
   private currentJob: DecodedCommand[] = [];
   private readonly listeners = new Set<TicketListener>();
+  private readonly byteListeners = new Set<(chunk: Buffer, receivedAt: number) => void>();
   private handedOut = 0;
 
   private constructor(
@@ -59,6 +60,12 @@ export class PrinterEmulator {
   onTicket(listener: TicketListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called with every chunk as it arrives and `performance.now()` then: for timing the first byte of a job. */
+  onBytes(listener: (chunk: Buffer, receivedAt: number) => void): () => void {
+    this.byteListeners.add(listener);
+    return () => this.byteListeners.delete(listener);
   }
 
   /** The next ticket not yet handed out by this method, waiting for it if it has not arrived. */
@@ -95,6 +102,8 @@ export class PrinterEmulator {
   }
 
   private handleData(chunk: Buffer): void {
+    const receivedAt = performance.now();
+    for (const listener of this.byteListeners) listener(chunk, receivedAt);
     for (const command of this.decoder.push(chunk)) this.handleCommand(command);
   }
 

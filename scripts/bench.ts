@@ -1,0 +1,103 @@
+// npm run bench: printing and latency figures, each with a baseline measured in the same run,
+// because these machines are noisy. Needs a build (npm run build) for the latency part.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LANGUAGES } from '../main/contract';
+import { KioskConfig } from '../main/core/config';
+import { loadCatalogFile } from '../main/core/catalog-source';
+import { ticketQrContent } from '../main/core/kiosk-service';
+import { PrinterEmulator } from '../native/emulator/printer-emulator';
+import { printerProfile } from '../native/printer/profiles';
+import { renderTicketBytes, renderWholeTicketBitmapBytes } from '../native/printer/ticket-layout';
+import { openPtyPair } from '../test/support/pty-pair';
+import { launchChromium, PORTRAIT } from '../test/support/chromium';
+import { startBrowserShell } from '../test/support/browser-shell-process';
+
+const serialSeconds = (bytes: number, baud: number) => (bytes * 10) / baud;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function benchTicketBytes(): void {
+  const config = KioskConfig.parse({});
+  const catalog = loadCatalogFile(join(import.meta.dirname, '../catalog/sample-catalog.json'));
+  const service = catalog.services[0]!;
+  const profile = printerProfile(config.printer.profile);
+  console.log(
+    `\nBytes per ticket, profile ${config.printer.profile}: centre "${config.centreName}", service "${service.id}", number A-001`,
+  );
+  console.log('baseline: the same ticket printed as one whole bitmap');
+  console.log('lang   bytes   9600 baud  115200 baud   bitmap bytes  9600 baud   bitmap/text');
+  for (const language of LANGUAGES) {
+    const ticket = {
+      centreName: config.centreName,
+      serviceName: service.name[language],
+      number: 'A-001',
+      language,
+      issuedAt: new Date('2026-11-22T09:30:00Z'),
+      timeZone: config.timeZone,
+      qrContent: ticketQrContent(config.kioskId, { localDay: '2026-11-22', number: 'A-001' }),
+    };
+    const text = renderTicketBytes(ticket, profile).length;
+    const bitmap = renderWholeTicketBitmapBytes(ticket, profile).length;
+    console.log(
+      `${language.padEnd(4)} ${String(text).padStart(7)} ${fmt(serialSeconds(text, 9600), 2).padStart(9)} s ${fmt(serialSeconds(text, 115200), 3).padStart(10)} s ${String(bitmap).padStart(14)} ${fmt(serialSeconds(bitmap, 9600)).padStart(8)} s ${fmt(bitmap / text).padStart(10)}×`,
+    );
+  }
+}
+
+/** From a tap on a service in Chromium to the first byte at the printer's serial port. */
+async function benchTapToFirstByte(tickets: number): Promise<void> {
+  const pty = await openPtyPair();
+  const emulator = await PrinterEmulator.open({ path: pty.b });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+  const shell = await startBrowserShell(['--data-dir', dataDir, '--printer-port', pty.a]);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    await page.goto(shell.url);
+    let firstByteAt: number | null = null;
+    emulator.onBytes((_chunk, at) => (firstByteAt ??= at));
+
+    const tapToByte: number[] = [];
+    const apiRoundTrip: number[] = [];
+    for (let i = 0; i < tickets; i++) {
+      await page.getByTestId('screen-attract').click();
+      await page.getByTestId('language-en').click();
+      const service = page.getByTestId('service-passport');
+      await service.waitFor();
+      firstByteAt = null;
+      const tappedAt = performance.now();
+      await service.click();
+      await emulator.nextTicket();
+      tapToByte.push(firstByteAt! - tappedAt);
+      await page.getByTestId('ticket-number').waitFor();
+      await page.getByTestId('ticket-done').click();
+
+      // Baseline: the cheapest round trip through the same server, measured in the same loop.
+      const startedAt = performance.now();
+      await fetch(`${shell.url}/api/call/getKioskInfo`, { method: 'POST', body: '{}' });
+      apiRoundTrip.push(performance.now() - startedAt);
+    }
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    const [tap, api] = [sorted(tapToByte), sorted(apiRoundTrip)];
+    console.log(
+      `\nTap on a service → first byte at the printer port (browser shell, ${tickets} tickets, PTY at 9600 baud)`,
+    );
+    console.log(`  p50 ${fmt(percentile(tap, 50))} ms   p95 ${fmt(percentile(tap, 95))} ms`);
+    console.log(
+      `  baseline, one getKioskInfo HTTP round trip: p50 ${fmt(percentile(api, 50), 2)} ms   p95 ${fmt(percentile(api, 95), 2)} ms`,
+    );
+    console.log(`  ratio p50 ${fmt(percentile(tap, 50) / percentile(api, 50))}×`);
+  } finally {
+    await browser.close();
+    await shell.stop();
+    await emulator.close();
+    await pty.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+benchTicketBytes();
+await benchTapToFirstByte(50);
