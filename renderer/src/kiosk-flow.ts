@@ -57,7 +57,9 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
     case 'chooseLanguage':
       return screen.name === 'language' ? { ...state, language: action.language, screen: { name: 'services' } } : state;
     case 'chooseService':
-      return screen.name === 'services' ? { ...state, screen: { name: 'printing', serviceId: action.serviceId } } : state;
+      return screen.name === 'services'
+        ? { ...state, screen: { name: 'printing', serviceId: action.serviceId } }
+        : state;
     case 'ticketIssued':
       return screen.name === 'printing' ? { ...state, screen: { name: 'ticket', ticket: action.ticket } } : state;
     case 'issueFailed':
@@ -88,8 +90,9 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
     case 'ratingFailed':
       if (!isSavingRatingOf(screen, action.ticketId)) return state;
       // Already rated elsewhere (a second tablet, a repeated event): the visitor's answer exists, so thank them.
-      if (action.alreadyRated) return { ...state, screen: { name: 'thanks', ticket: screen.ticket, alreadyRated: true } };
-      return { ...state, screen: { ...screen, saving: null, saveFailed: true } };
+      return action.alreadyRated
+        ? { ...state, screen: { name: 'thanks', ticket: screen.ticket, alreadyRated: true } }
+        : { ...state, screen: { ...screen, saving: null, saveFailed: true } };
   }
 }
 

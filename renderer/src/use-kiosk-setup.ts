@@ -4,9 +4,7 @@ import type { Catalog, KioskApi, KioskInfo } from '../../main/contract';
 const RETRY_MS = 5_000;
 
 export type KioskSetup =
-  | { state: 'loading' }
-  | { state: 'unavailable' }
-  | { state: 'ready'; info: KioskInfo; catalog: Catalog };
+  { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; info: KioskInfo; catalog: Catalog };
 
 /**
  * Loads what the kiosk shows, retrying until it comes: after a power cut the renderer may well be

@@ -46,7 +46,7 @@ export function PrinterIcon() {
       <path d="M14 18V6h20v12" />
       <rect x="6" y="18" width="36" height="16" rx="3" />
       <path d="M14 28h20v14H14z" />
-      <path d="M19 34h10M19 38h7" />
+      <path d="M19 35h10" />
     </svg>
   );
 }
@@ -75,6 +75,22 @@ export function CheckIcon() {
     <svg {...common}>
       <circle cx="24" cy="24" r="20" />
       <path d="m14 25 7 7 13-15" />
+    </svg>
+  );
+}
+
+export function UpIcon() {
+  return (
+    <svg {...common}>
+      <path d="M10 30 24 16l14 14" />
+    </svg>
+  );
+}
+
+export function DownIcon() {
+  return (
+    <svg {...common}>
+      <path d="M10 18 24 32l14-14" />
     </svg>
   );
 }
