@@ -67,9 +67,14 @@ async function benchTapToFirstByte(tickets: number): Promise<void> {
       await page.getByTestId('language-en').click();
       const service = page.getByTestId('service-passport');
       await service.waitFor();
+      // A new screen ignores touches for a moment (double-tap guard); the tap is timed once it counts.
+      await page.waitForFunction(
+        `getComputedStyle(document.querySelector('[data-testid="service-passport"]')).pointerEvents === 'auto'`,
+      );
+      const box = (await service.boundingBox())!;
       firstByteAt = null;
       const tappedAt = performance.now();
-      await service.click();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await emulator.nextTicket();
       tapToByte.push(firstByteAt! - tappedAt);
       await page.getByTestId('ticket-number').waitFor();
