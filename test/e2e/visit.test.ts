@@ -94,7 +94,9 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
     const firstCyrillic = printed.ops.findIndex((op) => op.kind === 'text' && /[А-я]/.test(op.text));
     const lastCodePageBefore = printed.ops.slice(0, firstCyrillic).findLast((op) => op.kind === 'codePage');
     expect(lastCodePageBefore).toMatchObject({ kind: 'codePage', number: 17 });
-    expect(printed.ops).toContainEqual(expect.objectContaining({ kind: 'qrPrint', data: expect.stringMatching(/:A-001$/) }));
+    expect(printed.ops).toContainEqual(
+      expect.objectContaining({ kind: 'qrPrint', data: expect.stringMatching(/:A-001$/) }),
+    );
     expect(ops).toContain('cut');
     // The ticket screen times out back to the start by itself.
     await kiosk.getByTestId('screen-attract').waitFor({ timeout: 10_000 });
