@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KioskConfig } from '../core/config';
-import { InvalidFileError, describeIssues, parseJsonFile } from '../core/validation-report';
+import { InvalidFileError, describeIssues, loadJsonFile } from '../core/validation-report';
 
 export type KioskConfigInput = z.input<typeof KioskConfig>;
 
@@ -14,17 +13,7 @@ const JsonObject = z.record(z.string(), z.unknown());
  */
 export function loadKioskConfig(file: string | undefined, overrides: KioskConfigInput = {}): KioskConfig {
   let fromFile: Record<string, unknown> = {};
-  if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InvalidFileError(file, [
-        { file, entry: '', field: '', message: `cannot be read: ${(error as Error).message}` },
-      ]);
-    }
-    fromFile = parseJsonFile(file, text, JsonObject);
-  }
+  if (file) fromFile = loadJsonFile(file, JsonObject);
   const merged = {
     ...fromFile,
     ...overrides,
