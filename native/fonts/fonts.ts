@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlobalFonts } from '@napi-rs/canvas';
 
@@ -20,8 +21,12 @@ export function registerTicketFonts(): void {
 }
 
 function register(fileName: string, family: string): void {
-  // Resolved next to this module; a bundled build must copy native/fonts/ along with it.
-  const path = fileURLToPath(new URL(`./${fileName}`, import.meta.url));
+  // Resolved next to this module; a bundled build must copy native/fonts/ along with it. In a
+  // packaged app the fonts are unpacked beside app.asar, because Skia opens files itself.
+  const path = fileURLToPath(new URL(`./${fileName}`, import.meta.url)).replace(
+    `${sep}app.asar${sep}`,
+    `${sep}app.asar.unpacked${sep}`,
+  );
   if (!GlobalFonts.registerFromPath(path, family)) {
     throw new Error(`Could not load the ticket font ${path}`);
   }
