@@ -43,7 +43,11 @@ async function start(): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`the renderer is not built (${RENDERER_DIR}); run "npm run build" first`);
   }
-  kiosk = await composeKiosk({ dataDir: app.getPath('userData'), configPath: launch.configPath });
+  kiosk = await composeKiosk({
+    dataDir: app.getPath('userData'),
+    configPath: launch.configPath,
+    rendererDir: RENDERER_DIR,
+  });
 
   denyAllPermissions(session.defaultSession);
   enforceContentSecurityPolicy(session.defaultSession);

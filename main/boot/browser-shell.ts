@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startApiServer } from '../api/server';
 import { InvalidFileError } from '../core/validation-report';
 import { APP_ROOT, composeKiosk, dataFiles } from './compose';
 import type { KioskConfigInput } from './config-file';
@@ -61,23 +60,15 @@ async function main(): Promise<void> {
     throw new Error(`the renderer is not built (${rendererDir}); run "npm run build" first`);
   }
 
-  const kiosk = await composeKiosk({ dataDir, configPath: configPath && resolve(configPath), overrides });
-  const server = await startApiServer({
-    service: kiosk.service,
-    host: kiosk.config.api.host,
-    port: kiosk.config.api.port,
-    rendererDir,
-    onError: (error) => console.error('kiosk: internal error', error),
-  });
+  const kiosk = await composeKiosk({ dataDir, configPath: configPath && resolve(configPath), overrides, rendererDir });
   const files = dataFiles(dataDir);
   console.log(`Kiosk "${kiosk.config.centreName}" is running.
-  Kiosk screen: ${server.url}/
-  Desk page:    ${server.url}/desk.html
+  Kiosk screen: ${kiosk.apiUrl}/
+  Desk page:    ${kiosk.apiUrl}/desk.html
   Data folder:  ${dataDir}
   Printer:      ${kiosk.config.printer.port ?? `virtual, tickets in ${files.virtualPrinter}`}`);
 
   const stop = async () => {
-    await server.close();
     await kiosk.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTicketPrinter } from '../../native/printer/create-printer';
+import { startApiServer } from '../api/server';
 import type { KioskConfig } from '../core/config';
 import { KioskService } from '../core/kiosk-service';
 import { systemClock } from '../core/ports';
@@ -19,12 +20,16 @@ export interface ComposeOptions {
   appRoot?: string;
   clock?: Clock;
   log?: (message: string) => void;
+  /** Built renderer folder the local API also serves (kiosk and desk pages); none serves only the API. */
+  rendererDir?: string;
 }
 
 export interface ComposedKiosk {
   service: KioskService;
   config: KioskConfig;
   dataDir: string;
+  /** Address of the local HTTP + WebSocket API (desk pages, queue systems, the browser shell). */
+  apiUrl: string;
   close(): Promise<void>;
 }
 
@@ -38,7 +43,10 @@ export const dataFiles = (dataDir: string) => ({
   virtualPrinter: join(dataDir, 'printed-tickets'),
 });
 
-/** Builds the kiosk from its parts; both shells (Electron and browser) start here. */
+/**
+ * Builds the kiosk from its parts and opens its local API; both shells (Electron and browser)
+ * start here, so desks can end visits whichever shell the kiosk runs in.
+ */
 export async function composeKiosk(options: ComposeOptions): Promise<ComposedKiosk> {
   const log = options.log ?? ((message: string) => console.log(message));
   const config = loadKioskConfig(options.configPath, options.overrides);
@@ -52,11 +60,25 @@ export async function composeKiosk(options: ComposeOptions): Promise<ComposedKio
   const store = new SqliteStore(files.database);
   const printer = createTicketPrinter(config.printer, files.virtualPrinter);
   const service = new KioskService({ config, catalog, store, printer, clock: options.clock ?? systemClock });
+  const api = await startApiServer({
+    service,
+    host: config.api.host,
+    port: config.api.port,
+    rendererDir: options.rendererDir,
+    onError: (error) =>
+      log(`kiosk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  }).catch(async (error: unknown) => {
+    await printer.close();
+    store.close();
+    throw error;
+  });
   return {
     service,
     config,
     dataDir: options.dataDir,
+    apiUrl: api.url,
     close: async () => {
+      await api.close();
       await printer.close();
       store.close();
     },

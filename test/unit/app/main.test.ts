@@ -118,6 +118,7 @@ describe('the Electron entry', () => {
     expect(fakes.composeKiosk).toHaveBeenCalledExactlyOnceWith({
       dataDir: '/home/kiosk/.config/kiosk',
       configPath: '/etc/kiosk/kiosk.json',
+      rendererDir: expect.stringMatching(/renderer$/),
     });
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
