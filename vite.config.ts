@@ -36,6 +36,7 @@ export default defineConfig({
       input: {
         kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
         desk: fileURLToPath(new URL('./renderer/desk.html', import.meta.url)),
+        outOfOrder: fileURLToPath(new URL('./renderer/out-of-order.html', import.meta.url)),
       },
     },
   },

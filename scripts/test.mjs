@@ -22,6 +22,7 @@ const checks = [
   ['lint (eslint, including the layer rules)', () => npx('eslint', '.')],
   ['format (prettier)', () => npx('prettier', '--check', '.')],
   ['types of main, native and tests (tsconfig.node.json)', () => npx('tsc', '-p', 'tsconfig.node.json')],
+  ['types of the e2e tests and bench, Node plus DOM (tsconfig.e2e.json)', () => npx('tsc', '-p', 'tsconfig.e2e.json')],
   ['types of the renderer (tsconfig.web.json)', () => npx('tsc', '-p', 'tsconfig.web.json')],
   ['build (renderer, main, preload)', () => run('npm', ['run', '--silent', 'build'])],
 ];

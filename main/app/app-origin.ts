@@ -6,6 +6,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** Shown, without any of the app's scripts, while the app keeps crashing. */
+export const OUT_OF_ORDER_URL = `${APP_ORIGIN}/out-of-order.html`;
 
 /**
  * Compares scheme and host rather than `URL.origin`: Node reports the origin of a custom scheme as

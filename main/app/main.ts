@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, app, powerSaveBlocker, session } from 'electron';
+import { BrowserWindow, Menu, app, powerSaveBlocker, session } from 'electron';
 import { composeKiosk } from '../boot/compose';
 import type { ComposedKiosk } from '../boot/compose';
 import { InvalidFileError } from '../core/validation-report';
-import { APP_ENTRY_URL } from './app-origin';
+import { APP_ENTRY_URL, OUT_OF_ORDER_URL } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { forwardKioskEvents, registerKioskCalls } from './ipc';
 import { readLaunchOptions } from './launch-options';
 import { keepRendererAlive } from './renderer-recovery';
+import { blockEscapeShortcuts } from './shortcut-lock';
 import { confineEveryWebContents, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { kioskWindowOptions } from './window-options';
 
@@ -54,9 +55,13 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_DIR);
   registerKioskCalls(kiosk.service);
 
-  kioskWindow = new BrowserWindow(kioskWindowOptions({ preloadPath: PRELOAD_PATH, development: !app.isPackaged }));
+  const development = !app.isPackaged;
+  // No application menu: Alt would otherwise reveal it, with Reload and Quit in it.
+  Menu.setApplicationMenu(null);
+  kioskWindow = new BrowserWindow(kioskWindowOptions({ preloadPath: PRELOAD_PATH, development }));
   forwardKioskEvents(kiosk.service, kioskWindow.webContents);
-  keepRendererAlive(kioskWindow, APP_ENTRY_URL);
+  keepRendererAlive(kioskWindow, { entryUrl: APP_ENTRY_URL, outOfOrderUrl: OUT_OF_ORDER_URL });
+  blockEscapeShortcuts(kioskWindow.webContents, development);
   powerSaveBlocker.start('prevent-display-sleep');
   await kioskWindow.loadURL(APP_ENTRY_URL);
 }

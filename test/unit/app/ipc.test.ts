@@ -2,7 +2,15 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { forwardKioskEvents, registerKioskCalls } from '../../../main/app/ipc';
 import { ipcChannel, kioskCalls } from '../../../main/contract';
-import type { Catalog, CallResult, KioskCallName, KioskInfo, Rating, Ticket } from '../../../main/contract';
+import type {
+  Catalog,
+  CallResult,
+  KioskCallName,
+  KioskInfo,
+  PrinterReport,
+  Rating,
+  Ticket,
+} from '../../../main/contract';
 import { KioskError } from '../../../main/core/errors';
 import type { KioskEventListener, KioskHandlers } from '../../../main/core/kiosk-service';
 import { fakeEmitter } from './fake-emitter';
@@ -20,6 +28,7 @@ const info: KioskInfo = {
   languages: ['az', 'en'],
   defaultLanguage: 'az',
   resultScreenSeconds: 12,
+  kioskId: 'kiosk-1',
 };
 const ticket: Ticket = {
   id: 7,
@@ -42,10 +51,15 @@ function fakeHandlers() {
     getCatalog: vi.fn(async (): Promise<Catalog> => {
       throw new Error('not used here');
     }),
+    getServiceAvailability: vi.fn(async () => ({ state: 'open' as const })),
     issueTicket: vi.fn(async (): Promise<Ticket> => ticket),
     listTodayTickets: vi.fn(async (): Promise<Ticket[]> => [ticket]),
     endVisit: vi.fn(async (): Promise<Ticket> => ticket),
     submitRating: vi.fn(async (): Promise<Rating> => rating),
+    getPrinterStatus: vi.fn(async (): Promise<PrinterReport> => {
+      throw new Error('not used here');
+    }),
+    reprintTicket: vi.fn(async (): Promise<Ticket> => ticket),
   } satisfies KioskHandlers;
 }
 

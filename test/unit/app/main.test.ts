@@ -63,6 +63,7 @@ const fakes = vi.hoisted(() => {
     },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     powerSaveBlocker: { start: vi.fn(() => 1) },
+    Menu: { setApplicationMenu: vi.fn() },
   };
   const kiosk = {
     service: { subscribe: vi.fn(() => () => {}) },
@@ -130,6 +131,8 @@ describe('the Electron entry', () => {
     expect(fakes.kiosk.service.subscribe).toHaveBeenCalledOnce();
     expect(powerSaveBlocker.start).toHaveBeenCalledExactlyOnceWith('prevent-display-sleep');
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://kiosk/index.html');
+    expect(fakes.electron.Menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(null);
+    expect(window.webContents.listeners.get('before-input-event')).toHaveLength(1);
   });
 
   test('uses --data-dir as the userData folder, before taking the single-instance lock', async () => {
