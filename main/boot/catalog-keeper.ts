@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Catalog } from '../contract';
 import { loadCatalogFile } from '../core/catalog-source';
@@ -18,8 +18,9 @@ export function loadCatalogKeepingLastGood(file: string, lastGoodFile: string): 
   try {
     const catalog = loadCatalogFile(file);
     mkdirSync(dirname(lastGoodFile), { recursive: true });
-    // Copy then rename, so a power cut never leaves a half-written last good copy.
-    copyFileSync(file, `${lastGoodFile}.tmp`);
+    // Written as JSON whatever the source (JSON or CSV), then renamed, so a power cut never leaves
+    // a half-written last good copy.
+    writeFileSync(`${lastGoodFile}.tmp`, `${JSON.stringify(catalog, null, 2)}\n`);
     renameSync(`${lastGoodFile}.tmp`, lastGoodFile);
     return { catalog };
   } catch (error) {

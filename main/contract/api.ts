@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ServiceAvailability } from './availability';
 import { Catalog } from './catalog';
 import { Language } from './languages';
+import { PrinterReport, PrinterWarning } from './printer';
 import { Rating, RatingScore, Ticket } from './ticket';
 
 /**
@@ -15,6 +17,8 @@ export const KioskInfo = z.object({
   defaultLanguage: Language,
   /** How long the ticket and thank-you screens stay before the kiosk returns to its start. */
   resultScreenSeconds: z.number().positive(),
+  /** Part of every ticket's QR code (ticketQrContent), which the screen shows when the paper fails. */
+  kioskId: z.string(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -23,6 +27,11 @@ const NoInput = z.object({}).strict();
 export const kioskCalls = {
   getKioskInfo: { input: NoInput, output: KioskInfo },
   getCatalog: { input: NoInput, output: Catalog },
+  /** Whether a ticket can be taken for the service now, and if not, when again: shown before "Take a ticket". */
+  getServiceAvailability: {
+    input: z.object({ serviceId: z.string().min(1) }).strict(),
+    output: ServiceAvailability,
+  },
   /** Numbers, stores and prints a ticket; resolves once the print outcome is recorded. */
   issueTicket: {
     input: z.object({ serviceId: z.string().min(1), language: Language }).strict(),
@@ -36,6 +45,10 @@ export const kioskCalls = {
     input: z.object({ ticketId: z.number().int().positive(), score: RatingScore }).strict(),
     output: Rating,
   },
+  /** The printer as it answers now, with the tickets printed since the last paper roll. */
+  getPrinterStatus: { input: NoInput, output: PrinterReport },
+  /** Prints again a ticket of today whose printing failed; resolves with the new print outcome. */
+  reprintTicket: { input: z.object({ ticketId: z.number().int().positive() }).strict(), output: Ticket },
 } as const;
 
 export const kioskEvents = {
@@ -43,6 +56,10 @@ export const kioskEvents = {
   visitEnded: Ticket,
   ticketIssued: Ticket,
   ratingGiven: Rating,
+  /** Anything the printer says changed: paper, cover, errors, connection. */
+  printerStatusChanged: PrinterReport,
+  /** A printer problem has just appeared: paper near end for the crew, faults for the technician. */
+  printerWarning: PrinterWarning,
 } as const;
 
 export type KioskCalls = typeof kioskCalls;
@@ -61,6 +78,14 @@ export const ApiErrorCode = z.enum([
   'invalid-input',
   'unknown-call',
   'unknown-service',
+  /** The service is outside its opening hours; the visitor is told when it opens. */
+  'service-closed',
+  /** The service's daily ticket limit is reached; the visitor is told when to come back. */
+  'daily-limit-reached',
+  /** The printer cannot print and the kiosk is set to send visitors to staff rather than show the number. */
+  'printer-unavailable',
+  /** A reprint was asked for a ticket that did print. */
+  'already-printed',
   'ticket-not-found',
   'already-rated',
   'visit-not-ended',

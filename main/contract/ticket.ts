@@ -31,3 +31,8 @@ export const Rating = z.object({
   ratedAt: z.iso.datetime(),
 });
 export type Rating = z.infer<typeof Rating>;
+
+/** What a ticket's QR code says: kiosk, local day and number, so a scan names exactly one ticket. */
+export function ticketQrContent(kioskId: string, ticket: Pick<Ticket, 'localDay' | 'number'>): string {
+  return `KIOSK-TICKET:${kioskId}:${ticket.localDay}:${ticket.number}`;
+}

@@ -2,13 +2,103 @@ import { z } from 'zod';
 import { LANGUAGES, Language } from '../contract';
 import { isValidTimeZone } from './local-time';
 
-export const PrinterConfig = z.object({
-  /** Serial device path (e.g. /dev/ttyUSB0); null prints to the virtual printer's folder. */
-  port: z.string().min(1).nullable().default(null),
-  baudRate: z.number().int().positive().default(9600),
-  /** Printer model profile; decides paper width and code pages. */
-  profile: z.enum(['epson-80mm']).default('epson-80mm'),
-});
+/** Printer models the kiosk knows (native/printer/profiles.ts holds their data). */
+export const BUILT_IN_PRINTER_PROFILE_IDS = [
+  'epson-tm-t20iii',
+  'epson-tm-t88vi',
+  'generic-80mm',
+  'generic-58mm',
+] as const;
+export type BuiltInPrinterProfileId = (typeof BUILT_IN_PRINTER_PROFILE_IDS)[number];
+/** Configs written before the profiles had model names keep working. */
+export const PRINTER_PROFILE_ALIASES: Readonly<Record<string, BuiltInPrinterProfileId>> = {
+  'epson-80mm': 'epson-tm-t20iii',
+};
+
+/** Code tables a profile may list; native/escpos/code-pages.ts maps each to bytes. */
+export const CODE_PAGE_NAMES = [
+  'PC437',
+  'PC850',
+  'PC857',
+  'WPC1252',
+  'PC866',
+  'PC852',
+  'PC858',
+  'PC855',
+  'WPC1250',
+  'WPC1251',
+  'WPC1254',
+  'KZ1048',
+] as const;
+export type CodePageName = (typeof CODE_PAGE_NAMES)[number];
+
+/**
+ * A printer model a technician describes in the config when no built-in profile fits. Clones
+ * often number their code tables differently from Epson, so each page may carry its own `ESC t` number.
+ */
+export const CustomPrinterProfile = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    description: z.string().default('custom profile'),
+    printWidthDots: z.number().int().min(128).max(832),
+    columns: z.number().int().min(16).max(72),
+    hasCutter: z.boolean(),
+    nativeQr: z.boolean(),
+    codePages: z
+      .array(
+        z.object({ name: z.enum(CODE_PAGE_NAMES), escPosNumber: z.number().int().min(0).max(255).optional() }).strict(),
+      )
+      .min(1),
+    baudRates: z.array(z.number().int().positive()).min(1).default([9600, 19200, 38400, 115200]),
+    maxRasterBandRows: z.number().int().min(8).max(255).default(255),
+    /** Answers `DLE EOT`; a printer that does not is only known to fail when a job stalls. */
+    statusQueries: z.boolean().default(true),
+  })
+  .strict();
+export type CustomPrinterProfile = z.infer<typeof CustomPrinterProfile>;
+
+export const PrinterConfig = z
+  .object({
+    /** Serial device path (e.g. /dev/ttyUSB0); null prints to the virtual printer's folder. */
+    port: z.string().min(1).nullable().default(null),
+    baudRate: z.number().int().positive().default(9600),
+    dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
+    parity: z.enum(['none', 'even', 'odd', 'mark', 'space']).default('none'),
+    stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
+    flowControl: z.enum(['none', 'rtscts', 'xonxoff']).default('none'),
+    /** A built-in model (BUILT_IN_PRINTER_PROFILE_IDS) or the id of one of customProfiles. */
+    profile: z
+      .string()
+      .default('epson-tm-t20iii')
+      .transform((id) => PRINTER_PROFILE_ALIASES[id] ?? id),
+    customProfiles: z.array(CustomPrinterProfile).default([]),
+    /**
+     * When the printer is known unable to print: issue the number and show it with its QR code on
+     * screen, or issue nothing and send the visitor to staff.
+     */
+    whenUnavailable: z.enum(['show-on-screen', 'refer-to-staff']).default('show-on-screen'),
+    /** How often an idle printer is asked for its status, so a fault shows before the next visitor. */
+    statusPollSeconds: z.number().positive().max(3600).default(15),
+  })
+  .superRefine((printer, context) => {
+    const customIds = printer.customProfiles.map((profile) => profile.id);
+    customIds.forEach((id, index) => {
+      if ((BUILT_IN_PRINTER_PROFILE_IDS as readonly string[]).includes(id) || customIds.indexOf(id) !== index) {
+        context.addIssue({ code: 'custom', path: ['customProfiles', index, 'id'], message: `"${id}" is taken` });
+      }
+    });
+    if (
+      !(BUILT_IN_PRINTER_PROFILE_IDS as readonly string[]).includes(printer.profile) &&
+      !customIds.includes(printer.profile)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['profile'],
+        message: `must be one of ${BUILT_IN_PRINTER_PROFILE_IDS.join(', ')} or the id of a custom profile`,
+      });
+    }
+  });
+export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
 export const KioskConfig = z
   .object({

@@ -6,10 +6,15 @@ import type {
   KioskCallName,
   KioskEventName,
   KioskInfo,
+  PrinterProblem,
+  PrinterReport,
+  PrinterStatus,
   Rating,
   Service,
+  ServiceAvailability,
   Ticket,
 } from '../contract';
+import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent } from '../contract';
 import type { KioskConfig } from './config';
 import { KioskError } from './errors';
 import { localDay } from './local-time';
@@ -31,9 +36,15 @@ export interface KioskServiceParts {
 export class KioskService implements KioskHandlers {
   private readonly listeners = new Set<KioskEventListener>();
   private readonly servicesById: Map<string, Service>;
+  private printerProblemsSeen: PrinterProblem[] = [];
 
   constructor(private readonly parts: KioskServiceParts) {
-    this.servicesById = new Map(parts.catalog.services.map((service) => [service.id, service]));
+    // A service disabled on this kiosk is unknown to it: never shown, never ticketed.
+    this.servicesById = new Map(
+      parts.catalog.services.filter((service) => service.enabled).map((service) => [service.id, service]),
+    );
+    this.printerProblemsSeen = printerProblems(parts.printer.lastStatus());
+    parts.printer.onStatusChange((status) => this.printerStatusChanged(status));
   }
 
   /** Subscribes to events for every transport; returns the unsubscribe function. */
@@ -43,12 +54,16 @@ export class KioskService implements KioskHandlers {
   }
 
   async getKioskInfo(): Promise<KioskInfo> {
-    const { centreName, languages, defaultLanguage, resultScreenSeconds } = this.parts.config;
-    return { centreName, languages, defaultLanguage, resultScreenSeconds };
+    const { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId } = this.parts.config;
+    return { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId };
   }
 
   async getCatalog(): Promise<Catalog> {
     return this.parts.catalog;
+  }
+
+  async getServiceAvailability({ serviceId }: CallInput<'getServiceAvailability'>): Promise<ServiceAvailability> {
+    return this.availability(this.knownService(serviceId));
   }
 
   /**
@@ -56,9 +71,20 @@ export class KioskService implements KioskHandlers {
    * stored after, so a crash at any instant leaves a record of every number a visitor may hold.
    */
   async issueTicket({ serviceId, language }: CallInput<'issueTicket'>): Promise<Ticket> {
-    const service = this.servicesById.get(serviceId);
-    if (!service) throw new KioskError('unknown-service', `no service has id "${serviceId}"`);
-    const { store, clock, printer, config } = this.parts;
+    const service = this.knownService(serviceId);
+    const availability = this.availability(service);
+    if (availability.state === 'closed')
+      throw new KioskError('service-closed', `service "${serviceId}" is outside its opening hours`);
+    if (availability.state === 'limit-reached')
+      throw new KioskError(
+        'daily-limit-reached',
+        `service "${serviceId}" has issued its ${service.dailyLimit} tickets today`,
+      );
+    const { store, clock, config } = this.parts;
+    const printerStatus = await this.printerStatusBeforeIssuing();
+    if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
+      throw new KioskError('printer-unavailable', `no ticket issued: ${printerFault(printerStatus)}`);
+    }
     const issuedAt = clock.now();
     const ticket = store.issueTicket({
       group: service.group,
@@ -68,19 +94,82 @@ export class KioskService implements KioskHandlers {
       issuedAt,
     });
     this.emit('ticketIssued', ticket);
+    if (!printerCanPrint(printerStatus)) {
+      // The number is the visitor's either way: it is shown on screen with its QR code.
+      return store.recordPrintOutcome(ticket.id, 'failed', `not sent: ${printerFault(printerStatus)}`, clock.now());
+    }
+    return this.print(ticket, service);
+  }
+
+  /** Prints a ticket whose printing failed, once the visitor (or staff) asks for it again. */
+  async reprintTicket({ ticketId }: CallInput<'reprintTicket'>): Promise<Ticket> {
+    const ticket = this.parts.store.getTicket(ticketId);
+    if (!ticket || ticket.localDay !== this.today()) {
+      throw new KioskError('ticket-not-found', `no ticket of today has id ${ticketId}`);
+    }
+    if (ticket.printStatus === 'printed') {
+      throw new KioskError('already-printed', `ticket ${ticket.number} was printed; it is not printed twice`);
+    }
+    const service = this.parts.catalog.services.find((candidate) => candidate.id === ticket.serviceId);
+    if (!service) throw new KioskError('unknown-service', `no service has id "${ticket.serviceId}"`);
+    return this.print(ticket, service);
+  }
+
+  async getPrinterStatus(): Promise<PrinterReport> {
+    return this.printerReport(await this.parts.printer.checkStatus());
+  }
+
+  private async print(ticket: Ticket, service: Service): Promise<Ticket> {
+    const { store, clock, printer, config } = this.parts;
     try {
       await printer.print({
         centreName: config.centreName,
-        serviceName: service.name[language],
+        serviceName: service.name[ticket.language],
         number: ticket.number,
-        language,
-        issuedAt,
+        language: ticket.language,
+        issuedAt: new Date(ticket.issuedAt),
         timeZone: config.timeZone,
         qrContent: ticketQrContent(config.kioskId, ticket),
       });
       return store.recordPrintOutcome(ticket.id, 'printed', null, clock.now());
     } catch (error) {
       return store.recordPrintOutcome(ticket.id, 'failed', (error as Error).message, clock.now());
+    }
+  }
+
+  /**
+   * The last status the printer gave, asked again when it says it cannot print: a fault is only
+   * "known" if the printer still reports it, so a reloaded roll is never refused on old news.
+   */
+  private async printerStatusBeforeIssuing(): Promise<PrinterStatus> {
+    const last = this.parts.printer.lastStatus();
+    return printerCanPrint(last) ? last : this.parts.printer.checkStatus();
+  }
+
+  private printerReport(status: PrinterStatus): PrinterReport {
+    const roll = this.parts.store.paperRoll();
+    return {
+      profile: this.parts.config.printer.profile,
+      status,
+      problems: printerProblems(status),
+      canPrint: printerCanPrint(status),
+      ticketsSinceRoll: roll.ticketsPrinted,
+      rollSince: roll.since,
+    };
+  }
+
+  private printerStatusChanged(status: PrinterStatus): void {
+    const problems = printerProblems(status);
+    const before = this.printerProblemsSeen;
+    this.printerProblemsSeen = problems;
+    const at = this.parts.clock.now();
+    // Paper that was out or nearly out and is fine again means a new roll.
+    if ((before.includes('paper-out') || before.includes('paper-near-end')) && status.paper === 'ok') {
+      this.parts.store.recordPaperRoll(at);
+    }
+    this.emit('printerStatusChanged', this.printerReport(status));
+    for (const problem of problems.filter((p) => !before.includes(p))) {
+      this.emit('printerWarning', { problem, at: at.toISOString(), detail: status.detail });
     }
   }
 
@@ -109,6 +198,22 @@ export class KioskService implements KioskHandlers {
     return rating;
   }
 
+  private knownService(serviceId: string): Service {
+    const service = this.servicesById.get(serviceId);
+    if (!service) throw new KioskError('unknown-service', `no service has id "${serviceId}"`);
+    return service;
+  }
+
+  private availability(service: Service): ServiceAvailability {
+    const { clock, config, store } = this.parts;
+    // Counting today's tickets reads a few thousand rows at most: a big centre's day.
+    const issuedToday =
+      service.dailyLimit === null
+        ? 0
+        : store.listTickets(this.today()).filter((t) => t.serviceId === service.id).length;
+    return serviceAvailability(service, clock.now(), config.timeZone, issuedToday);
+  }
+
   private today(): string {
     return localDay(this.parts.clock.now(), this.parts.config.timeZone);
   }
@@ -118,7 +223,7 @@ export class KioskService implements KioskHandlers {
   }
 }
 
-/** What a ticket's QR code says: kiosk, local day and number, so a scan names exactly one ticket. */
-export function ticketQrContent(kioskId: string, ticket: Pick<Ticket, 'localDay' | 'number'>): string {
-  return `KIOSK-TICKET:${kioskId}:${ticket.localDay}:${ticket.number}`;
+/** The technician's account of why the printer cannot print, kept with the ticket. */
+function printerFault(status: PrinterStatus): string {
+  return `printer unavailable (${printerProblems(status).join(', ')})${status.detail ? `: ${status.detail}` : ''}`;
 }

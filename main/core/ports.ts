@@ -1,4 +1,4 @@
-import type { Language, PrintStatus, Rating, Ticket } from '../contract';
+import type { Language, PrinterStatus, PrintStatus, Rating, Ticket } from '../contract';
 
 /** Time is a port so tests can stand at any instant (a midnight, a DST change). */
 export interface Clock {
@@ -30,7 +30,16 @@ export interface KioskStore {
   /** Stores the rating; returns undefined when the ticket already has one. */
   saveRating(rating: Rating): Rating | undefined;
   getRating(ticketId: number): Rating | undefined;
+  /** The printer's paper came back: a new roll from now on. */
+  recordPaperRoll(at: Date): void;
+  paperRoll(): PaperRollCount;
   close(): void;
+}
+
+export interface PaperRollCount {
+  /** When the current roll was seen loaded; null before the first change. */
+  since: string | null;
+  ticketsPrinted: number;
 }
 
 /** What a printed ticket says; the printer decides how to lay it out for its paper and code pages. */
@@ -48,5 +57,11 @@ export interface TicketPrintout {
 export interface TicketPrinter {
   /** Resolves when the printer has taken the whole ticket; rejects with the cause otherwise. */
   print(ticket: TicketPrintout): Promise<void>;
+  /** Asks the printer now, between jobs (never while a ticket is being sent). */
+  checkStatus(): Promise<PrinterStatus>;
+  /** What the printer said last, without asking. */
+  lastStatus(): PrinterStatus;
+  /** Called whenever what the printer says changes (paper, cover, errors, connection). */
+  onStatusChange(listener: (status: PrinterStatus) => void): () => void;
   close(): Promise<void>;
 }

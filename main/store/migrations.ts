@@ -27,6 +27,12 @@ const MIGRATIONS: readonly string[] = [
      language TEXT NOT NULL,
      rated_at TEXT NOT NULL
    );`,
+  // Each time the printer's paper comes back (a new roll), so the crew sees tickets printed since.
+  `CREATE TABLE paper_rolls (
+     id INTEGER PRIMARY KEY,
+     loaded_at TEXT NOT NULL
+   );
+   CREATE INDEX tickets_by_print_outcome ON tickets (print_status, print_outcome_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

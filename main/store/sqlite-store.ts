@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language, PrintStatus, Rating, Ticket } from '../contract';
-import type { KioskStore, NewTicket } from '../core/ports';
+import type { KioskStore, NewTicket, PaperRollCount } from '../core/ports';
 import { migrate } from './migrations';
 
 interface TicketRow {
@@ -91,6 +91,13 @@ export class SqliteStore implements KioskStore {
         'INSERT INTO ratings (ticket_id, score, language, rated_at) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING',
       ),
       ratingByTicket: this.db.prepare<[number], RatingRow>('SELECT * FROM ratings WHERE ticket_id = ?'),
+      insertPaperRoll: this.db.prepare<[string]>('INSERT INTO paper_rolls (loaded_at) VALUES (?)'),
+      lastPaperRoll: this.db.prepare<[], { loaded_at: string }>(
+        'SELECT loaded_at FROM paper_rolls ORDER BY id DESC LIMIT 1',
+      ),
+      printedSince: this.db.prepare<[string], { count: number }>(
+        "SELECT COUNT(*) AS count FROM tickets WHERE print_status = 'printed' AND print_outcome_at >= ?",
+      ),
     };
     // IMMEDIATE takes the write lock before reading the counter, so two processes sharing the
     // file can never both read the same "next" number.
@@ -156,6 +163,17 @@ export class SqliteStore implements KioskStore {
   getRating(ticketId: number): Rating | undefined {
     const row = this.statements.ratingByTicket.get(ticketId);
     return row && toRating(row);
+  }
+
+  recordPaperRoll(at: Date): void {
+    this.statements.insertPaperRoll.run(at.toISOString());
+  }
+
+  paperRoll(): PaperRollCount {
+    const since = this.statements.lastPaperRoll.get()?.loaded_at ?? null;
+    // Before the first roll change is seen, every printed ticket counts: the kiosk's first roll.
+    const { count } = this.statements.printedSince.get(since ?? '') ?? { count: 0 };
+    return { since, ticketsPrinted: count };
   }
 
   close(): void {

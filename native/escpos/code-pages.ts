@@ -1,3 +1,5 @@
+import type { CodePageName } from '../../main/core/config';
+
 /**
  * Character code tables selected with `ESC t n` on Epson-compatible printers, with the iconv-lite
  * encoding that holds the same characters. Only tables iconv-lite knows are listed: a page we
@@ -16,9 +18,9 @@ export const CODE_PAGES = {
   WPC1251: { escPosNumber: 46, iconvEncoding: 'windows1251', description: 'Windows Cyrillic' },
   WPC1254: { escPosNumber: 48, iconvEncoding: 'windows1254', description: 'Windows Turkish' },
   KZ1048: { escPosNumber: 53, iconvEncoding: 'rk1048', description: 'Kazakhstan' },
-} as const;
+} as const satisfies Record<CodePageName, { escPosNumber: number; iconvEncoding: string; description: string }>;
 
-export type CodePageName = keyof typeof CODE_PAGES;
+export type { CodePageName };
 
 export interface CodePage {
   name: CodePageName;
@@ -26,9 +28,9 @@ export interface CodePage {
   iconvEncoding: string;
 }
 
-export function codePage(name: CodePageName): CodePage {
-  const { escPosNumber, iconvEncoding } = CODE_PAGES[name];
-  return { name, escPosNumber, iconvEncoding };
+/** The page by name; `escPosNumber` overrides Epson's number for clones that number their tables differently. */
+export function codePage(name: CodePageName, escPosNumber: number = CODE_PAGES[name].escPosNumber): CodePage {
+  return { name, escPosNumber, iconvEncoding: CODE_PAGES[name].iconvEncoding };
 }
 
 /** The page a printer selects for `ESC t n`, or undefined when we do not know that number. */

@@ -1,6 +1,7 @@
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { Alignment } from '../escpos/decoder';
 import type { CodePage } from '../escpos/code-pages';
+import { qrBitmap } from '../escpos/qr-bitmap';
 import { rasterBandCommands, type MonoBitmap } from '../escpos/raster';
 import { encodeInFirstFittingPage } from './code-page-choice';
 import type { PrinterProfile } from './profiles';
@@ -73,7 +74,14 @@ export class EscPosWriter {
     if (!/^[\x20-\x7e]+$/.test(content)) {
       throw new Error(`QR content must be printable ASCII, got ${JSON.stringify(content)}`);
     }
-    this.printer.printQR(content, { model: 2, cellSize: moduleDots, correction: 'M' });
+    if (this.profile.nativeQr) {
+      this.printer.printQR(content, { model: 2, cellSize: moduleDots, correction: 'M' });
+    } else {
+      // Drawn as the printer would draw it; a symbol wider than the paper would be cut off, so shrink modules.
+      let dots = moduleDots;
+      while (dots > 1 && qrBitmap(content, dots, 'M').width > this.profile.printWidthDots) dots--;
+      this.image(qrBitmap(content, dots, 'M'));
+    }
     this.printer.newLine();
   }
 
@@ -91,6 +99,8 @@ export class EscPosWriter {
   cut(): void {
     if (!this.profile.hasCutter) {
       this.feedLines(FEED_LINES_TO_TEAR_OFF);
+      // Leaves the printer as a cut would (ESC @), so every job starts from the same state either way.
+      this.initialise();
       return;
     }
     // ESC d 4 carries the last line past the cutter; cut() then sends GS V 0 and an ESC @ that drops the code page.

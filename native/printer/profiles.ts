@@ -1,55 +1,122 @@
+import {
+  BUILT_IN_PRINTER_PROFILE_IDS,
+  type BuiltInPrinterProfileId,
+  type CustomPrinterProfile,
+  type PrinterConfig,
+} from '../../main/core/config';
 import { codePage, type CodePage } from '../escpos/code-pages';
 
-/** What the ticket layout needs to know about a printer model. Plain data: one entry per model. */
+/** What the ticket layout and the transport need to know about a printer model. Plain data: one entry per model. */
 export interface PrinterProfile {
   id: string;
   description: string;
-  /** Printable width in dots (80 mm paper: 576, 58 mm: 384). */
+  /** Printable width in dots (80 mm paper at 203 dpi: 576; at 180 dpi: 512; 58 mm: 384). */
   printWidthDots: number;
   /** Characters per line in font A at normal size. */
   columns: number;
   hasCutter: boolean;
-  /** Prints QR codes from `GS ( k`, so the ticket need not send the QR as a bitmap. */
+  /** Prints QR codes from `GS ( k`; without it the QR code goes out as a raster image. */
   nativeQr: boolean;
   /**
    * Code pages the model has, in the order the layout prefers them: each text line goes out in
    * the first page that holds every one of its characters.
    */
   codePages: readonly CodePage[];
+  /** Speeds the model's serial interface can be set to (DIP switches or its utility). */
+  baudRates: readonly number[];
   /** Taller `GS v 0` images print garbage on many printers, so images are sent in bands. */
   maxRasterBandRows: number;
+  /** Answers `DLE EOT n` real-time status requests. */
+  statusQueries: boolean;
 }
 
-/**
- * Epson TM-T20III and the many 80 mm printers that copy it. Page order: Latin pages first so
- * Latin text stays in a Latin page (PC437 for pure ASCII, then the Turkish pages for ş ğ ı İ and
- * the ‘ Uzbek uses); then PC866 for Russian, the most widely available Cyrillic page; KZ-1048 only
- * when a line needs Kazakh or Kyrgyz letters; WPC1251 last, as a spare Cyrillic page.
+/*
+ * Page order, for every profile: Latin pages first so Latin text stays in a Latin page (PC437 for
+ * pure ASCII, then the Turkish pages for ş ğ ı İ and the ‘ Uzbek uses); then PC866 for Russian, the
+ * most widely available Cyrillic page; KZ-1048 when a line needs Kazakh or Kyrgyz letters;
+ * WPC1251 last, as a spare Cyrillic page.
  */
-const epson80mm: PrinterProfile = {
-  id: 'epson-80mm',
-  description: 'Epson TM-T20III compatible, 80 mm paper, cutter, native QR',
-  printWidthDots: 576,
-  columns: 48,
-  hasCutter: true,
-  nativeQr: true,
-  codePages: [
-    codePage('PC437'),
-    codePage('PC857'),
-    codePage('WPC1254'),
-    codePage('PC866'),
-    codePage('KZ1048'),
-    codePage('WPC1251'),
-  ],
-  maxRasterBandRows: 255,
+const EPSON_PAGES = [
+  codePage('PC437'),
+  codePage('PC857'),
+  codePage('WPC1254'),
+  codePage('PC866'),
+  codePage('KZ1048'),
+  codePage('WPC1251'),
+];
+
+const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
+  'epson-tm-t20iii': {
+    id: 'epson-tm-t20iii',
+    description: 'Epson TM-T20III: 80 mm paper, 203 dpi, cutter, native QR, KZ-1048',
+    printWidthDots: 576,
+    columns: 48,
+    hasCutter: true,
+    nativeQr: true,
+    codePages: EPSON_PAGES,
+    baudRates: [2400, 4800, 9600, 19200, 38400, 57600, 115200],
+    maxRasterBandRows: 255,
+    statusQueries: true,
+  },
+  'epson-tm-t88vi': {
+    id: 'epson-tm-t88vi',
+    description: 'Epson TM-T88VI: 80 mm paper, 180 dpi (72 mm printed), cutter, native QR, KZ-1048',
+    printWidthDots: 512,
+    columns: 42,
+    hasCutter: true,
+    nativeQr: true,
+    codePages: EPSON_PAGES,
+    baudRates: [2400, 4800, 9600, 19200, 38400, 57600, 115200],
+    maxRasterBandRows: 255,
+    statusQueries: true,
+  },
+  'generic-80mm': {
+    id: 'generic-80mm',
+    description: 'Generic 80 mm ESC/POS printer: cutter, native QR, no KZ-1048',
+    printWidthDots: 576,
+    columns: 48,
+    hasCutter: true,
+    nativeQr: true,
+    codePages: [codePage('PC437'), codePage('PC857'), codePage('PC866'), codePage('WPC1251')],
+    baudRates: [9600, 19200, 38400, 115200],
+    maxRasterBandRows: 255,
+    statusQueries: true,
+  },
+  'generic-58mm': {
+    id: 'generic-58mm',
+    description: 'Generic 58 mm ESC/POS clone (Xprinter-like): tear bar, no native QR, no KZ-1048',
+    printWidthDots: 384,
+    columns: 32,
+    hasCutter: false,
+    nativeQr: false,
+    codePages: [codePage('PC437'), codePage('PC857'), codePage('PC866')],
+    baudRates: [9600, 19200, 38400, 115200],
+    maxRasterBandRows: 255,
+    statusQueries: true,
+  },
 };
 
-export const PRINTER_PROFILES = {
-  'epson-80mm': epson80mm,
-} as const satisfies Record<string, PrinterProfile>;
+export const BUILT_IN_PRINTER_PROFILES: readonly PrinterProfile[] = BUILT_IN_PRINTER_PROFILE_IDS.map(
+  (id) => BUILT_IN[id],
+);
 
-export type PrinterProfileId = keyof typeof PRINTER_PROFILES;
+export function printerProfile(id: BuiltInPrinterProfileId): PrinterProfile {
+  return BUILT_IN[id];
+}
 
-export function printerProfile(id: PrinterProfileId): PrinterProfile {
-  return PRINTER_PROFILES[id];
+export function profileFromConfig(custom: CustomPrinterProfile): PrinterProfile {
+  return {
+    ...custom,
+    codePages: custom.codePages.map((page) => codePage(page.name, page.escPosNumber)),
+  };
+}
+
+/** The configured profile: a built-in model or one the technician described in the config. */
+export function resolvePrinterProfile(config: Pick<PrinterConfig, 'profile' | 'customProfiles'>): PrinterProfile {
+  const builtIn = (BUILT_IN_PRINTER_PROFILE_IDS as readonly string[]).includes(config.profile);
+  if (builtIn) return BUILT_IN[config.profile as BuiltInPrinterProfileId];
+  const custom = config.customProfiles.find((profile) => profile.id === config.profile);
+  // The config schema refuses unknown ids, so this only fires for a config built by hand in code.
+  if (!custom) throw new Error(`no printer profile "${config.profile}"`);
+  return profileFromConfig(custom);
 }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PrinterStatus } from '../../main/contract';
 import type { TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import { decodeEscPos } from '../escpos/decoder';
 import { renderPaperPng } from '../escpos/render-png';
@@ -37,6 +38,27 @@ export class VirtualTicketPrinter implements TicketPrinter {
     await writeFile(binPath, bytes);
     await writeFile(pngPath, renderPaperPng(decodeEscPos(bytes), { widthDots: this.profile.printWidthDots }));
     return { binPath, pngPath };
+  }
+
+  /** A folder never runs out of paper: the status is always the same, so no listener is ever called. */
+  async checkStatus(): Promise<PrinterStatus> {
+    return this.lastStatus();
+  }
+
+  lastStatus(): PrinterStatus {
+    return {
+      connection: 'online',
+      paper: 'ok',
+      coverOpen: false,
+      cutterError: false,
+      otherError: false,
+      checkedAt: this.now().toISOString(),
+      detail: `virtual printer writing to ${this.directory}`,
+    };
+  }
+
+  onStatusChange(): () => void {
+    return () => undefined;
   }
 
   async close(): Promise<void> {}

@@ -3,12 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../main/contract';
 import type deskEn from '../../locales/en/desk.json';
 import type kioskEn from '../../locales/en/kiosk.json';
+import type printerEn from '../../locales/en/printer.json';
 
 /** Keys are checked at compile time against the English files; a test keeps the others in step. */
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'kiosk';
-    resources: { kiosk: typeof kioskEn; desk: typeof deskEn };
+    resources: { kiosk: typeof kioskEn; desk: typeof deskEn; printer: typeof printerEn };
   }
 }
 
@@ -37,7 +38,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'desk'],
+    ns: ['kiosk', 'desk', 'printer'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.

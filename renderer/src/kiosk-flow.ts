@@ -6,13 +6,25 @@ import type { Score } from './scores';
  * that runs it performs the calls and the timers, and reports their outcome as actions.
  */
 
+/**
+ * The menu: providers at the top (no providerId), a provider's categories, a category's services.
+ * `skippedCategories` marks a provider with one category, whose list is not shown, so Back skips it too.
+ */
+export type MenuScreen = { name: 'services'; providerId?: string; categoryId?: string; skippedCategories?: boolean };
+/** Where a service page or search was opened from, so Back returns there. */
+export type ReturnScreen = MenuScreen | { name: 'search'; query: string; from: MenuScreen };
+
 export type Screen =
   | { name: 'attract' }
   | { name: 'language' }
-  | { name: 'services' }
+  | MenuScreen
+  | { name: 'search'; query: string; from: MenuScreen }
+  /** A service's standard (documents, fee, term, hours) before "Take a ticket". */
+  | { name: 'service'; serviceId: string; from: ReturnScreen }
   | { name: 'printing'; serviceId: string }
   | { name: 'ticket'; ticket: Ticket }
-  | { name: 'issue-failed' }
+  /** `printerUnavailable`: no number was issued because the printer cannot print (kiosk set to refer to staff). */
+  | { name: 'issue-failed'; printerUnavailable?: true }
   /** `saving` is the score being sent; taps are ignored until the answer comes. */
   | { name: 'rating'; ticket: Ticket; saving: Score | null; saveFailed: boolean }
   | { name: 'thanks'; ticket: Ticket; alreadyRated: boolean };
@@ -27,14 +39,40 @@ export interface FlowState {
   defaultLanguage: Language;
   /** Visits that ended while a visitor was waiting for or reading their ticket; rated afterwards. */
   waitingRatings: Ticket[];
+  /** The visitor's accessibility choices; the next visitor starts without them. */
+  access: AccessChoices;
 }
+
+export interface AccessChoices {
+  highContrast: boolean;
+  largeText: boolean;
+  /** Every control in the lower part of the screen, within reach from a wheelchair. */
+  lowReach: boolean;
+}
+export type AccessOption = keyof AccessChoices;
+const NO_ACCESS_CHOICES: AccessChoices = { highContrast: false, largeText: false, lowReach: false };
 
 export type FlowAction =
   | { type: 'start' }
   | { type: 'chooseLanguage'; language: Language }
+  /** In the menu: a provider; `onlyCategoryId` when it has one category, whose list is then skipped. */
+  | { type: 'chooseProvider'; providerId: string; onlyCategoryId?: string }
+  | { type: 'chooseCategory'; categoryId: string }
+  /** Opens a service's page from the menu or from search results. */
+  | { type: 'openService'; serviceId: string }
+  | { type: 'openSearch' }
+  | { type: 'search'; query: string }
+  /** "Take a ticket" on a service page. */
   | { type: 'chooseService'; serviceId: string }
+  /** The kiosk refused the ticket (closed, daily limit): back to the service page, which says why. */
+  | { type: 'issueRefused'; serviceId: string }
+  | { type: 'toggleAccess'; option: AccessOption }
+  /** A tap on a step of the visible path: straight to that level of the menu. */
+  | { type: 'jumpTo'; screen: MenuScreen }
   | { type: 'ticketIssued'; ticket: Ticket }
-  | { type: 'issueFailed' }
+  | { type: 'issueFailed'; printerUnavailable?: boolean }
+  /** A ticket whose printing failed was printed again (or failed again): its new print outcome. */
+  | { type: 'ticketReprinted'; ticket: Ticket }
   | { type: 'back' }
   | { type: 'home' }
   | { type: 'done' }
@@ -46,7 +84,13 @@ export type FlowAction =
   | { type: 'ratingFailed'; ticketId: number; alreadyRated: boolean };
 
 export function initialFlowState(defaultLanguage: Language): FlowState {
-  return { screen: { name: 'attract' }, language: defaultLanguage, defaultLanguage, waitingRatings: [] };
+  return {
+    screen: { name: 'attract' },
+    language: defaultLanguage,
+    defaultLanguage,
+    waitingRatings: [],
+    access: NO_ACCESS_CHOICES,
+  };
 }
 
 export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
@@ -56,20 +100,71 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
       return screen.name === 'attract' ? { ...state, screen: { name: 'language' } } : state;
     case 'chooseLanguage':
       return screen.name === 'language' ? { ...state, language: action.language, screen: { name: 'services' } } : state;
+    case 'chooseProvider':
+      if (screen.name !== 'services' || screen.providerId !== undefined) return state;
+      return {
+        ...state,
+        screen:
+          action.onlyCategoryId === undefined
+            ? { name: 'services', providerId: action.providerId }
+            : {
+                name: 'services',
+                providerId: action.providerId,
+                categoryId: action.onlyCategoryId,
+                skippedCategories: true,
+              },
+      };
+    case 'chooseCategory':
+      if (screen.name !== 'services' || screen.providerId === undefined || screen.categoryId !== undefined)
+        return state;
+      return { ...state, screen: { name: 'services', providerId: screen.providerId, categoryId: action.categoryId } };
+    case 'openService':
+      return screen.name === 'services' || screen.name === 'search'
+        ? { ...state, screen: { name: 'service', serviceId: action.serviceId, from: screen } }
+        : state;
+    case 'openSearch':
+      return screen.name === 'services' ? { ...state, screen: { name: 'search', query: '', from: screen } } : state;
+    case 'search':
+      return screen.name === 'search' ? { ...state, screen: { ...screen, query: action.query } } : state;
     case 'chooseService':
-      return screen.name === 'services'
+      return screen.name === 'service' && screen.serviceId === action.serviceId
         ? { ...state, screen: { name: 'printing', serviceId: action.serviceId } }
         : state;
+    case 'issueRefused':
+      return screen.name === 'printing'
+        ? { ...state, screen: { name: 'service', serviceId: action.serviceId, from: { name: 'services' } } }
+        : state;
+    case 'jumpTo':
+      return screen.name === 'services' || screen.name === 'service' || screen.name === 'search'
+        ? { ...state, screen: action.screen }
+        : state;
+    case 'toggleAccess':
+      return { ...state, access: { ...state.access, [action.option]: !state.access[action.option] } };
     case 'ticketIssued':
       return screen.name === 'printing' ? { ...state, screen: { name: 'ticket', ticket: action.ticket } } : state;
     case 'issueFailed':
-      return screen.name === 'printing' ? { ...state, screen: { name: 'issue-failed' } } : state;
+      if (screen.name !== 'printing') return state;
+      return {
+        ...state,
+        screen: action.printerUnavailable
+          ? { name: 'issue-failed', printerUnavailable: true }
+          : { name: 'issue-failed' },
+      };
+    case 'ticketReprinted':
+      return screen.name === 'ticket' && screen.ticket.id === action.ticket.id
+        ? { ...state, screen: { name: 'ticket', ticket: action.ticket } }
+        : state;
     case 'back':
-      if (screen.name === 'services') return { ...state, screen: { name: 'language' } };
+      if (screen.name === 'services') return { ...state, screen: menuBack(screen) };
+      if (screen.name === 'service' || screen.name === 'search') return { ...state, screen: screen.from };
       if (screen.name === 'language') return finishVisitor(state);
       return state;
     case 'home':
-      return screen.name === 'language' || screen.name === 'services' || screen.name === 'issue-failed'
+      return screen.name === 'language' ||
+        screen.name === 'services' ||
+        screen.name === 'search' ||
+        screen.name === 'service' ||
+        screen.name === 'issue-failed'
         ? finishVisitor(state)
         : state;
     case 'done':
@@ -109,8 +204,20 @@ function visitEnded(state: FlowState, ticket: Ticket): FlowState {
   return showRating(state, ticket);
 }
 
-/** After a visitor: the next waiting rating if there is one, else the start in the default language. */
-function finishVisitor(state: FlowState): FlowState {
+/** One level up the menu; from its top, back to the language choice. */
+function menuBack(screen: MenuScreen): Screen {
+  if (screen.categoryId !== undefined && screen.providerId !== undefined && !screen.skippedCategories)
+    return { name: 'services', providerId: screen.providerId };
+  if (screen.providerId !== undefined) return { name: 'services' };
+  return { name: 'language' };
+}
+
+/**
+ * After a visitor: the next waiting rating if there is one, else the start in the default language.
+ * Either way the accessibility choices end with the visitor who made them.
+ */
+function finishVisitor(visitorState: FlowState): FlowState {
+  const state = { ...visitorState, access: NO_ACCESS_CHOICES };
   const [next, ...rest] = state.waitingRatings;
   if (next) return showRating({ ...state, waitingRatings: rest }, next);
   return { ...state, screen: { name: 'attract' }, language: state.defaultLanguage };

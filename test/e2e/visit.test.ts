@@ -8,7 +8,8 @@ import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
-import { SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
+import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
+import { loadCatalogFile } from '../../main/core/catalog-source';
 import { openPtyPair } from '../support/pty-pair';
 import type { PtyPair } from '../support/pty-pair';
 
@@ -48,9 +49,17 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
     pty = await openPtyPair();
     emulator = await PrinterEmulator.open({ path: pty.b, previewDir: TICKETS });
     const configFile = join(dir.path, 'kiosk.json');
+    // Open round the clock: the test must not depend on the hour it runs at.
+    const catalogFile = join(dir.path, 'catalog.json');
+    writeFileSync(catalogFile, JSON.stringify(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG))));
     writeFileSync(
       configFile,
-      JSON.stringify({ centreName: 'ASAN xidmət', timeZone: 'Asia/Almaty', resultScreenSeconds: 3 }),
+      JSON.stringify({
+        centreName: 'ASAN xidmət',
+        timeZone: 'Asia/Almaty',
+        resultScreenSeconds: 3,
+        catalogPath: catalogFile,
+      }),
     );
     shell = await startBrowserShell(['--data-dir', dir.path, '--config', configFile, '--printer-port', pty.a]);
     browser = await launchChromium();
@@ -75,11 +84,16 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
     await kiosk.getByTestId(`language-${language}`).click();
     await kiosk.getByTestId('screen-services').waitFor();
     await expect.poll(() => kiosk.locator('html').getAttribute('lang')).toBe(language);
+    // Provider → category → service → the service's page → "Take a ticket".
+    await kiosk.getByTestId('provider-internal-affairs').click();
+    await kiosk.getByTestId('category-ia-documents').click();
     await expect
       .poll(() => kiosk.getByTestId(`service-${serviceId}`).innerText())
       .toContain(serviceName(serviceId, language));
     await shoot(kiosk, `3-services-${language}`);
     await kiosk.getByTestId(`service-${serviceId}`).click();
+    await expect.poll(() => kiosk.getByTestId('service-title').innerText()).toBe(serviceName(serviceId, language));
+    await kiosk.getByTestId('take-ticket').click();
     await kiosk.getByTestId('screen-ticket').waitFor();
     await shoot(kiosk, `4-ticket-${language}`);
     return { shown: await kiosk.getByTestId('ticket-number').innerText(), printed: await emulator.nextTicket() };

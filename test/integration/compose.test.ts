@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeKiosk, dataFiles } from '../../main/boot/compose';
 import { apiPaths } from '../../main/contract';
-import { tempDir } from '../support/kiosk-fixture';
+import { ManualClock, tempDir } from '../support/kiosk-fixture';
+
+/** Friday noon in Baku: every sample service is open, whatever day the tests run. */
+const openingHours = () => new ManualClock(new Date('2026-11-20T08:00:00Z'));
 
 describe('composing the kiosk on its embedded defaults', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -11,7 +14,12 @@ describe('composing the kiosk on its embedded defaults', () => {
   afterEach(() => dir.remove());
 
   it('keeps its database, last good catalog and virtual printer output in the data folder, and opens the API', async () => {
-    const kiosk = await composeKiosk({ dataDir: dir.path, overrides: { api: { port: 0 } }, log: () => {} });
+    const kiosk = await composeKiosk({
+      dataDir: dir.path,
+      overrides: { api: { port: 0 } },
+      clock: openingHours(),
+      log: () => {},
+    });
     try {
       expect(kiosk.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const response = await fetch(kiosk.apiUrl + apiPaths.call('issueTicket'), {

@@ -11,7 +11,7 @@ import { PrinterError, SerialTicketPrinter } from '../../native/printer/serial-p
 import { VirtualTicketPrinter } from '../../native/printer/virtual-printer';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 
-const profile = printerProfile('epson-80mm');
+const profile = printerProfile('epson-tm-t20iii');
 
 const russianTicket: TicketPrintout = {
   centreName: 'ЦОН Бишкек',
@@ -166,7 +166,10 @@ describe('virtual printer', () => {
 
   it('is what createTicketPrinter gives when no port is configured', async () => {
     const subdirectory = join(directory, 'by-config');
-    const printer = createTicketPrinter({ port: null, baudRate: 9600, profile: 'epson-80mm' }, subdirectory);
+    const printer = createTicketPrinter(
+      { port: null, baudRate: 9600, profile: 'epson-tm-t20iii', customProfiles: [] },
+      subdirectory,
+    );
     expect(printer).toBeInstanceOf(VirtualTicketPrinter);
     await printer.print(russianTicket);
     expect(readdirSync(subdirectory).sort()).toEqual([
@@ -177,7 +180,10 @@ describe('virtual printer', () => {
   });
 
   it('createTicketPrinter gives the serial printer when a port is configured', async () => {
-    const printer = createTicketPrinter({ port: '/dev/ttyUSB0', baudRate: 19200, profile: 'epson-80mm' }, directory);
+    const printer = createTicketPrinter(
+      { port: '/dev/ttyUSB0', baudRate: 19200, profile: 'epson-tm-t20iii', customProfiles: [] },
+      directory,
+    );
     expect(printer).toBeInstanceOf(SerialTicketPrinter);
     await printer.close();
   });

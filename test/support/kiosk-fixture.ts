@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Catalog } from '../../main/contract';
 import { KioskConfig } from '../../main/core/config';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { KioskService } from '../../main/core/kiosk-service';
+import { UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
 import type { Clock, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import { SqliteStore } from '../../main/store/sqlite-store';
 
@@ -27,9 +29,26 @@ export class ManualClock implements Clock {
 export class RecordingPrinterStandIn implements TicketPrinter {
   readonly printed: TicketPrintout[] = [];
   failWith: string | null = null;
+  /** What the stand-in reports when asked; `setStatus` also tells the listeners, as a printer would. */
+  status: PrinterStatus = { ...UNKNOWN_PRINTER_STATUS, connection: 'online', paper: 'ok' };
+  private readonly listeners = new Set<(status: PrinterStatus) => void>();
   async print(ticket: TicketPrintout): Promise<void> {
     if (this.failWith) throw new Error(this.failWith);
     this.printed.push(ticket);
+  }
+  async checkStatus(): Promise<PrinterStatus> {
+    return this.status;
+  }
+  lastStatus(): PrinterStatus {
+    return this.status;
+  }
+  onStatusChange(listener: (status: PrinterStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  setStatus(status: Partial<PrinterStatus>): void {
+    this.status = { ...this.status, ...status };
+    for (const listener of this.listeners) listener(this.status);
   }
   async close(): Promise<void> {}
 }
@@ -39,14 +58,30 @@ export function tempDir(prefix = 'kiosk-test-'): { path: string; remove(): void 
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A kiosk service over a real SQLite file in a temporary folder. */
-export function makeKiosk(options: { dbFile: string; clock: ManualClock; timeZone?: string }) {
+/** Every service open round the clock: tests about numbering must not depend on the hour they run at. */
+export function alwaysOpen(catalog: Catalog): Catalog {
+  return {
+    ...catalog,
+    services: catalog.services.map((service) => ({
+      ...service,
+      openingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00' }],
+    })),
+  };
+}
+
+/** A kiosk service over a real SQLite file in a temporary folder; the sample catalog, open round the clock unless `catalog` says otherwise. */
+export function makeKiosk(options: {
+  dbFile: string;
+  clock: ManualClock;
+  timeZone?: string;
+  catalog?: (sample: Catalog) => Catalog;
+}) {
   const store = new SqliteStore(options.dbFile);
   const printer = new RecordingPrinterStandIn();
   const config = KioskConfig.parse({ timeZone: options.timeZone ?? 'Asia/Baku', centreName: 'Test centre' });
   const service = new KioskService({
     config,
-    catalog: loadCatalogFile(SAMPLE_CATALOG),
+    catalog: (options.catalog ?? alwaysOpen)(loadCatalogFile(SAMPLE_CATALOG)),
     store,
     printer,
     clock: options.clock,

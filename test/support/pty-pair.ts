@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface PtyPair {
   /** Two serial device paths joined back to back: bytes written to one are read from the other. */
@@ -18,12 +18,24 @@ export function requireCommand(command: string): void {
   }
 }
 
-/** A pair of linked pseudo-terminals made by socat: a serial cable with a printer emulator on one end. */
-export async function openPtyPair(timeoutMs = 5000): Promise<PtyPair> {
+/**
+ * A pair of linked pseudo-terminals made by socat: a serial cable with a printer emulator on one end.
+ * `at` re-creates a pair at the links of an earlier one, as a USB-serial adapter plugged back in
+ * reappears under the same /dev/serial/by-id name.
+ */
+export async function openPtyPair(
+  options: { timeoutMs?: number; at?: { a: string; b: string } } = {},
+): Promise<PtyPair> {
+  const timeoutMs = options.timeoutMs ?? 5000;
   requireCommand('socat');
-  const directory = mkdtempSync(join(tmpdir(), 'kiosk-pty-'));
-  const a = join(directory, 'a');
-  const b = join(directory, 'b');
+  const directory = options.at ? null : mkdtempSync(join(tmpdir(), 'kiosk-pty-'));
+  // The first pair's close removed its folder: the links' folder is made again, as udev would.
+  if (options.at) mkdirSync(dirname(options.at.a), { recursive: true });
+  const a = options.at?.a ?? join(directory ?? '', 'a');
+  const b = options.at?.b ?? join(directory ?? '', 'b');
+  const removeDirectory = () => {
+    rmSync(directory ?? dirname(a), { recursive: true, force: true });
+  };
   const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -35,7 +47,7 @@ export async function openPtyPair(timeoutMs = 5000): Promise<PtyPair> {
   while (!(existsSync(a) && existsSync(b))) {
     if (socat.exitCode !== null || Date.now() > deadline) {
       socat.kill();
-      rmSync(directory, { recursive: true, force: true });
+      removeDirectory();
       throw new Error(`socat did not create the PTY pair within ${timeoutMs} ms:\n${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -47,7 +59,7 @@ export async function openPtyPair(timeoutMs = 5000): Promise<PtyPair> {
     async close() {
       if (socat.exitCode === null) socat.kill();
       await exited;
-      rmSync(directory, { recursive: true, force: true });
+      removeDirectory();
     },
   };
 }

@@ -23,10 +23,13 @@ export function createClientOver(transport: KioskTransport): KioskApi {
   return {
     getKioskInfo: call('getKioskInfo'),
     getCatalog: call('getCatalog'),
+    getServiceAvailability: call('getServiceAvailability'),
     issueTicket: call('issueTicket'),
     listTodayTickets: call('listTodayTickets'),
     endVisit: call('endVisit'),
     submitRating: call('submitRating'),
+    getPrinterStatus: call('getPrinterStatus'),
+    reprintTicket: call('reprintTicket'),
     on: (event, handler) => events.on(event, handler),
   };
 }

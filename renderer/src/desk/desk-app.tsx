@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../main/contract';
+import { PrinterPanel } from './printer-panel';
 import { TicketRow } from './ticket-row';
 import { useRatingsSeen } from './use-ratings-seen';
 import { useTodayTickets } from './use-today-tickets';
@@ -40,6 +41,7 @@ export function DeskApp({ api }: { api: KioskApi }) {
           {t('refresh')}
         </button>
       </header>
+      <PrinterPanel api={api} />
       {error && (
         <p className="desk__error" role="alert" data-testid="desk-load-error">
           {t('loadFailed', { message: error })}

@@ -23,6 +23,8 @@ export function TicketRow({ ticket, score, ending, onEndVisit }: TicketRowProps)
       <td>{ticket.language}</td>
       <td data-testid={`print-status-${ticket.number}`} data-print-status={ticket.printStatus}>
         {t(`print.${ticket.printStatus}`)}
+        {/* The printer's own words, for the technician: which fault, which port, what it answered. */}
+        {ticket.printError && <small className="desk__print-error">{ticket.printError}</small>}
       </td>
       <td>{issued}</td>
       <td data-testid={`visit-state-${ticket.number}`}>

@@ -1,17 +1,28 @@
-import type { Language, Ticket } from '../../../main/contract';
+import { useTranslation } from 'react-i18next';
+import { ticketQrContent, type Language, type Ticket } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
-import { TicketIcon, WarningIcon } from './icons';
+import type { VisitorPrinterProblem } from '../use-printer-report';
+import { PrinterIcon, TicketIcon, WarningIcon } from './icons';
+import { QrCode } from './qr-code';
 
 interface TicketScreenProps {
   language: Language;
   ticket: Ticket;
   serviceName: string;
+  /** Goes into the on-screen QR code, which must read the same as the printed one. */
+  kioskId: string;
+  /** Why the printer failed, as far as it told us; null when it did not say. */
+  printerProblem: VisitorPrinterProblem | null;
+  reprinting: boolean;
+  onReprint: () => void;
   onDone: () => void;
 }
 
 /** The number first and huge: if the paper failed, this screen is all the visitor has. */
-export function TicketScreen({ language, ticket, serviceName, onDone }: TicketScreenProps) {
+export function TicketScreen(props: TicketScreenProps) {
+  const { language, ticket, serviceName, onDone } = props;
   const t = useKioskT(language);
+  if (ticket.printStatus === 'failed') return <NotPrintedTicket {...props} />;
   return (
     <main className="screen screen--ticket" data-testid="screen-ticket">
       <div className="screen__body screen__body--centred">
@@ -33,20 +44,76 @@ export function TicketScreen({ language, ticket, serviceName, onDone }: TicketSc
   );
 }
 
+/**
+ * The paper did not come out: the number and its QR code stay on screen (a photo of them is the
+ * ticket), the cause in the visitor's words, and one button to try the printer again.
+ */
+function NotPrintedTicket({
+  language,
+  ticket,
+  serviceName,
+  kioskId,
+  printerProblem,
+  reprinting,
+  onReprint,
+  onDone,
+}: TicketScreenProps) {
+  const t = useKioskT(language);
+  const { t: tp } = useTranslation('printer', { lng: language });
+  return (
+    <main className="screen screen--ticket screen--not-printed" data-testid="screen-ticket">
+      <div className="screen__body screen__body--centred">
+        <div
+          className="notice notice--warning"
+          role="alert"
+          data-testid="ticket-print-status"
+          data-print-status={ticket.printStatus}
+          data-printer-problem={printerProblem ?? 'unknown'}
+        >
+          <WarningIcon />
+          <div>
+            <p className="notice__title" data-testid="printer-problem">
+              {tp(`problem.${printerProblem ?? 'unknown'}`)}
+            </p>
+            <p className="notice__text">{tp('onScreen.title')}</p>
+          </div>
+        </div>
+        <div className="not-printed__block">
+          <p className="ticket__label">{t('ticket.yourNumber')}</p>
+          <p className="ticket__number" data-testid="ticket-number">
+            {ticket.number}
+          </p>
+          <p className="ticket__service" data-testid="ticket-service">
+            {serviceName}
+          </p>
+        </div>
+        <div className="not-printed__block">
+          <QrCode data={ticketQrContent(kioskId, ticket)} label={tp('onScreen.qrLabel', { number: ticket.number })} />
+          <p className="ticket__hint">{tp('onScreen.body')}</p>
+        </div>
+      </div>
+      <div className="screen__actions screen__actions--pair">
+        <button
+          type="button"
+          className="big-button"
+          data-testid="ticket-reprint"
+          disabled={reprinting}
+          onClick={onReprint}
+        >
+          <PrinterIcon />
+          {reprinting ? tp('reprinting') : tp('reprint')}
+        </button>
+        <button type="button" className="big-button primary-button" data-testid="ticket-done" onClick={onDone}>
+          {t('ticket.done')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
 function PrintOutcome({ language, ticket }: { language: Language; ticket: Ticket }) {
   const t = useKioskT(language);
   const common = { 'data-testid': 'ticket-print-status', 'data-print-status': ticket.printStatus };
-  if (ticket.printStatus === 'failed') {
-    return (
-      <div className="notice notice--warning" role="alert" {...common}>
-        <WarningIcon />
-        <div>
-          <p className="notice__title">{t('ticket.printFailed')}</p>
-          <p className="notice__text">{t('ticket.showToStaff')}</p>
-        </div>
-      </div>
-    );
-  }
   return (
     <div className="notice" {...common}>
       <TicketIcon />

@@ -8,7 +8,7 @@ import { SAMPLE_CATALOG, tempDir } from '../../support/kiosk-fixture';
 
 type MutableCatalog = {
   providers: Array<Record<string, unknown>>;
-  services: Array<Record<string, unknown> & { name: Record<string, string> }>;
+  services: Array<Record<string, unknown> & { name: Record<string, string>; standard: Record<string, unknown> }>;
 };
 
 describe('catalog validation', () => {
@@ -32,12 +32,66 @@ describe('catalog validation', () => {
     throw new Error(`${file} was accepted`);
   };
 
-  it('accepts the sample catalog: 3 providers, 8 services, all six languages', () => {
+  it('accepts the sample catalog: ≥ 60 services from ≥ 11 state providers and private companies, six languages', () => {
     const catalog = loadCatalogFile(SAMPLE_CATALOG);
-    expect(catalog.providers).toHaveLength(3);
-    expect(catalog.services).toHaveLength(8);
-    for (const service of catalog.services)
-      expect(Object.keys(service.name).sort()).toEqual(['az', 'en', 'kk', 'ky', 'ru', 'uz']);
+    expect(catalog.version).toBe(2);
+    expect(catalog.note).toMatch(/SAMPLE DATA/);
+    expect(catalog.services.length).toBeGreaterThanOrEqual(60);
+    expect(catalog.providers.filter((p) => p.kind !== 'private').length).toBeGreaterThanOrEqual(11);
+    expect(catalog.providers.filter((p) => p.kind === 'private').length).toBeGreaterThanOrEqual(3);
+    for (const service of catalog.services) {
+      for (const text of [service.name, service.description, ...service.standard.documents])
+        expect(Object.keys(text).sort()).toEqual(['az', 'en', 'kk', 'ky', 'ru', 'uz']);
+    }
+    const groupOf = (id: string) => catalog.services.find((service) => service.id === id)?.group;
+    expect([groupOf('passport'), groupOf('identity-card')]).toEqual(['A', 'A']);
+  });
+
+  it('has texts in the right script for each language: Latin az and uz (with ʻ), Cyrillic kk and ky', () => {
+    const catalog = loadCatalogFile(SAMPLE_CATALOG);
+    const texts = [
+      ...catalog.services.flatMap((s) => [s.name, s.description, ...s.standard.documents]),
+      ...catalog.categories.map((c) => c.name),
+    ];
+    for (const text of texts) {
+      expect(text.az, text.en).not.toMatch(/[А-яЁё]/);
+      expect(text.uz, text.en).not.toMatch(/[А-яЁё]|[oOgG]['‘’`]/);
+      expect(text.kk, text.en).toMatch(/[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+      expect(text.ky, text.en).toMatch(/[А-яЁёҢңӨөҮү]/);
+    }
+  });
+
+  it('refuses a version 1 file with one sentence saying which version it reads', () => {
+    const error = refusal(write('old.json', { version: 1, providers: [], services: [] }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ field: 'version' });
+    expect(error.problems[0]?.message).toMatch(/is 1, but this kiosk reads catalog version 2/);
+  });
+
+  it('names a category that is missing or belongs to another provider', () => {
+    const catalog = sample();
+    catalog.services[0]!.categoryId = 'no-such-category';
+    catalog.services[1]!.categoryId = 'just-civil';
+    const found = refusal(write('categories.json', catalog)).problems.map(
+      (p) => `${p.entry} | ${p.field} | ${p.message}`,
+    );
+    expect(found).toEqual([
+      'services[0] (id "passport") | categoryId | no category has id "no-such-category"',
+      'services[1] (id "identity-card") | categoryId | category "just-civil" belongs to provider "justice"',
+    ]);
+  });
+
+  it('names bad opening hours, fee and daily limit by field', () => {
+    const catalog = sample();
+    catalog.services[0]!.openingHours = [{ days: ['mon'], from: '18:00', to: '09:00' }];
+    (catalog.services[1]!.standard as { fee: { amount: number } }).fee.amount = -5;
+    catalog.services[2]!.dailyLimit = 0;
+    const fields = refusal(write('hours.json', catalog)).problems.map((p) => `${p.entry} | ${p.field}`);
+    expect(fields).toEqual([
+      'services[0] (id "passport") | openingHours.0.to',
+      'services[1] (id "identity-card") | standard.fee.amount',
+      'services[2] (id "passport-child") | dailyLimit',
+    ]);
   });
 
   it('names the file, the entry and the field of an empty translation', () => {
@@ -62,12 +116,14 @@ describe('catalog validation', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         'services[0] (id "passport") | name.uz',
-        'services[2] (id "driving-licence") | group',
-        'services[3] (id "birth-certificate") | providerId',
-        'services[5] (id "notary") | id',
+        'services[2] (id "passport-child") | group',
+        'services[3] (id "lost-document") | providerId',
+        // Its category belongs to the provider it had: that is a second problem, named too.
+        'services[3] (id "lost-document") | categoryId',
+        'services[5] (id "no-criminal-record") | id',
       ]),
     );
-    expect(error.problems).toHaveLength(4);
+    expect(error.problems).toHaveLength(5);
   });
 
   it('refuses text that is not JSON and a file that cannot be read', () => {

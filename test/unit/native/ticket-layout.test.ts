@@ -8,7 +8,7 @@ import { drawTextLineBitmap } from '../../../native/printer/text-bitmap';
 import { numericDateTime } from '../../../native/printer/ticket-date';
 import { renderTicketBytes, renderWholeTicketBitmapBytes, wrapWords } from '../../../native/printer/ticket-layout';
 
-const profile = printerProfile('epson-80mm');
+const profile = printerProfile('epson-tm-t20iii');
 
 const SERVICES: Record<Language, string> = {
   az: 'Şəxsiyyət vəsiqəsinin verilməsi',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialFlowState, kioskFlow, type FlowAction, type FlowState } from '../../../renderer/src/kiosk-flow';
-import { IDLE_SECONDS, screenTimeoutMs } from '../../../renderer/src/screen-timeouts';
+import {
+  IDLE_SECONDS,
+  IDLE_WARNING_SECONDS,
+  idleWarningMs,
+  screenTimeoutMs,
+} from '../../../renderer/src/screen-timeouts';
 import { ticket } from './fixtures';
 
 /** Runs actions in order from the kiosk's start, default language az. */
@@ -12,6 +17,7 @@ const toServicesInRu: FlowAction[] = [{ type: 'start' }, { type: 'chooseLanguage
 const issued = ticket({ id: 7, number: 'B-007', language: 'ru', serviceId: 'passport' });
 const toTicketInRu: FlowAction[] = [
   ...toServicesInRu,
+  { type: 'openService', serviceId: 'passport' },
   { type: 'chooseService', serviceId: 'passport' },
   { type: 'ticketIssued', ticket: issued },
 ];
@@ -25,6 +31,7 @@ describe('kiosk flow: a visitor takes a ticket', () => {
       language: 'az',
       defaultLanguage: 'az',
       waitingRatings: [],
+      access: { highContrast: false, largeText: false, lowReach: false },
     });
   });
 
@@ -40,7 +47,11 @@ describe('kiosk flow: a visitor takes a ticket', () => {
   });
 
   it('prints after a service is chosen, then shows the ticket', () => {
-    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' });
+    const printing = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+    );
     expect(printing.screen).toEqual({ name: 'printing', serviceId: 'passport' });
     const shown = kioskFlow(printing, { type: 'ticketIssued', ticket: issued });
     expect(shown.screen).toEqual({ name: 'ticket', ticket: issued });
@@ -48,7 +59,12 @@ describe('kiosk flow: a visitor takes a ticket', () => {
   });
 
   it('says so when no ticket could be issued, and goes home from there', () => {
-    const failed = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, { type: 'issueFailed' });
+    const failed = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+      { type: 'issueFailed' },
+    );
     expect(failed.screen).toEqual({ name: 'issue-failed' });
     const home = kioskFlow(failed, { type: 'home' });
     expect(home.screen).toEqual({ name: 'attract' });
@@ -88,7 +104,12 @@ describe('kiosk flow: a visitor takes a ticket', () => {
     const paths: Record<typeof name, FlowAction[]> = {
       language: [{ type: 'start' }],
       services: toServicesInRu,
-      'issue-failed': [...toServicesInRu, { type: 'chooseService', serviceId: 'x' }, { type: 'issueFailed' }],
+      'issue-failed': [
+        ...toServicesInRu,
+        { type: 'openService', serviceId: 'x' },
+        { type: 'chooseService', serviceId: 'x' },
+        { type: 'issueFailed' },
+      ],
     };
     const before = run(...paths[name]);
     expect(before.screen.name).toBe(name);
@@ -96,7 +117,11 @@ describe('kiosk flow: a visitor takes a ticket', () => {
   });
 
   it('never abandons a ticket being printed', () => {
-    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' });
+    const printing = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+    );
     for (const action of [{ type: 'timeout' }, { type: 'home' }, { type: 'back' }, { type: 'done' }] as const) {
       expect(kioskFlow(printing, action)).toBe(printing);
     }
@@ -140,12 +165,22 @@ describe('kiosk flow: rating a visit', () => {
 
   it('interrupts the language choice and the issue-failed screen too', () => {
     expect(run({ type: 'start' }, ...toRatingInKk).screen.name).toBe('rating');
-    const failed = [...toServicesInRu, { type: 'chooseService', serviceId: 'x' }, { type: 'issueFailed' }] as const;
+    const failed = [
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'x' },
+      { type: 'chooseService', serviceId: 'x' },
+      { type: 'issueFailed' },
+    ] as const;
     expect(run(...failed, ...toRatingInKk).screen.name).toBe('rating');
   });
 
   it('waits while a ticket is printed and shown, then asks once the visitor is done', () => {
-    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, ...toRatingInKk);
+    const printing = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+      ...toRatingInKk,
+    );
     expect(printing.screen.name).toBe('printing');
     expect(printing.waitingRatings).toEqual([ended]);
 
@@ -166,7 +201,12 @@ describe('kiosk flow: rating a visit', () => {
   });
 
   it('asks for a waiting rating after a failed issue', () => {
-    const printing = run(...toServicesInRu, { type: 'chooseService', serviceId: 'passport' }, ...toRatingInKk);
+    const printing = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+      ...toRatingInKk,
+    );
     const failed = kioskFlow(printing, { type: 'issueFailed' });
     expect(failed.screen.name).toBe('issue-failed');
     expect(kioskFlow(failed, { type: 'home' }).screen).toMatchObject({ name: 'rating', ticket: ended });
@@ -275,5 +315,96 @@ describe('screen timeouts', () => {
     expect(screenTimeoutMs({ name: 'rating', ticket: ended, saving: null, saveFailed: false }, 12)).toBe(
       IDLE_SECONDS * 1000,
     );
+  });
+});
+
+describe('kiosk flow: the menu, search and service page', () => {
+  const atProvider = run(...toServicesInRu, { type: 'chooseProvider', providerId: 'justice' });
+
+  it('goes provider → category → service page, and Back retraces each step', () => {
+    expect(atProvider.screen).toEqual({ name: 'services', providerId: 'justice' });
+    const atCategory = kioskFlow(atProvider, { type: 'chooseCategory', categoryId: 'just-civil' });
+    expect(atCategory.screen).toEqual({ name: 'services', providerId: 'justice', categoryId: 'just-civil' });
+    const page = kioskFlow(atCategory, { type: 'openService', serviceId: 'birth-certificate' });
+    expect(page.screen).toEqual({ name: 'service', serviceId: 'birth-certificate', from: atCategory.screen });
+    const back = (state: FlowState) => kioskFlow(state, { type: 'back' });
+    expect(back(page).screen).toEqual(atCategory.screen);
+    expect(back(back(page)).screen).toEqual(atProvider.screen);
+    expect(back(back(back(page))).screen).toEqual({ name: 'services' });
+    expect(back(back(back(back(page)))).screen).toEqual({ name: 'language' });
+  });
+
+  it('skips the topic list of a provider with one topic, there and back', () => {
+    const state = run(...toServicesInRu, {
+      type: 'chooseProvider',
+      providerId: 'archives',
+      onlyCategoryId: 'arch-certificates',
+    });
+    expect(state.screen).toMatchObject({
+      providerId: 'archives',
+      categoryId: 'arch-certificates',
+      skippedCategories: true,
+    });
+    expect(kioskFlow(state, { type: 'back' }).screen).toEqual({ name: 'services' });
+  });
+
+  it('keeps the query while searching, and returns to the results from a service page', () => {
+    const searching = run(...toServicesInRu, { type: 'openSearch' }, { type: 'search', query: 'pasp' });
+    expect(searching.screen).toEqual({ name: 'search', query: 'pasp', from: { name: 'services' } });
+    const page = kioskFlow(searching, { type: 'openService', serviceId: 'passport' });
+    expect(kioskFlow(page, { type: 'back' }).screen).toEqual(searching.screen);
+    expect(kioskFlow(searching, { type: 'back' }).screen).toEqual({ name: 'services' });
+  });
+
+  it('jumps along the path, and takes a ticket only for the service on show', () => {
+    const page = run(...toServicesInRu, { type: 'openService', serviceId: 'passport' });
+    expect(kioskFlow(page, { type: 'jumpTo', screen: { name: 'services', providerId: 'justice' } }).screen).toEqual({
+      name: 'services',
+      providerId: 'justice',
+    });
+    expect(kioskFlow(page, { type: 'chooseService', serviceId: 'notary' })).toBe(page);
+    expect(kioskFlow(atProvider, { type: 'chooseService', serviceId: 'passport' })).toBe(atProvider);
+  });
+
+  it('goes back to the service page when the kiosk refuses the ticket (closed, daily limit)', () => {
+    const printing = run(
+      ...toServicesInRu,
+      { type: 'openService', serviceId: 'passport' },
+      { type: 'chooseService', serviceId: 'passport' },
+    );
+    expect(kioskFlow(printing, { type: 'issueRefused', serviceId: 'passport' }).screen).toMatchObject({
+      name: 'service',
+      serviceId: 'passport',
+    });
+  });
+
+  it('keeps accessibility choices through the visit and drops them, with the language, at the reset', () => {
+    const chosen = run(
+      ...toServicesInRu,
+      { type: 'toggleAccess', option: 'largeText' },
+      { type: 'toggleAccess', option: 'lowReach' },
+      { type: 'toggleAccess', option: 'highContrast' },
+      { type: 'toggleAccess', option: 'highContrast' },
+      { type: 'chooseProvider', providerId: 'justice' },
+    );
+    expect(chosen.access).toEqual({ largeText: true, highContrast: false, lowReach: true });
+    for (const end of [{ type: 'home' }, { type: 'timeout' }] as const) {
+      expect(kioskFlow(chosen, end)).toMatchObject({
+        screen: { name: 'attract' },
+        language: 'az',
+        access: { largeText: false, highContrast: false, lowReach: false },
+      });
+    }
+  });
+
+  it('warns "Need more time?" before an idle reset on choosing screens, not on the ticket', () => {
+    const page = run(...toServicesInRu, { type: 'openService', serviceId: 'passport' });
+    expect(screenTimeoutMs(page.screen, 12)).toBe(IDLE_SECONDS * 1000);
+    expect(idleWarningMs(page.screen, 12)).toBe((IDLE_SECONDS - IDLE_WARNING_SECONDS) * 1000);
+    expect(idleWarningMs({ name: 'search', query: '', from: { name: 'services' } }, 12)).toBe(
+      (IDLE_SECONDS - IDLE_WARNING_SECONDS) * 1000,
+    );
+    expect(idleWarningMs(run(...toTicketInRu).screen, 12)).toBeNull();
+    expect(idleWarningMs({ name: 'attract' }, 12)).toBeNull();
   });
 });

@@ -25,6 +25,25 @@ function load(lng: string, namespace: string): Map<string, unknown> {
   return flatten(JSON.parse(readFileSync(join(localesDir, lng, `${namespace}.json`), 'utf8')));
 }
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Keys with their CLDR plural suffix taken off: a plural text is one key with several forms. */
+function baseKeys(texts: Map<string, unknown>): string[] {
+  return [...new Set([...texts.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')))].sort();
+}
+
+/** The plural forms each plural key has, e.g. "idle.body" → ["one", "other"]. */
+function pluralForms(texts: Map<string, unknown>): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const key of texts.keys()) {
+    const match = PLURAL_SUFFIX.exec(key);
+    if (!match) continue;
+    const base = key.slice(0, match.index);
+    forms.set(base, [...(forms.get(base) ?? []), match[1]!].sort());
+  }
+  return forms;
+}
+
 function placeholders(text: unknown): string[] {
   return [...String(text).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
@@ -44,8 +63,15 @@ describe('locale files', () => {
     describe.each(LANGUAGES)(`${namespace} in %s`, (lng) => {
       const texts = load(lng, namespace);
 
-      it('has exactly the keys of English', () => {
-        expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
+      it('has exactly the keys of English, plural forms aside', () => {
+        expect(baseKeys(texts)).toEqual(baseKeys(english));
+      });
+
+      it('gives each plural text exactly the forms CLDR has for the language', () => {
+        const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories.slice().sort();
+        const forms = pluralForms(texts);
+        expect([...forms.keys()].sort()).toEqual([...pluralForms(english).keys()].sort());
+        for (const [base, found] of forms) expect(found, base).toEqual(categories);
       });
 
       it('has no empty or non-text value', () => {
@@ -57,7 +83,9 @@ describe('locale files', () => {
 
       it('has the same placeholders as English in every text', () => {
         for (const [key, text] of texts) {
-          expect(placeholders(text), key).toEqual(placeholders(english.get(key)));
+          // Every plural form is checked against English's "other" form, which all languages have.
+          const englishKey = english.has(key) ? key : key.replace(PLURAL_SUFFIX, '_other');
+          expect(placeholders(text), key).toEqual(placeholders(english.get(englishKey)));
         }
       });
     });

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import type { Catalog, KioskApi, Language, ServiceAvailability } from '../../../main/contract';
+import { categoriesOf, findService } from '../catalog-view';
+import { formatMoney, formatOpeningPeriod, formatTime, formatWeekday } from '../format';
+import type { MenuScreen, ReturnScreen } from '../kiosk-flow';
+import { useKioskT } from '../use-kiosk-t';
+import { TicketIcon, WarningIcon } from './icons';
+import { NavBar } from './nav-bar';
+import { PagingButtons } from './paging-buttons';
+import { PathBar } from './path-bar';
+import { useScrollPaging } from './use-scroll-paging';
+
+interface ServiceScreenProps {
+  api: KioskApi;
+  language: Language;
+  catalog: Catalog;
+  serviceId: string;
+  /** Where the page was opened from; Back returns there. */
+  from: ReturnScreen;
+  onTakeTicket: () => void;
+  onJump: (screen: MenuScreen) => void;
+  onBack: () => void;
+  onHome: () => void;
+}
+
+type Check = { state: 'checking' } | { state: 'failed' } | ServiceAvailability;
+
+/**
+ * A service's standard, so visitors know before queueing what to bring, what it costs and how long
+ * it takes; then "Take a ticket", or, when the service cannot take them now, when to come back.
+ */
+export function ServiceScreen(props: ServiceScreenProps) {
+  const { api, language, catalog, serviceId, onTakeTicket, onJump, onBack, onHome } = props;
+  const t = useKioskT(language);
+  const { ref, canGoUp, canGoDown, page } = useScrollPaging();
+  const [check, setCheck] = useState<Check>({ state: 'checking' });
+  const service = findService(catalog, serviceId);
+
+  useEffect(() => {
+    let current = true;
+    api.getServiceAvailability({ serviceId }).then(
+      (availability) => current && setCheck(availability),
+      (error: unknown) => {
+        console.error('kiosk: getServiceAvailability failed', error);
+        if (current) setCheck({ state: 'failed' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, serviceId]);
+
+  if (!service) return null;
+  const { standard } = service;
+  return (
+    <main className="screen screen--service" data-testid="screen-service">
+      <PathBar language={language} catalog={catalog} at={pathOf(catalog, serviceId)} below onJump={onJump} />
+      <h1 className="screen__title" data-testid="service-title">
+        {service.name[language]}
+      </h1>
+      {/* Focusable, so the standard can be scrolled without touch too (it holds no buttons of its own). */}
+      <div className="screen__body screen__body--scroll" ref={ref} tabIndex={0} aria-label={service.name[language]}>
+        <div className="service">
+          <p className="service__description">{service.description[language]}</p>
+          <dl className="standard" data-testid="service-standard">
+            <div className="standard__item standard__item--wide">
+              <dt>{t('service.documents')}</dt>
+              <dd>
+                {standard.documents.length === 0 ? (
+                  t('service.noDocuments')
+                ) : (
+                  <ul className="standard__documents">
+                    {standard.documents.map((document, index) => (
+                      <li key={index}>{document[language]}</li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </div>
+            <div className="standard__item">
+              <dt>{t('service.fee')}</dt>
+              <dd data-testid="service-fee">
+                {standard.fee.amount === 0
+                  ? t('service.free')
+                  : formatMoney(standard.fee.amount, standard.fee.currency, language)}
+              </dd>
+            </div>
+            <div className="standard__item">
+              <dt>{t('service.term')}</dt>
+              <dd>{t(`units.${standard.term.unit}`, { count: standard.term.value })}</dd>
+            </div>
+            <div className="standard__item">
+              <dt>{t('service.deskTime')}</dt>
+              <dd>{t('units.aboutMinutes', { count: service.serviceMinutes })}</dd>
+            </div>
+            <div className="standard__item">
+              <dt>{t('service.hours')}</dt>
+              <dd>
+                <ul className="standard__hours">
+                  {service.openingHours.map((period, index) => {
+                    const text = formatOpeningPeriod(period, t);
+                    return (
+                      <li key={index}>
+                        <span>{text.days}</span> <span className="nowrap">{text.hours}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+          {service.priorityAllowed && <p className="service__priority">{t('service.priority')}</p>}
+        </div>
+      </div>
+      <div className="service__action" data-testid="service-availability" aria-live="polite">
+        {renderAction()}
+      </div>
+      <NavBar language={language} onBack={onBack} onHome={onHome}>
+        <PagingButtons language={language} canGoUp={canGoUp} canGoDown={canGoDown} onPage={page} />
+      </NavBar>
+    </main>
+  );
+
+  function renderAction() {
+    if (check.state === 'checking') return <p className="service__checking">{t('service.checking')}</p>;
+    if (check.state === 'open') {
+      return (
+        <button
+          type="button"
+          className="big-button primary-button take-ticket"
+          data-testid="take-ticket"
+          onClick={onTakeTicket}
+        >
+          <TicketIcon />
+          <span>{t('service.takeTicket')}</span>
+        </button>
+      );
+    }
+    if (check.state === 'failed') return <Notice title={t('service.unavailable')} />;
+    const reopens = check.reopens;
+    const when = !reopens
+      ? t('service.askStaff')
+      : reopens.daysFromNow === 0
+        ? t('service.comeBackToday', { time: formatTime(reopens.time) })
+        : reopens.daysFromNow === 1
+          ? t('service.comeBackTomorrow', { time: formatTime(reopens.time) })
+          : t('service.comeBackOn', { day: formatWeekday(reopens.weekday, t), time: formatTime(reopens.time) });
+    return (
+      <Notice
+        testId={`service-${check.state}`}
+        title={check.state === 'closed' ? t('service.closed') : t('service.limitReached')}
+        text={when}
+      />
+    );
+  }
+}
+
+function Notice({ title, text, testId }: { title: string; text?: string; testId?: string }) {
+  return (
+    <div className="notice notice--warning service__notice" data-testid={testId}>
+      <WarningIcon />
+      <div>
+        <p className="notice__title">{title}</p>
+        {text && <p className="notice__text">{text}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** A service page opened from search still shows where the service sits in the menu. */
+function pathOf(catalog: Catalog, serviceId: string): MenuScreen {
+  const service = findService(catalog, serviceId);
+  if (!service) return { name: 'services' };
+  const skippedCategories = categoriesOf(catalog, service.providerId).length === 1;
+  return { name: 'services', providerId: service.providerId, categoryId: service.categoryId, skippedCategories };
+}

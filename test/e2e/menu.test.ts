@@ -1,0 +1,270 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, localClock, WEEKDAYS, type Catalog, type Language } from '../../main/contract';
+import { loadCatalogFile } from '../../main/core/catalog-source';
+import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
+import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots/menu');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+const TIME_ZONE = 'Asia/Baku';
+
+/** What a visitor of each language types on the on-screen keyboard, and the service it must find. */
+const SEARCHES: Record<Language, { keys: string[]; finds: string }> = {
+  az: { keys: [...'sexsiyyet'], finds: 'identity-card' },
+  ru: { keys: [...'паспорт'], finds: 'passport' },
+  en: { keys: [...'pasprot'], finds: 'passport' },
+  kk: { keys: [...'төлқұжат'], finds: 'passport' },
+  ky: { keys: [...'паспорт'], finds: 'passport' },
+  uz: { keys: ['p', 'a', 's', 'p', 'o', 'r', 't'], finds: 'passport' },
+};
+
+/** The sample catalog, open round the clock but for one service closed today and one with a limit of one ticket. */
+function testCatalog(): Catalog {
+  const today = WEEKDAYS[localClock(new Date(), TIME_ZONE).weekday]!;
+  const open = alwaysOpen(loadCatalogFile(SAMPLE_CATALOG));
+  return {
+    ...open,
+    services: open.services.map((service) => {
+      if (service.id === 'no-criminal-record')
+        return {
+          ...service,
+          openingHours: [{ days: WEEKDAYS.filter((d) => d !== today), from: '09:00', to: '18:00' }],
+        };
+      if (service.id === 'address-certificate') return { ...service, dailyLimit: 1 };
+      return service;
+    }),
+  };
+}
+
+/** Text that runs out of its box or off the screen, and controls below the screen's edge outside a scrolling list. */
+async function overflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const scrolls = (el: Element | null): boolean => {
+      for (let node = el; node; node = node.parentElement) {
+        const overflowY = getComputedStyle(node).overflowY;
+        if (overflowY === 'auto' || overflowY === 'scroll') return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll('#root *')) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (style.display === 'none' || style.visibility === 'hidden' || rect.width === 0) continue;
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (hasText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${describe(el)}: text ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+      if (rect.left < -1 || rect.right > window.innerWidth + 1)
+        problems.push(
+          `${describe(el)}: runs off the screen sideways (${Math.round(rect.left)}–${Math.round(rect.right)})`,
+        );
+      if (!scrolls(el.parentElement) && rect.bottom > window.innerHeight + 1)
+        problems.push(`${describe(el)}: below the screen's edge (${Math.round(rect.bottom)} > ${window.innerHeight})`);
+    }
+    return problems;
+  });
+}
+
+/** Buttons a visitor presses must be at least 72 px each way. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.big-button, .nav-button, .key, .access-button, .take-ticket')]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && (rect.width < 72 || rect.height < 72))
+      .map(
+        ({ el, rect }) =>
+          `${(el.textContent ?? '').trim().slice(0, 30)} ${Math.round(rect.width)}×${Math.round(rect.height)}`,
+      ),
+  );
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol rather than added as a <script>: the kiosk's CSP
+  // (script-src 'self') rightly refuses inline scripts, and the test must not loosen it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run() as Promise<AxeResults>,
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('menu, search and service page in six languages, portrait and landscape', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let shell: RunningShell;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    dir = tempDir('kiosk-e2e-menu-');
+    const catalogFile = join(dir.path, 'catalog.json');
+    writeFileSync(catalogFile, JSON.stringify(testCatalog()));
+    const configFile = join(dir.path, 'kiosk.json');
+    writeFileSync(configFile, JSON.stringify({ timeZone: TIME_ZONE, catalogPath: catalogFile, defaultLanguage: 'az' }));
+    // No printer port: the virtual printer, so this test needs no PTY.
+    shell = await startBrowserShell(['--data-dir', dir.path, '--config', configFile]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: PORTRAIT });
+    await page.goto(shell.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    dir?.remove();
+  });
+
+  /** Screenshot, overflow, touch-target and axe checks of the screen on show. */
+  async function check(name: string) {
+    await page.waitForTimeout(50);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    expect(await overflowProblems(page), name).toEqual([]);
+    expect(await smallTargets(page), name).toEqual([]);
+    expect(await seriousAxeViolations(page), name).toEqual([]);
+  }
+
+  for (const [orientation, viewport] of [
+    ['portrait', PORTRAIT],
+    ['landscape', LANDSCAPE],
+  ] as const) {
+    for (const language of LANGUAGES) {
+      it(`${language}, ${orientation}: provider → category → service page, then search`, async () => {
+        const name = (screen: string) => `${language}-${orientation}-${screen}`;
+        await page.setViewportSize(viewport);
+        // A fresh load per walk, so one walk's failure does not fail the next ones.
+        await page.goto(shell.url);
+        await page.getByTestId('screen-attract').click();
+        await page.getByTestId(`language-${language}`).click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+        await page.getByTestId('screen-services').waitFor();
+        await check(name('1-providers'));
+
+        await page.getByTestId('provider-internal-affairs').click();
+        await page.locator('[data-level="categories"]').waitFor();
+        await check(name('2-categories'));
+
+        await page.getByTestId('category-ia-documents').click();
+        await page.locator('[data-level="services"]').waitFor();
+        await check(name('3-services'));
+
+        await page.getByTestId('service-passport').click();
+        await page.getByTestId('take-ticket').waitFor();
+        expect(await page.getByTestId('service-standard').innerText()).not.toBe('');
+        await check(name('4-service'));
+
+        // Back returns to the list it came from; the path's first step goes to the top of the menu.
+        await page.getByTestId('nav-back').click();
+        await page.locator('[data-level="services"]').waitFor();
+        await page.getByTestId('path-0').click();
+        await page.locator('[data-level="providers"]').waitFor();
+
+        await page.getByTestId('open-search').click();
+        await page.getByTestId('screen-search').waitFor();
+        for (const key of SEARCHES[language].keys) await page.getByTestId(`key-${key}`).click();
+        await page.getByTestId(`service-${SEARCHES[language].finds}`).waitFor();
+        await check(name('5-search'));
+
+        await page.getByTestId(`service-${SEARCHES[language].finds}`).click();
+        await page.getByTestId('screen-service').waitFor();
+        await page.getByTestId('nav-back').click();
+        expect(await page.getByTestId('search-query').innerText()).toContain(SEARCHES[language].keys.join(''));
+
+        await page.getByTestId('nav-home').click();
+        await page.getByTestId('screen-attract').waitFor();
+      });
+    }
+  }
+
+  it('a closed service and one at its daily limit say so and when to come back; the core refuses too', async () => {
+    await page.setViewportSize(PORTRAIT);
+    await page.goto(shell.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('provider-internal-affairs').click();
+    await page.getByTestId('category-ia-registration').click();
+    await page.getByTestId('service-no-criminal-record').click();
+    await page.getByTestId('service-closed').waitFor();
+    expect(await page.getByTestId('service-closed').innerText()).toMatch(/come back tomorrow at 09:00/);
+    expect(await page.getByTestId('take-ticket').count()).toBe(0);
+    await check('en-portrait-6-closed');
+
+    const refused = await fetch(`${shell.url}/api/call/issueTicket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'no-criminal-record', language: 'en' }),
+    });
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'service-closed' } });
+
+    await page.getByTestId('nav-back').click();
+    await page.getByTestId('service-address-certificate').click();
+    await page.getByTestId('take-ticket').click();
+    await page.getByTestId('screen-ticket').waitFor();
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-ru').click();
+    await page.getByTestId('provider-internal-affairs').click();
+    await page.getByTestId('category-ia-registration').click();
+    await page.getByTestId('service-address-certificate').click();
+    await page.getByTestId('service-limit-reached').waitFor();
+    expect(await page.getByTestId('service-limit-reached').innerText()).toMatch(/все талоны/);
+    await check('ru-portrait-7-limit-reached');
+    await page.getByTestId('nav-home').click();
+  });
+
+  it('large text, high contrast and low reach are one tap away, and the reset turns them off with the language', async () => {
+    await page.setViewportSize(PORTRAIT);
+    await page.goto(shell.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-kk').click();
+    await page.getByTestId('access-largeText').click();
+    await page.getByTestId('access-highContrast').click();
+    await page.getByTestId('provider-internal-affairs').click();
+    await page.getByTestId('category-ia-documents').click();
+    await page.getByTestId('service-passport').click();
+    await page.getByTestId('take-ticket').waitFor();
+    expect(await page.locator('html').getAttribute('class')).toMatch(
+      /large-text.*high-contrast|high-contrast.*large-text/,
+    );
+    await check('kk-portrait-8-large-contrast');
+
+    await page.getByTestId('access-lowReach').click();
+    await check('kk-portrait-9-low-reach');
+    // Low reach: every button in the lower 62 % of the screen, on the service page, the menu and search.
+    const highestButton = () =>
+      page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('button')]
+            .map((b) => b.getBoundingClientRect())
+            .filter((rect) => rect.width > 0)
+            .map((rect) => rect.top),
+        ),
+      );
+    expect(await highestButton()).toBeGreaterThanOrEqual(PORTRAIT.height * 0.38 - 1);
+    await page.getByTestId('nav-back').click();
+    await page.locator('[data-level="services"]').waitFor();
+    await check('kk-portrait-10-low-reach-menu');
+    expect(await highestButton()).toBeGreaterThanOrEqual(PORTRAIT.height * 0.38 - 1);
+    await page.getByTestId('open-search').click();
+    for (const key of ['т', 'ө', 'л']) await page.getByTestId(`key-${key}`).click();
+    await check('kk-portrait-11-low-reach-search');
+    expect(await highestButton()).toBeGreaterThanOrEqual(PORTRAIT.height * 0.38 - 1);
+
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('screen-attract').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('az');
+    expect(await page.locator('html').getAttribute('class')).not.toMatch(/large-text|high-contrast/);
+    await page.getByTestId('screen-attract').click();
+    expect(await page.getByTestId('access-lowReach').getAttribute('aria-pressed')).toBe('false');
+  });
+});
