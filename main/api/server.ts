@@ -6,6 +6,8 @@ import { apiPaths } from '../contract';
 import type { EventFrame } from '../contract';
 import { dispatchCall, isKioskCallName } from '../core/dispatch';
 import type { KioskService } from '../core/kiosk-service';
+import { isLoopbackHost } from '../core/loopback';
+import { tokenMatches, tokenOf } from './api-token';
 import { readStaticFile } from './static-files';
 
 /** The same policy the Electron shell sets: nothing but the kiosk's own files and its own API. */
@@ -19,6 +21,11 @@ export interface ApiServerOptions {
   service: KioskService;
   host: string;
   port: number;
+  /**
+   * Required of every call and event connection when `host` is not a loopback address (the API is
+   * open to the hall LAN); the server refuses to start there without one.
+   */
+  token?: string | null;
   /** Built renderer folder to serve (the browser shell); omitted, only the API is served. */
   rendererDir?: string;
   onError?: (error: unknown) => void;
@@ -35,6 +42,15 @@ export interface ApiServer {
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { service, rendererDir, onError = () => {} } = options;
+  const requiredToken = isLoopbackHost(options.host) ? null : (options.token ?? null);
+  if (!isLoopbackHost(options.host) && !requiredToken) {
+    throw new Error(`the API is not opened on ${options.host} without a token (api.token)`);
+  }
+  const authorised = (request: IncomingMessage): boolean => {
+    if (requiredToken === null) return true;
+    const given = tokenOf(request);
+    return given !== undefined && tokenMatches(given, requiredToken);
+  };
 
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -49,6 +65,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const callPrefix = apiPaths.call('getKioskInfo').replace('getKioskInfo', '');
     if (pathname.startsWith(callPrefix)) {
       const name = pathname.slice(callPrefix.length);
+      if (!authorised(request)) {
+        response.setHeader('WWW-Authenticate', 'Bearer');
+        return sendJson(response, 401, refusal('unauthorised', 'this API needs its token (api.token)'));
+      }
       if (request.method !== 'POST')
         return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
       if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
@@ -78,7 +98,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sendJson(response, 404, refusal('unknown-call', 'not found'));
   }
 
-  const sockets = new WebSocketServer({ server, path: apiPaths.events });
+  const sockets = new WebSocketServer({
+    server,
+    path: apiPaths.events,
+    verifyClient: (info: { req: IncomingMessage }, accept: (ok: boolean, code?: number) => void) =>
+      accept(authorised(info.req), 401),
+  });
   const unsubscribe = service.subscribe((event, payload) => {
     const frame = JSON.stringify({ event, payload } as EventFrame);
     for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(frame);

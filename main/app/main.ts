@@ -60,7 +60,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   kioskWindow = new BrowserWindow(kioskWindowOptions({ preloadPath: PRELOAD_PATH, development }));
   forwardKioskEvents(kiosk.service, kioskWindow.webContents);
-  keepRendererAlive(kioskWindow, { entryUrl: APP_ENTRY_URL, outOfOrderUrl: OUT_OF_ORDER_URL });
+  const { logger } = kiosk.log;
+  keepRendererAlive(kioskWindow, { entryUrl: APP_ENTRY_URL, outOfOrderUrl: OUT_OF_ORDER_URL }, Date.now, (message) =>
+    logger.error({ event: 'renderer-incident' }, message),
+  );
   blockEscapeShortcuts(kioskWindow.webContents, development);
   powerSaveBlocker.start('prevent-display-sleep');
   await kioskWindow.loadURL(APP_ENTRY_URL);

@@ -20,7 +20,13 @@ export interface RecoveryPages {
  * screen, and when it hangs it is crashed on purpose so the same path restarts it. When it keeps
  * crashing, visitors see a calm out-of-order page instead of a flicker, and the app is retried.
  */
-export function keepRendererAlive(window: BrowserWindow, pages: RecoveryPages, now: () => number = Date.now): void {
+export function keepRendererAlive(
+  window: BrowserWindow,
+  pages: RecoveryPages,
+  now: () => number = Date.now,
+  /** Where each incident is told: the kiosk's structured log in the app, the console before it exists. */
+  report: (message: string) => void = (message) => console.error(`kiosk: ${message}`),
+): void {
   const contents = window.webContents;
   let recentCrashes: number[] = [];
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,12 +40,12 @@ export function keepRendererAlive(window: BrowserWindow, pages: RecoveryPages, n
     const at = now();
     recentCrashes = [...recentCrashes.filter((time) => at - time < CRASH_WINDOW_MS), at];
     if (recentCrashes.length < CRASHES_BEFORE_OUT_OF_ORDER) {
-      console.error(`kiosk: the renderer is gone (${details.reason}, exit code ${details.exitCode}); restarting it`);
+      report(`the renderer is gone (${details.reason}, exit code ${details.exitCode}); restarting it`);
       load(pages.entryUrl, RELOAD_DELAY_MS);
       return;
     }
-    console.error(
-      `kiosk: the renderer crashed ${recentCrashes.length} times in ${CRASH_WINDOW_MS / 1000} s ` +
+    report(
+      `the renderer crashed ${recentCrashes.length} times in ${CRASH_WINDOW_MS / 1000} s ` +
         `(last: ${details.reason}); showing the out-of-order page and retrying every ${RETRY_WHILE_OUT_OF_ORDER_MS / 1000} s`,
     );
     recentCrashes = [];
@@ -48,7 +54,7 @@ export function keepRendererAlive(window: BrowserWindow, pages: RecoveryPages, n
     retryTimer = load(pages.entryUrl, RETRY_WHILE_OUT_OF_ORDER_MS);
   });
   window.on('unresponsive', () => {
-    console.error('kiosk: the renderer stopped responding; restarting it');
+    report('the renderer stopped responding; restarting it');
     contents.forcefullyCrashRenderer();
   });
   window.on('closed', () => clearTimeout(retryTimer));

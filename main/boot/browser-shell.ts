@@ -13,7 +13,8 @@ import type { KioskConfigInput } from './config-file';
 const USAGE = `Usage: node dist/main/browser-shell.js [options]
   --data-dir <dir>       database, last good catalog, virtual printer output (env KIOSK_DATA_DIR;
                          default $XDG_DATA_HOME/kiosk or ~/.local/share/kiosk)
-  --config <file>        device configuration JSON (env KIOSK_CONFIG)
+  --config <file>        device configuration JSON (env KIOSK_CONFIG; default <data-dir>/kiosk-config.json
+                         when it exists, else the embedded defaults)
   --host <address>       address to listen on (default 127.0.0.1)
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --printer-port <path>  serial printer device, e.g. /dev/ttyUSB0 (default: virtual printer)

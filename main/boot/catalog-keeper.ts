@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Catalog } from '../contract';
 import { loadCatalogFile } from '../core/catalog-source';
-import { InvalidFileError } from '../core/validation-report';
+import type { InvalidFileError } from '../core/validation-report';
+import { loadKeepingLastGood } from './last-good-keeper';
 
 export interface LoadedCatalog {
   catalog: Catalog;
@@ -11,20 +10,10 @@ export interface LoadedCatalog {
 }
 
 /**
- * Loads the configured catalog and keeps a copy of each good one in the data folder, so a bad
- * file later never leaves visitors without a menu: the kiosk carries on with the last good copy.
+ * Loads the configured catalog keeping the last good one, so a bad file later never leaves
+ * visitors without a menu. The copy is JSON whatever the source (JSON or CSV).
  */
 export function loadCatalogKeepingLastGood(file: string, lastGoodFile: string): LoadedCatalog {
-  try {
-    const catalog = loadCatalogFile(file);
-    mkdirSync(dirname(lastGoodFile), { recursive: true });
-    // Written as JSON whatever the source (JSON or CSV), then renamed, so a power cut never leaves
-    // a half-written last good copy.
-    writeFileSync(`${lastGoodFile}.tmp`, `${JSON.stringify(catalog, null, 2)}\n`);
-    renameSync(`${lastGoodFile}.tmp`, lastGoodFile);
-    return { catalog };
-  } catch (error) {
-    if (!(error instanceof InvalidFileError) || !existsSync(lastGoodFile)) throw error;
-    return { catalog: loadCatalogFile(lastGoodFile), refused: error };
-  }
+  const { value, refused } = loadKeepingLastGood(file, lastGoodFile, loadCatalogFile, (catalog) => catalog);
+  return { catalog: value, ...(refused && { refused }) };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTicketPrinter } from '../../native/printer/create-printer';
@@ -6,14 +7,21 @@ import type { KioskConfig } from '../core/config';
 import { KioskService } from '../core/kiosk-service';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
+import type { LogLevel } from '../contract';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
-import { loadKioskConfig } from './config-file';
+import { configFileSettings, loadKioskConfig, loadKioskConfigKeepingLastGood } from './config-file';
+import { logPrintOutcomes, logServiceEvent } from './kiosk-events-log';
+import { createKioskLog, readLogTail } from './logging';
+import { listSerialPorts } from './serial-ports';
+import { fileTechnicianAudit } from './technician-audit';
+import type { KioskLog } from './logging';
 import type { KioskConfigInput } from './config-file';
 
 export interface ComposeOptions {
   /** Where the database, the last good catalog and the virtual printer's tickets live. */
   dataDir: string;
+  /** Device configuration file; without one, `<dataDir>/kiosk-config.json` if it exists, else the defaults. */
   configPath?: string;
   overrides?: KioskConfigInput;
   /** Folder a relative catalog path is taken from; defaults to the app's own folder. */
@@ -30,6 +38,8 @@ export interface ComposedKiosk {
   dataDir: string;
   /** Address of the local HTTP + WebSocket API (desk pages, queue systems, the browser shell). */
   apiUrl: string;
+  /** The structured log in the data folder; the shells log their own events to it too. */
+  log: KioskLog;
   close(): Promise<void>;
 }
 
@@ -40,7 +50,14 @@ export const APP_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 export const dataFiles = (dataDir: string) => ({
   database: join(dataDir, 'kiosk.sqlite'),
   lastGoodCatalog: join(dataDir, 'catalog.last-good.json'),
+  /** The configuration used when no --config / KIOSK_CONFIG is given. */
+  config: join(dataDir, 'kiosk-config.json'),
+  lastGoodConfig: join(dataDir, 'kiosk-config.last-good.json'),
   virtualPrinter: join(dataDir, 'printed-tickets'),
+  /** Structured logs (one JSON object a line), rotated by size: kiosk.log, kiosk.1.log, … */
+  logs: join(dataDir, 'logs'),
+  /** Every technician unlock and change, one JSON object a line, never rotated. */
+  technicianAudit: join(dataDir, 'technician-audit.jsonl'),
 });
 
 /**
@@ -48,26 +65,66 @@ export const dataFiles = (dataDir: string) => ({
  * start here, so desks can end visits whichever shell the kiosk runs in.
  */
 export async function composeKiosk(options: ComposeOptions): Promise<ComposedKiosk> {
-  const log = options.log ?? ((message: string) => console.log(message));
-  const config = loadKioskConfig(options.configPath, options.overrides);
+  const say = options.log ?? ((message: string) => console.log(message));
   const files = dataFiles(options.dataDir);
+  const kioskLog = createKioskLog(files.logs);
+  try {
+    return await composeParts(options, files, kioskLog, say);
+  } catch (error) {
+    kioskLog.logger.fatal({ event: 'start-failed', err: error }, 'the kiosk could not start');
+    kioskLog.close();
+    throw error;
+  }
+}
+
+async function composeParts(
+  options: ComposeOptions,
+  files: ReturnType<typeof dataFiles>,
+  kioskLog: KioskLog,
+  say: (message: string) => void,
+): Promise<ComposedKiosk> {
+  const { logger } = kioskLog;
+  const configPath = options.configPath ?? (existsSync(files.config) ? files.config : undefined);
+  const config = configPath
+    ? keptConfig(configPath, files.lastGoodConfig, options.overrides, kioskLog, say)
+    : loadKioskConfig(undefined, options.overrides);
   const catalogPath = isAbsolute(config.catalogPath)
     ? config.catalogPath
     : resolve(options.appRoot ?? APP_ROOT, config.catalogPath);
   const { catalog, refused } = loadCatalogKeepingLastGood(catalogPath, files.lastGoodCatalog);
-  if (refused) log(`${refused.message}\nThe kiosk keeps its last good catalog (${files.lastGoodCatalog}).`);
+  if (refused) {
+    logger.warn({ event: 'catalog-refused', file: refused.file, problems: refused.problems }, refused.message);
+    say(`${refused.message}\nThe kiosk keeps its last good catalog (${files.lastGoodCatalog}).`);
+  }
 
   const store = new SqliteStore(files.database);
-  const printer = createTicketPrinter(config.printer, files.virtualPrinter);
-  const service = new KioskService({ config, catalog, store, printer, clock: options.clock ?? systemClock });
+  const printer = logPrintOutcomes(createTicketPrinter(config.printer, files.virtualPrinter), logger);
+  const logs = { tail: (limit: number, minLevel: LogLevel) => readLogTail(files.logs, limit, minLevel) };
+  const service = new KioskService({
+    config,
+    catalog,
+    store,
+    printer,
+    clock: options.clock ?? systemClock,
+    logs,
+    audit: fileTechnicianAudit(files.technicianAudit, logger),
+    // Technician changes go to the file in use; on a kiosk running on defaults, to the data folder's file.
+    settings: configFileSettings(configPath ?? files.config),
+    serialPorts: () => listSerialPorts(),
+  });
+  const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({
     service,
     host: config.api.host,
     port: config.api.port,
+    token: config.api.token,
     rendererDir: options.rendererDir,
-    onError: (error) =>
-      log(`kiosk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    onError: (error) => {
+      logger.error({ event: 'internal-error', err: error }, 'internal error');
+      say(`kiosk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    },
   }).catch(async (error: unknown) => {
+    stopLogging();
     await printer.close();
     store.close();
     throw error;
@@ -77,10 +134,28 @@ export async function composeKiosk(options: ComposeOptions): Promise<ComposedKio
     config,
     dataDir: options.dataDir,
     apiUrl: api.url,
+    log: kioskLog,
     close: async () => {
+      stopLogging();
       await api.close();
       await printer.close();
       store.close();
+      kioskLog.close();
     },
   };
+}
+
+function keptConfig(
+  file: string,
+  lastGoodFile: string,
+  overrides: KioskConfigInput | undefined,
+  kioskLog: KioskLog,
+  say: (message: string) => void,
+): KioskConfig {
+  const { config, refused } = loadKioskConfigKeepingLastGood(file, lastGoodFile, overrides);
+  if (refused) {
+    kioskLog.logger.warn({ event: 'config-refused', file, problems: refused.problems }, refused.message);
+    say(`${refused.message}\nThe kiosk keeps its last good configuration (${lastGoodFile}).`);
+  }
+  return config;
 }

@@ -1,10 +1,43 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { KioskConfig } from '../core/config';
-import { InvalidFileError, describeIssues, loadJsonFile } from '../core/validation-report';
+import type { DeviceSettingsWriter } from '../core/ports';
+import { InvalidFileError, describeIssues, formatProblem, loadJsonFile } from '../core/validation-report';
+import { loadKeepingLastGood } from './last-good-keeper';
 
 export type KioskConfigInput = z.input<typeof KioskConfig>;
 
-const JsonObject = z.record(z.string(), z.unknown());
+const JsonObject = z.record(z.string(), z.unknown(), { error: 'must hold one JSON object of settings' });
+
+export interface LoadedConfig {
+  config: KioskConfig;
+  /** The file's own settings, as written (no overrides, no defaults): what a last good copy keeps. */
+  settings: Record<string, unknown>;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A section of the file with the command line's settings on top; a section that is no object is left for zod to name. */
+function mergeSection(fromFile: unknown, override: object | undefined): unknown {
+  if (fromFile !== undefined && !isPlainObject(fromFile)) return fromFile;
+  return { ...fromFile, ...override };
+}
+
+function readKioskConfig(file: string | undefined, overrides: KioskConfigInput): LoadedConfig {
+  const settings: Record<string, unknown> = file ? loadJsonFile(file, JsonObject) : {};
+  const merged = {
+    ...settings,
+    ...overrides,
+    printer: mergeSection(settings.printer, overrides.printer),
+    api: mergeSection(settings.api, overrides.api),
+  };
+  const result = KioskConfig.safeParse(merged);
+  const source = file ?? 'the command-line settings';
+  if (!result.success) throw new InvalidFileError(source, describeIssues(source, merged, result.error.issues));
+  return { config: result.data, settings };
+}
 
 /**
  * The device's configuration: the file's settings (if a file is given) with the command line's
@@ -12,16 +45,79 @@ const JsonObject = z.record(z.string(), z.unknown());
  * with every problem named by field.
  */
 export function loadKioskConfig(file: string | undefined, overrides: KioskConfigInput = {}): KioskConfig {
-  let fromFile: Record<string, unknown> = {};
-  if (file) fromFile = loadJsonFile(file, JsonObject);
-  const merged = {
-    ...fromFile,
-    ...overrides,
-    printer: { ...(fromFile.printer as object | undefined), ...overrides.printer },
-    api: { ...(fromFile.api as object | undefined), ...overrides.api },
+  return readKioskConfig(file, overrides).config;
+}
+
+export interface KeptConfig {
+  config: KioskConfig;
+  /** Set when the file was refused and the last good configuration is in use instead. */
+  refused?: InvalidFileError;
+}
+
+/**
+ * As loadKioskConfig, keeping the file's last good settings in the data folder: a bad edit (or a
+ * bad import) leaves the kiosk running as it was, and the refusal says why.
+ */
+export function loadKioskConfigKeepingLastGood(
+  file: string,
+  lastGoodFile: string,
+  overrides: KioskConfigInput = {},
+): KeptConfig {
+  const { value, refused } = loadKeepingLastGood(
+    file,
+    lastGoodFile,
+    (path) => readKioskConfig(path, overrides),
+    (loaded) => loaded.settings,
+  );
+  return { config: value.config, ...(refused && { refused }) };
+}
+
+/**
+ * Writes a new technician PIN hash into the configuration file, keeping every other setting as
+ * written; the file is made if the kiosk ran on defaults. Replaced by rename, so a power cut
+ * leaves the old file or the new one, never half of one.
+ */
+export function savePinHashToConfigFile(file: string, pinHash: string): void {
+  const settings: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const technician = { ...(isPlainObject(settings.technician) ? settings.technician : {}), pinHash };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...settings, technician }, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * Technician mode's access to the configuration file: the PIN hash, export, and import from
+ * another device. An import keeps this device's kioskId (identity is per device, all else is the
+ * fleet's) and is checked whole before the file is replaced; it takes effect at the next start.
+ */
+export function configFileSettings(file: string): DeviceSettingsWriter {
+  const read = (): Record<string, unknown> => (existsSync(file) ? loadJsonFile(file, JsonObject) : {});
+  return {
+    savePinHash: (hash) => savePinHashToConfigFile(file, hash),
+    readSettings: read,
+    importSettings(settings) {
+      const next: Record<string, unknown> = { ...settings };
+      delete next.kioskId;
+      let current: Record<string, unknown> = {};
+      try {
+        current = read();
+      } catch (error) {
+        // A file refused at start (the kiosk runs on its last good copy) is replaced whole.
+        if (!(error instanceof InvalidFileError)) throw error;
+      }
+      if (current.kioskId !== undefined) next.kioskId = current.kioskId;
+      const source = 'the imported configuration';
+      const result = KioskConfig.safeParse(next);
+      if (!result.success) {
+        return {
+          ok: false,
+          problems: describeIssues(source, next, result.error.issues).map((p) => formatProblem(p).trim()),
+        };
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
+      renameSync(`${file}.tmp`, file);
+      return { ok: true };
+    },
   };
-  const result = KioskConfig.safeParse(merged);
-  const source = file ?? 'the command-line settings';
-  if (!result.success) throw new InvalidFileError(source, describeIssues(source, merged, result.error.issues));
-  return result.data;
 }

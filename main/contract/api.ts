@@ -4,6 +4,7 @@ import { Catalog } from './catalog';
 import { Language } from './languages';
 import { PrinterReport, PrinterWarning } from './printer';
 import { Rating, RatingScore, Ticket } from './ticket';
+import { technicianCalls } from './technician';
 
 /**
  * The one typed API between the kiosk's main code and every client (the kiosk renderer through
@@ -19,6 +20,8 @@ export const KioskInfo = z.object({
   resultScreenSeconds: z.number().positive(),
   /** Part of every ticket's QR code (ticketQrContent), which the screen shows when the paper fails. */
   kioskId: z.string(),
+  /** Priority categories offered with one tap on a service that allows priority (labels: kiosk `priority.<id>`). */
+  priorityCategories: z.array(z.string()),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -34,7 +37,14 @@ export const kioskCalls = {
   },
   /** Numbers, stores and prints a ticket; resolves once the print outcome is recorded. */
   issueTicket: {
-    input: z.object({ serviceId: z.string().min(1), language: Language }).strict(),
+    input: z
+      .object({
+        serviceId: z.string().min(1),
+        language: Language,
+        /** A priority category of the configuration; only for services that allow priority. */
+        priority: z.string().min(1).optional(),
+      })
+      .strict(),
     output: Ticket,
   },
   /** Today's tickets, newest first: what a desk sees. */
@@ -49,6 +59,8 @@ export const kioskCalls = {
   getPrinterStatus: { input: NoInput, output: PrinterReport },
   /** Prints again a ticket of today whose printing failed; resolves with the new print outcome. */
   reprintTicket: { input: z.object({ ticketId: z.number().int().positive() }).strict(), output: Ticket },
+  /** Technician mode (main/contract/technician.ts): unlock by PIN, then calls carrying the session token. */
+  ...technicianCalls,
 } as const;
 
 export const kioskEvents = {
@@ -82,13 +94,25 @@ export const ApiErrorCode = z.enum([
   'service-closed',
   /** The service's daily ticket limit is reached; the visitor is told when to come back. */
   'daily-limit-reached',
+  /** The service's ticket group has used every number of its configured range today (numbers never wrap). */
+  'numbers-exhausted',
   /** The printer cannot print and the kiosk is set to send visitors to staff rather than show the number. */
   'printer-unavailable',
   /** A reprint was asked for a ticket that did print. */
   'already-printed',
   'ticket-not-found',
   'already-rated',
+  /** The API is open to the LAN and the client did not send its token. */
+  'unauthorised',
   'visit-not-ended',
+  /** Technician unlock: the PIN is wrong; the message says how many tries are left. */
+  'wrong-pin',
+  /** Technician unlock: too many wrong PINs; the message says until when. */
+  'technician-locked',
+  /** A technician call without a valid session (none, ended after idling, or a PIN change still due). */
+  'technician-session-required',
+  /** A priority ticket was asked for a service that allows none, or with an unknown category. */
+  'priority-not-allowed',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -4,7 +4,7 @@ import { LANGUAGES, LocalizedText, type Language } from './languages';
 /**
  * The service catalog, version 2: providers → categories → services, each service with its
  * standard (documents, fee, term), service-time standard, ticket group, opening hours and limits.
- * catalog/catalog.schema.json is generated from this file (scripts/catalog-schema.ts).
+ * catalog/catalog.schema.json is generated from this file (scripts/json-schemas.ts).
  */
 
 export const CATALOG_VERSION = 2;

@@ -14,6 +14,8 @@ export const Ticket = z.object({
   localDay: z.string(),
   serviceId: z.string(),
   language: Language,
+  /** The priority category chosen on the kiosk (elderly, disabled, …); null for a normal ticket. */
+  priority: z.string().nullable(),
   issuedAt: z.iso.datetime(),
   printStatus: PrintStatus,
   printError: z.string().nullable(),

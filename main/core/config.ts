@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES, Language } from '../contract';
 import { isValidTimeZone } from './local-time';
+import { PIN_HASH_PATTERN } from './technician/pin';
+import { isLoopbackHost } from './loopback';
+import { NumberingConfig } from './queue/numbering';
+import { PriorityConfig } from './queue/priority';
 
 /** Printer models the kiosk knows (native/printer/profiles.ts holds their data). */
 export const BUILT_IN_PRINTER_PROFILE_IDS = [
@@ -53,6 +57,8 @@ export const CustomPrinterProfile = z
     maxRasterBandRows: z.number().int().min(8).max(255).default(255),
     /** Answers `DLE EOT`; a printer that does not is only known to fail when a job stalls. */
     statusQueries: z.boolean().default(true),
+    /** Takes font A glyphs by `ESC &` / `ESC % 1`; off unless the model's manual says so, since clones often ignore it. */
+    userDefinedCharacters: z.boolean().default(false),
   })
   .strict();
 export type CustomPrinterProfile = z.infer<typeof CustomPrinterProfile>;
@@ -102,6 +108,8 @@ export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
 export const KioskConfig = z
   .object({
+    /** Lets an editor find config/kiosk-config.schema.json for completion and checks. */
+    $schema: z.string().optional(),
     centreName: z.string().trim().min(1).default('ASAN xidmət'),
     kioskId: z
       .string()
@@ -117,11 +125,37 @@ export const KioskConfig = z
     /** Catalog file; a relative path is taken from the directory the kiosk was started in. */
     catalogPath: z.string().min(1).default('catalog/sample-catalog.json'),
     printer: PrinterConfig.prefault({}),
+    /** Ticket number ranges: `default` for every group, `groups.<letter>` for exceptions. */
+    numbering: NumberingConfig.prefault({}),
+    /** Priority categories offered on the kiosk and the limit of priority calls in a row. */
+    priority: PriorityConfig.prefault({}),
     api: z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8787),
+        /** Needed by every client when `host` is not loopback; compared in constant time. */
+        token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
       })
+      .refine((api) => isLoopbackHost(api.host) || api.token !== null, {
+        path: ['token'],
+        message: 'is required when host is not a loopback address (the API is open to the LAN)',
+      })
+      .prefault({}),
+    technician: z
+      .object({
+        /**
+         * scrypt hash of the technician PIN (`npm run set-pin`). Null until set: the first-run PIN
+         * 000000 then opens technician mode only to choose a new PIN.
+         */
+        pinHash: z
+          .string()
+          .regex(PIN_HASH_PATTERN, 'must be a hash made by `npm run set-pin`, never the PIN itself')
+          .nullable()
+          .default(null),
+        /** A technician session ends after this long without a call. */
+        sessionIdleSeconds: z.number().int().min(30).max(3600).default(300),
+      })
+      .strict()
       .prefault({}),
   })
   .strict()

@@ -18,7 +18,19 @@ import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent 
 import type { KioskConfig } from './config';
 import { KioskError } from './errors';
 import { localDay } from './local-time';
-import type { Clock, KioskStore, TicketPrinter } from './ports';
+import { noLogs, noSettingsFile } from './ports';
+import type {
+  Clock,
+  DeviceSettingsWriter,
+  KioskStore,
+  LogReader,
+  SerialPortLister,
+  TechnicianAudit,
+  TicketPrinter,
+} from './ports';
+import { TechnicianAccess } from './technician/access';
+import { TechnicianCalls } from './technician/technician-calls';
+import { groupNumbering } from './queue/numbering';
 
 export type KioskEventListener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -31,6 +43,14 @@ export interface KioskServiceParts {
   store: KioskStore;
   printer: TicketPrinter;
   clock: Clock;
+  /** What the technicians' log viewer reads; none when the kiosk keeps no log (tests of other parts). */
+  logs?: LogReader;
+  /** Where technician actions are kept; none in tests of other parts. */
+  audit?: TechnicianAudit;
+  /** The configuration file, as technician mode reads and changes it; none in tests of other parts. */
+  settings?: DeviceSettingsWriter;
+  /** Lists the machine's serial ports for the printer settings; none in tests of other parts. */
+  serialPorts?: SerialPortLister;
 }
 
 export class KioskService implements KioskHandlers {
@@ -38,7 +58,24 @@ export class KioskService implements KioskHandlers {
   private readonly servicesById: Map<string, Service>;
   private printerProblemsSeen: PrinterProblem[] = [];
 
+  private readonly technician: TechnicianCalls;
+
   constructor(private readonly parts: KioskServiceParts) {
+    const { pinHash, sessionIdleSeconds } = parts.config.technician;
+    const access = new TechnicianAccess({
+      pinHash,
+      clock: parts.clock,
+      sessionIdleMs: sessionIdleSeconds * 1000,
+      savePinHash: (hash) => parts.settings?.savePinHash(hash),
+    });
+    this.technician = new TechnicianCalls({
+      access,
+      clock: parts.clock,
+      logs: parts.logs ?? noLogs,
+      audit: parts.audit ?? { record: () => {} },
+      settings: parts.settings ?? noSettingsFile,
+      serialPorts: parts.serialPorts ?? (async () => []),
+    });
     // A service disabled on this kiosk is unknown to it: never shown, never ticketed.
     this.servicesById = new Map(
       parts.catalog.services.filter((service) => service.enabled).map((service) => [service.id, service]),
@@ -54,8 +91,15 @@ export class KioskService implements KioskHandlers {
   }
 
   async getKioskInfo(): Promise<KioskInfo> {
-    const { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId } = this.parts.config;
-    return { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId };
+    const { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId, priority } = this.parts.config;
+    return {
+      centreName,
+      languages,
+      defaultLanguage,
+      resultScreenSeconds,
+      kioskId,
+      priorityCategories: priority.categories,
+    };
   }
 
   async getCatalog(): Promise<Catalog> {
@@ -70,8 +114,12 @@ export class KioskService implements KioskHandlers {
    * The ticket is numbered and stored before the printer is touched, and the print outcome is
    * stored after, so a crash at any instant leaves a record of every number a visitor may hold.
    */
-  async issueTicket({ serviceId, language }: CallInput<'issueTicket'>): Promise<Ticket> {
+  async issueTicket({ serviceId, language, priority }: CallInput<'issueTicket'>): Promise<Ticket> {
     const service = this.knownService(serviceId);
+    if (priority !== undefined && !service.priorityAllowed)
+      throw new KioskError('priority-not-allowed', `service "${serviceId}" gives no priority tickets`);
+    if (priority !== undefined && !this.parts.config.priority.categories.includes(priority))
+      throw new KioskError('priority-not-allowed', `"${priority}" is not a priority category of this kiosk`);
     const availability = this.availability(service);
     if (availability.state === 'closed')
       throw new KioskError('service-closed', `service "${serviceId}" is outside its opening hours`);
@@ -88,11 +136,16 @@ export class KioskService implements KioskHandlers {
     const issuedAt = clock.now();
     const ticket = store.issueTicket({
       group: service.group,
+      numbering: groupNumbering(config.numbering, service.group),
       localDay: localDay(issuedAt, config.timeZone),
       serviceId,
       language,
+      priority: priority ?? null,
       issuedAt,
     });
+    if (!ticket) {
+      throw new KioskError('numbers-exhausted', `group ${service.group} has issued every number of its range today`);
+    }
     this.emit('ticketIssued', ticket);
     if (!printerCanPrint(printerStatus)) {
       // The number is the visitor's either way: it is shown on screen with its QR code.
@@ -113,6 +166,30 @@ export class KioskService implements KioskHandlers {
     const service = this.parts.catalog.services.find((candidate) => candidate.id === ticket.serviceId);
     if (!service) throw new KioskError('unknown-service', `no service has id "${ticket.serviceId}"`);
     return this.print(ticket, service);
+  }
+
+  technicianUnlock(input: CallInput<'technicianUnlock'>): Promise<CallOutput<'technicianUnlock'>> {
+    return this.technician.technicianUnlock(input);
+  }
+
+  changeTechnicianPin(input: CallInput<'changeTechnicianPin'>): Promise<CallOutput<'changeTechnicianPin'>> {
+    return this.technician.changeTechnicianPin(input);
+  }
+
+  exportConfiguration(input: CallInput<'exportConfiguration'>): Promise<CallOutput<'exportConfiguration'>> {
+    return this.technician.exportConfiguration(input);
+  }
+
+  importConfiguration(input: CallInput<'importConfiguration'>): Promise<CallOutput<'importConfiguration'>> {
+    return this.technician.importConfiguration(input);
+  }
+
+  listSerialPorts(input: CallInput<'listSerialPorts'>): Promise<CallOutput<'listSerialPorts'>> {
+    return this.technician.listSerialPorts(input);
+  }
+
+  readLog(input: CallInput<'readLog'>): Promise<CallOutput<'readLog'>> {
+    return this.technician.readLog(input);
   }
 
   async getPrinterStatus(): Promise<PrinterReport> {

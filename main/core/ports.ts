@@ -1,4 +1,14 @@
-import type { Language, PrinterStatus, PrintStatus, Rating, Ticket } from '../contract';
+import type {
+  Language,
+  LogEntry,
+  LogLevel,
+  PrinterStatus,
+  PrintStatus,
+  Rating,
+  SerialPortChoice,
+  Ticket,
+} from '../contract';
+import type { GroupNumbering } from './queue/numbering';
 
 /** Time is a port so tests can stand at any instant (a midnight, a DST change). */
 export interface Clock {
@@ -7,11 +17,59 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The kiosk's structured log as the technicians' log viewer reads it (main/boot/logging.ts). */
+export interface LogReader {
+  /** The last `limit` entries at `minLevel` or above, oldest first. */
+  tail(limit: number, minLevel: LogLevel): LogEntry[];
+}
+
+/** For a kiosk composed without a log folder (tests of other parts). */
+export const noLogs: LogReader = { tail: () => [] };
+
+/** One technician action, kept for as long as the kiosk lives: who could change what, and when. */
+export interface TechnicianAuditEntry {
+  at: Date;
+  action: 'unlock' | 'pin-changed' | 'session-refused' | 'config-exported' | 'config-imported';
+  outcome: 'ok' | 'refused';
+  detail?: Record<string, unknown>;
+}
+
+/** Where technician actions are written (main/boot/technician-audit.ts: a JSON-lines file). */
+export interface TechnicianAudit {
+  record(entry: TechnicianAuditEntry): void;
+}
+
+/** Writes the device configuration's settings changed from technician mode. */
+export interface DeviceSettingsWriter {
+  savePinHash(pinHash: string): void;
+  /** The configuration file's settings as written (no defaults filled in): what a fleet copies. */
+  readSettings(): Record<string, unknown>;
+  /**
+   * Checks settings from another device and, if valid, writes them as this device's file, keeping
+   * this device's own kioskId. Each problem names its field.
+   */
+  importSettings(settings: Record<string, unknown>): { ok: true } | { ok: false; problems: string[] };
+}
+
+/** The machine's serial ports (main/boot/serial-ports.ts). */
+export type SerialPortLister = () => Promise<SerialPortChoice[]>;
+
+/** For a kiosk composed without a configuration file (tests of other parts): nothing to read or write. */
+export const noSettingsFile: DeviceSettingsWriter = {
+  savePinHash: () => {},
+  readSettings: () => ({}),
+  importSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
+};
+
 export interface NewTicket {
   group: string;
+  /** The group's range and width; the store allocates the next free number within it. */
+  numbering: GroupNumbering;
   localDay: string;
   serviceId: string;
   language: Language;
+  /** Priority category, or null for a normal ticket. */
+  priority: string | null;
   issuedAt: Date;
 }
 
@@ -20,8 +78,11 @@ export interface NewTicket {
  * power cut loses nothing it wrote.
  */
 export interface KioskStore {
-  /** Allocates the next number of the group for the day and stores the ticket, atomically. */
-  issueTicket(ticket: NewTicket): Ticket;
+  /**
+   * Allocates the next number of the group for the day and stores the ticket, atomically;
+   * undefined when the group's range is used up for the day (nothing is stored then).
+   */
+  issueTicket(ticket: NewTicket): Ticket | undefined;
   recordPrintOutcome(ticketId: number, status: Exclude<PrintStatus, 'pending'>, error: string | null, at: Date): Ticket;
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;

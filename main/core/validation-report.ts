@@ -32,7 +32,7 @@ export function formatProblem(problem: FileProblem): string {
  * `services[3] (id "passport")`.
  */
 export function describeIssues(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): FileProblem[] {
-  return issues.map((issue) => {
+  return issues.flatMap(splitUnknownKeys).map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
     const arrayAt = path.findIndex((key) => typeof key === 'number');
     if (arrayAt === -1) {
@@ -51,6 +51,16 @@ export function describeIssues(file: string, data: unknown, issues: readonly z.c
     const entry = `${path.slice(0, arrayAt).join('.')}[${String(path[arrayAt])}]${id}`;
     return { file, entry, field: path.slice(arrayAt + 1).join('.'), message: issue.message };
   });
+}
+
+/**
+ * zod reports all unknown keys of an object as one issue on the object; each becomes its own
+ * problem on its own field, so a misspelt setting is named where it is.
+ */
+function splitUnknownKeys(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [issue];
+  // An empty key ("": 1) still needs a name a technician can search the file for.
+  return issue.keys.map((key) => ({ ...issue, path: [...issue.path, key || '""'], message: 'is not a known field' }));
 }
 
 /** Parses JSON text and validates it with a schema, or throws InvalidFileError listing every problem. */

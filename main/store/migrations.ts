@@ -33,6 +33,8 @@ const MIGRATIONS: readonly string[] = [
      loaded_at TEXT NOT NULL
    );
    CREATE INDEX tickets_by_print_outcome ON tickets (print_status, print_outcome_at);`,
+  // Priority tickets: the category chosen on the kiosk (elderly, disabled, …), null for a normal one.
+  `ALTER TABLE tickets ADD COLUMN priority TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language, PrintStatus, Rating, Ticket } from '../contract';
 import type { KioskStore, NewTicket, PaperRollCount } from '../core/ports';
+import { formatTicketNumber, nextSequence } from '../core/queue/numbering';
 import { migrate } from './migrations';
 
 interface TicketRow {
@@ -13,6 +14,7 @@ interface TicketRow {
   local_day: string;
   service_id: string;
   language: Language;
+  priority: string | null;
   issued_at: string;
   print_status: PrintStatus;
   print_error: string | null;
@@ -34,6 +36,7 @@ const toTicket = (row: TicketRow): Ticket => ({
   localDay: row.local_day,
   serviceId: row.service_id,
   language: row.language,
+  priority: row.priority,
   issuedAt: row.issued_at,
   printStatus: row.print_status,
   printError: row.print_error,
@@ -47,10 +50,6 @@ const toRating = (row: RatingRow): Rating => ({
   ratedAt: row.rated_at,
 });
 
-/** The number a visitor sees: group letter, dash, sequence padded to three digits (A-001). */
-export const formatTicketNumber = (group: string, sequence: number): string =>
-  `${group}-${String(sequence).padStart(3, '0')}`;
-
 /**
  * Tickets and ratings in one SQLite file. WAL with synchronous=FULL makes every committed
  * transaction survive a power cut, which is what "no ticket and no rating lost" needs.
@@ -58,7 +57,7 @@ export const formatTicketNumber = (group: string, sequence: number): string =>
 export class SqliteStore implements KioskStore {
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly issueInTransaction: (ticket: NewTicket) => Ticket;
+  private readonly issueInTransaction: (ticket: NewTicket) => Ticket | undefined;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -69,12 +68,12 @@ export class SqliteStore implements KioskStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.statements = {
-      nextSequence: this.db.prepare<[string, string], { next: number }>(
-        'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM tickets WHERE local_day = ? AND ticket_group = ?',
+      lastSequence: this.db.prepare<[string, string], { last: number | null }>(
+        'SELECT MAX(sequence) AS last FROM tickets WHERE local_day = ? AND ticket_group = ?',
       ),
-      insertTicket: this.db.prepare<[string, string, number, string, string, string, string]>(
-        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, issued_at, print_status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      insertTicket: this.db.prepare<[string, string, number, string, string, string, string | null, string]>(
+        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, priority, issued_at, print_status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
       ),
       ticketById: this.db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       ticketByNumber: this.db.prepare<[string, string], TicketRow>(
@@ -101,15 +100,20 @@ export class SqliteStore implements KioskStore {
     };
     // IMMEDIATE takes the write lock before reading the counter, so two processes sharing the
     // file can never both read the same "next" number.
-    const issue = this.db.transaction((ticket: NewTicket): Ticket => {
-      const { next } = this.statements.nextSequence.get(ticket.localDay, ticket.group) ?? { next: 1 };
+    // The next number is derived from the tickets themselves, not from a separate counter, so a
+    // crash can leave neither a gap nor a duplicate: a number exists exactly when its ticket does.
+    const issue = this.db.transaction((ticket: NewTicket): Ticket | undefined => {
+      const last = this.statements.lastSequence.get(ticket.localDay, ticket.group)?.last ?? undefined;
+      const next = nextSequence(last, ticket.numbering);
+      if (next === undefined) return undefined;
       const { lastInsertRowid } = this.statements.insertTicket.run(
-        formatTicketNumber(ticket.group, next),
+        formatTicketNumber(ticket.group, next, ticket.numbering.width),
         ticket.group,
         next,
         ticket.localDay,
         ticket.serviceId,
         ticket.language,
+        ticket.priority,
         ticket.issuedAt.toISOString(),
       );
       return this.requireTicket(Number(lastInsertRowid));
@@ -117,7 +121,7 @@ export class SqliteStore implements KioskStore {
     this.issueInTransaction = (ticket) => issue.immediate(ticket);
   }
 
-  issueTicket(ticket: NewTicket): Ticket {
+  issueTicket(ticket: NewTicket): Ticket | undefined {
     return this.issueInTransaction(ticket);
   }
 

@@ -1,8 +1,17 @@
 import iconv from 'iconv-lite';
 import { codePageByNumber, POWER_ON_CODE_PAGE_NUMBER } from './code-pages';
+import type { MonoBitmap } from './raster';
+import { decodeGlyphColumns, recogniseGlyph } from './user-defined-characters';
 
 export type Alignment = 'left' | 'center' | 'right';
 export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
+
+/** A downloaded glyph (`ESC &`) standing in for the character at `index` of a text op. */
+export interface UserDefinedGlyphAt {
+  index: number;
+  code: number;
+  glyph: MonoBitmap;
+}
 
 /** One thing an ESC/POS byte stream tells the printer to do, as far as we understand it. */
 export type EscPosOp =
@@ -21,8 +30,24 @@ export type EscPosOp =
       doubleWidth: boolean;
       underline: boolean;
     }
-  /** Printable characters, decoded with the code page active when they arrived; never holds LF. */
-  | { kind: 'text'; text: string }
+  /**
+   * Printable characters, decoded with the code page active when they arrived; never holds LF.
+   * `userDefined` lists the characters printed from downloaded glyphs instead (ESC % 1 in force
+   * and a glyph defined for the code); `text` still holds the code page's character for them.
+   */
+  | { kind: 'text'; text: string; userDefined?: UserDefinedGlyphAt[] }
+  /** `ESC & y c1 c2 …`: glyphs for codes first…last, each `y` bytes a column. */
+  | {
+      kind: 'defineCharacters';
+      bytesPerColumn: number;
+      first: number;
+      last: number;
+      glyphs: { code: number; glyph: MonoBitmap }[];
+    }
+  /** `ESC % n`: print the downloaded glyphs for the codes they define, or the printer's own. */
+  | { kind: 'userDefinedCharacters'; on: boolean }
+  /** `ESC ? n`: forgets the glyph downloaded for one code. */
+  | { kind: 'cancelCharacter'; code: number }
   | { kind: 'lineFeed' }
   | { kind: 'carriageReturn' }
   | { kind: 'feedLines'; lines: number }
@@ -62,17 +87,38 @@ interface DecoderState {
   qrModuleSize: number;
   qrErrorCorrection: QrErrorCorrection;
   qrData: string;
+  userDefinedOn: boolean;
+  userDefinedGlyphs: Map<number, MonoBitmap>;
 }
 
 function powerOnState(): DecoderState {
-  return { codePageNumber: POWER_ON_CODE_PAGE_NUMBER, qrModel: 2, qrModuleSize: 3, qrErrorCorrection: 'L', qrData: '' };
+  return {
+    codePageNumber: POWER_ON_CODE_PAGE_NUMBER,
+    qrModel: 2,
+    qrModuleSize: 3,
+    qrErrorCorrection: 'L',
+    qrData: '',
+    userDefinedOn: false,
+    userDefinedGlyphs: new Map(),
+  };
 }
 
 function applyToState(state: DecoderState, op: EscPosOp): void {
   switch (op.kind) {
     case 'init':
-      // ESC @ resets the code page and modes; the QR symbol storage is left as is.
+      // ESC @ resets the code page and modes and clears downloaded glyphs; the QR symbol storage is left as is.
       state.codePageNumber = POWER_ON_CODE_PAGE_NUMBER;
+      state.userDefinedOn = false;
+      state.userDefinedGlyphs = new Map();
+      break;
+    case 'defineCharacters':
+      for (const { code, glyph } of op.glyphs) state.userDefinedGlyphs.set(code, glyph);
+      break;
+    case 'userDefinedCharacters':
+      state.userDefinedOn = op.on;
+      break;
+    case 'cancelCharacter':
+      state.userDefinedGlyphs.delete(op.code);
       break;
     case 'codePage':
       state.codePageNumber = op.number;
@@ -169,6 +215,12 @@ function decodeOne(buf: Buffer, at: number, state: DecoderState, final: boolean,
         return fixed(3, () => ({ kind: 'feedLines', lines: byteAt(2) }));
       case 0x4a: // ESC J n
         return fixed(3, () => ({ kind: 'feedDots', dots: byteAt(2) }));
+      case 0x26:
+        return decodeDefineCharacters(buf, at, final, tooShort, unknown);
+      case 0x25: // ESC % n
+        return fixed(3, () => ({ kind: 'userDefinedCharacters', on: (byteAt(2) & 1) === 1 }));
+      case 0x3f: // ESC ? n
+        return fixed(3, () => ({ kind: 'cancelCharacter', code: byteAt(2) }));
       case 0x32:
         return setting('ESC 2', 0);
       case 0x20:
@@ -232,7 +284,49 @@ function decodeTextRun(buf: Buffer, at: number, state: DecoderState, final: bool
   while (end < buf.length && (buf[end] ?? 0) >= 0x20) end++;
   // Text that reaches the end of a chunk may go on in the next one; a printer prints it at LF anyway.
   if (end === buf.length && !final) return { needBytes: end - at + 1 };
-  return { op: { kind: 'text', text: decodeText(buf.subarray(at, end), state.codePageNumber) }, length: end - at };
+  const bytes = buf.subarray(at, end);
+  const text = decodeText(bytes, state.codePageNumber);
+  const userDefined: UserDefinedGlyphAt[] = [];
+  if (state.userDefinedOn) {
+    // Every page we know decodes one byte to one UTF-16 unit, so byte i is character i.
+    bytes.forEach((code, index) => {
+      const glyph = state.userDefinedGlyphs.get(code);
+      if (glyph) userDefined.push({ index, code, glyph });
+    });
+  }
+  return {
+    op: userDefined.length > 0 ? { kind: 'text', text, userDefined } : { kind: 'text', text },
+    length: end - at,
+  };
+}
+
+function decodeDefineCharacters(
+  buf: Buffer,
+  at: number,
+  final: boolean,
+  tooShort: () => Step,
+  unknown: (length: number, reason: string) => Step,
+): Step {
+  // ESC & y c1 c2 [x d1…d(y×x)]…: one x and its columns for each code from c1 to c2.
+  const available = buf.length - at;
+  if (available < 5) return tooShort();
+  const bytesPerColumn = buf[at + 2] ?? 0;
+  const first = buf[at + 3] ?? 0;
+  const last = buf[at + 4] ?? 0;
+  if (bytesPerColumn < 1 || bytesPerColumn > 3 || first < 0x20 || last > 0x7e || first > last) {
+    return unknown(5, 'ESC & parameters out of range');
+  }
+  const glyphs: { code: number; glyph: MonoBitmap }[] = [];
+  let offset = at + 5;
+  for (let code = first; code <= last; code++) {
+    if (offset >= buf.length) return final ? tooShort() : { needBytes: offset - at + 1 };
+    const width = buf[offset] ?? 0;
+    const end = offset + 1 + width * bytesPerColumn;
+    if (end > buf.length) return final ? tooShort() : { needBytes: end - at };
+    glyphs.push({ code, glyph: decodeGlyphColumns(buf.subarray(offset + 1, end), width, bytesPerColumn) });
+    offset = end;
+  }
+  return { op: { kind: 'defineCharacters', bytesPerColumn, first, last, glyphs }, length: offset - at };
 }
 
 function decodeText(bytes: Buffer, codePageNumber: number): string {
@@ -392,6 +486,26 @@ export function decodeEscPos(bytes: Uint8Array): EscPosOp[] {
   return [...decoder.push(bytes), ...decoder.end()].map((command) => command.op);
 }
 
+/**
+ * The text as a reader sees it: characters printed from downloaded glyphs read as the letter
+ * the glyph is a drawing of (U+FFFD when it is none we know). Two scripts share some shapes
+ * (Latin ə, Cyrillic ә), as readers do, the script of the rest of the line decides.
+ */
+function readText(op: Extract<EscPosOp, { kind: 'text' }>): string {
+  if (!op.userDefined) return op.text;
+  const characters = [...op.text];
+  const downloaded = new Set(op.userDefined.map((at) => at.index));
+  const rest = characters.filter((_, index) => !downloaded.has(index)).join('');
+  const cyrillic = (rest.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (rest.match(/\p{Script=Latin}/gu) ?? []).length;
+  const script = cyrillic > latin ? /\p{Script=Cyrillic}/u : /\p{Script=Latin}/u;
+  for (const { index, glyph } of op.userDefined) {
+    const letters = recogniseGlyph(glyph);
+    characters[index] = letters.find((letter) => script.test(letter)) ?? letters[0] ?? '\uFFFD';
+  }
+  return characters.join('');
+}
+
 /** The text lines a reader would see on the paper (bitmaps excluded), without blank lines. */
 export function decodedText(ops: readonly EscPosOp[]): string[] {
   const lines: string[] = [];
@@ -403,7 +517,7 @@ export function decodedText(ops: readonly EscPosOp[]): string[] {
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
-        current += op.text;
+        current += readText(op);
         break;
       case 'lineFeed':
       case 'feedLines':

@@ -18,6 +18,8 @@ export interface PaperRenderOptions {
 
 interface TextSegment {
   text: string;
+  /** A downloaded glyph (ESC &) printed instead of the font's character: one character per segment. */
+  glyph?: MonoBitmap;
   bold: boolean;
   widthMagnification: number;
   heightMagnification: number;
@@ -84,7 +86,7 @@ class PaperLayout {
         this.heightMagnification = op.doubleHeight ? 2 : 1;
         break;
       case 'text':
-        this.addText(op.text);
+        this.addText(op.text, new Map(op.userDefined?.map((at) => [at.index, at.glyph])));
         break;
       case 'lineFeed':
         this.printLine(DEFAULT_LINE_SPACING_DOTS);
@@ -129,11 +131,19 @@ class PaperLayout {
     }
     const tallest = Math.max(...this.line.map((segment) => segment.heightMagnification));
     const baseline = this.y + FONT_A_IMITATION.baselineFromTop * tallest;
-    const drawn = this.line.map((segment) => this.fitSegment(segment));
+    const drawn = this.line.map((segment) =>
+      segment.glyph ? glyphSegment(segment, segment.glyph) : this.fitSegment(segment),
+    );
     const lineWidth = drawn.reduce((sum, segment) => sum + segment.width, 0);
     let x = this.alignedX(lineWidth);
     for (const segment of drawn) {
-      this.marks.push({ kind: 'text', x, baseline, ...segment.mark });
+      if ('bitmap' in segment) {
+        // The glyph's cell stands on the line's baseline as a font A cell of its own height would.
+        const top = baseline - FONT_A_IMITATION.baselineFromTop * segment.heightMagnification;
+        this.marks.push({ kind: 'bitmap', x: Math.round(x), y: Math.round(top), bitmap: segment.bitmap });
+      } else {
+        this.marks.push({ kind: 'text', x, baseline, ...segment.mark });
+      }
       x += segment.width;
     }
     this.y += Math.max(feedDots, linePitchDots(tallest));
@@ -141,14 +151,24 @@ class PaperLayout {
     this.lineCells = 0;
   }
 
-  private addText(text: string): void {
-    for (const character of text) {
-      const cellWidth = FONT_A_WIDTH_DOTS * this.widthMagnification;
+  private addText(text: string, glyphs: ReadonlyMap<number, MonoBitmap>): void {
+    [...text].forEach((character, index) => {
+      const glyph = glyphs.get(index);
+      const cellWidth = (glyph?.width ?? FONT_A_WIDTH_DOTS) * this.widthMagnification;
       // The printer wraps a line that would run past the paper edge.
       if (this.lineCells + cellWidth > this.widthDots) this.printLine(DEFAULT_LINE_SPACING_DOTS);
       const last = this.line.at(-1);
-      if (
+      if (glyph) {
+        this.line.push({
+          text: character,
+          glyph,
+          bold: this.bold,
+          widthMagnification: this.widthMagnification,
+          heightMagnification: this.heightMagnification,
+        });
+      } else if (
         last &&
+        !last.glyph &&
         last.bold === this.bold &&
         last.widthMagnification === this.widthMagnification &&
         last.heightMagnification === this.heightMagnification
@@ -163,7 +183,7 @@ class PaperLayout {
         });
       }
       this.lineCells += cellWidth;
-    }
+    });
   }
 
   /** Scales a segment's glyphs to the printer's cell widths: never wider than the cells it takes. */
@@ -190,6 +210,30 @@ class PaperLayout {
     if (this.align === 'right') return Math.max(0, this.widthDots - width);
     return 0;
   }
+}
+
+/**
+ * A downloaded glyph as the printer prints it: its dots as they are (emphasis adds nothing, the
+ * layout drew bold glyphs bold), each magnified by GS ! like the printer's own characters.
+ */
+function glyphSegment(
+  segment: TextSegment,
+  glyph: MonoBitmap,
+): { width: number; heightMagnification: number; bitmap: MonoBitmap } {
+  const bitmap = magnifyBitmap(glyph, segment.widthMagnification, segment.heightMagnification);
+  return { width: bitmap.width, heightMagnification: segment.heightMagnification, bitmap };
+}
+
+export function magnifyBitmap(bitmap: MonoBitmap, widthTimes: number, heightTimes: number): MonoBitmap {
+  const width = bitmap.width * widthTimes;
+  const height = bitmap.height * heightTimes;
+  const ink = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      ink[y * width + x] = bitmap.ink[Math.floor(y / heightTimes) * bitmap.width + Math.floor(x / widthTimes)] ?? 0;
+    }
+  }
+  return { width, height, ink };
 }
 
 function rasterToBitmap(widthBytes: number, height: number, data: Buffer): MonoBitmap {

@@ -3,7 +3,12 @@ import type { Alignment } from '../escpos/decoder';
 import type { CodePage } from '../escpos/code-pages';
 import { qrBitmap } from '../escpos/qr-bitmap';
 import { rasterBandCommands, type MonoBitmap } from '../escpos/raster';
-import { encodeInFirstFittingPage } from './code-page-choice';
+import {
+  defineCharacterCommand,
+  drawUserDefinedGlyph,
+  selectUserDefinedCommand,
+} from '../escpos/user-defined-characters';
+import { encodeWithUserDefined, planLine, type LinePlan } from './code-page-choice';
 import type { PrinterProfile } from './profiles';
 import { drawTextLineBitmap, type TextLineStyle } from './text-bitmap';
 
@@ -26,6 +31,8 @@ export class EscPosWriter {
   private align: Alignment = 'left';
   private bold = false;
   private magnification = 1;
+  /** What the printer holds at each downloaded code ('b' or 'r' for the weight, then the letter); ESC @ clears it. */
+  private downloaded = new Map<number, string>();
 
   constructor(private readonly profile: PrinterProfile) {
     // An empty interface leaves node-thermal-printer without a transport: we only want its bytes.
@@ -45,16 +52,70 @@ export class EscPosWriter {
     this.align = align;
   }
 
-  /** One line of text: in the printer's font if a code page holds it, drawn otherwise. */
+  /**
+   * One line of text: in the printer's font if a code page holds it, with downloaded glyphs for
+   * the letters none holds if the model takes them, drawn as a bitmap otherwise (planLine decides).
+   */
   textLine(text: string, style: TextLineStyle): void {
-    const encoded = encodeInFirstFittingPage(text, this.profile.codePages);
-    if (encoded) {
-      this.selectCodePage(encoded.codePage);
+    const plan = planLine(text, this.profile);
+    if (plan.kind === 'text') {
+      this.selectCodePage(plan.encoded.codePage);
       this.setStyle(style);
-      this.printer.add(encoded.bytes);
+      this.printer.add(plan.encoded.bytes);
       this.printer.newLine();
-      return;
+    } else if (plan.kind === 'textWithUserDefined') {
+      this.textWithUserDefined(plan, style);
+    } else {
+      this.rasterLine(text, style);
     }
+  }
+
+  private textWithUserDefined(plan: Extract<LinePlan, { kind: 'textWithUserDefined' }>, style: TextLineStyle): void {
+    const codes = this.assignCodes(plan.missing, plan.freeCodes, style.bold);
+    for (const [character, code] of codes) {
+      const key = glyphKey(character, style.bold);
+      if (this.downloaded.get(code) === key) continue;
+      // Drawn in the line's weight; GS ! magnifies downloaded glyphs as it does the printer's own.
+      this.printer.add(defineCharacterCommand(code, drawUserDefinedGlyph(character, style.bold)));
+      this.downloaded.set(code, key);
+    }
+    this.selectCodePage(plan.codePage);
+    this.setStyle(style);
+    this.printer.add(selectUserDefinedCommand(true));
+    this.printer.add(encodeWithUserDefined(plan.printedText, plan.codePage, codes));
+    this.printer.newLine();
+    // Off again, so the next line's own ~ | ^ print as themselves.
+    this.printer.add(selectUserDefinedCommand(false));
+  }
+
+  /** A code for each letter: the one already holding it if the line leaves it free, else a free one, unused ones first. */
+  private assignCodes(missing: readonly string[], freeCodes: readonly number[], bold: boolean): Map<string, number> {
+    const codes = new Map<string, number>();
+    const taken = new Set<number>();
+    for (const character of missing) {
+      const code = freeCodes.find((c) => this.downloaded.get(c) === glyphKey(character, bold));
+      if (code !== undefined) {
+        codes.set(character, code);
+        taken.add(code);
+      }
+    }
+    const wanted = new Set(missing.map((character) => glyphKey(character, bold)));
+    const spare = [
+      ...freeCodes.filter((c) => !this.downloaded.has(c)),
+      ...freeCodes.filter((c) => this.downloaded.has(c) && !wanted.has(this.downloaded.get(c) ?? '')),
+    ];
+    for (const character of missing) {
+      if (codes.has(character)) continue;
+      const code = spare.find((c) => !taken.has(c));
+      // planLine promised as many free codes as missing letters.
+      if (code === undefined) throw new Error(`no free code left for "${character}"`);
+      codes.set(character, code);
+      taken.add(code);
+    }
+    return codes;
+  }
+
+  private rasterLine(text: string, style: TextLineStyle): void {
     const drawn = drawTextLineBitmap(text, style, this.profile.printWidthDots);
     if (!drawn) {
       this.printer.newLine();
@@ -113,6 +174,8 @@ export class EscPosWriter {
   }
 
   private afterReset(): void {
+    // ESC @ clears downloaded glyphs and turns ESC % off: a later line downloads its letters again.
+    this.downloaded = new Map();
     this.align = 'left';
     this.bold = false;
     this.magnification = 1;
@@ -139,3 +202,5 @@ export class EscPosWriter {
     }
   }
 }
+
+const glyphKey = (character: string, bold: boolean): string => `${bold ? 'b' : 'r'}${character}`;

@@ -28,6 +28,11 @@ export interface PrinterProfile {
   maxRasterBandRows: number;
   /** Answers `DLE EOT n` real-time status requests. */
   statusQueries: boolean;
+  /**
+   * Takes downloaded font A glyphs (`ESC &`, 12 × 24 dots) for codes 32–126 and prints them after
+   * `ESC % 1`: a letter no code page holds then costs 42 bytes once instead of a raster line.
+   */
+  userDefinedCharacters: boolean;
 }
 
 /*
@@ -57,6 +62,8 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
     baudRates: [2400, 4800, 9600, 19200, 38400, 57600, 115200],
     maxRasterBandRows: 255,
     statusQueries: true,
+    // Epson's ESC/POS reference: ESC & with y = 3 for font A (12 × 24) on the TM-T20III.
+    userDefinedCharacters: true,
   },
   'epson-tm-t88vi': {
     id: 'epson-tm-t88vi',
@@ -69,6 +76,7 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
     baudRates: [2400, 4800, 9600, 19200, 38400, 57600, 115200],
     maxRasterBandRows: 255,
     statusQueries: true,
+    userDefinedCharacters: true,
   },
   'generic-80mm': {
     id: 'generic-80mm',
@@ -81,6 +89,8 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
     baudRates: [9600, 19200, 38400, 115200],
     maxRasterBandRows: 255,
     statusQueries: true,
+    // Clones differ (some take ESC & only for their 9 × 17 font, some ignore it): a bitmap always prints.
+    userDefinedCharacters: false,
   },
   'generic-58mm': {
     id: 'generic-58mm',
@@ -93,6 +103,7 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
     baudRates: [9600, 19200, 38400, 115200],
     maxRasterBandRows: 255,
     statusQueries: true,
+    userDefinedCharacters: false,
   },
 };
 

@@ -4,12 +4,18 @@ import { LANGUAGES, type Language } from '../../main/contract';
 import type deskEn from '../../locales/en/desk.json';
 import type kioskEn from '../../locales/en/kiosk.json';
 import type printerEn from '../../locales/en/printer.json';
+import type technicianEn from '../../locales/en/technician.json';
 
 /** Keys are checked at compile time against the English files; a test keeps the others in step. */
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'kiosk';
-    resources: { kiosk: typeof kioskEn; desk: typeof deskEn; printer: typeof printerEn };
+    resources: {
+      kiosk: typeof kioskEn;
+      desk: typeof deskEn;
+      printer: typeof printerEn;
+      technician: typeof technicianEn;
+    };
   }
 }
 
@@ -38,7 +44,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'desk', 'printer'],
+    ns: ['kiosk', 'desk', 'printer', 'technician'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.

@@ -80,12 +80,12 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
     };
   }, [state.screen, info.resultScreenSeconds, activity]);
 
-  const chooseService = (serviceId: string) => {
+  const chooseService = (serviceId: string, priority?: string) => {
     if (issuing.current || state.screen.name !== 'service') return;
     issuing.current = true;
     dispatch({ type: 'chooseService', serviceId });
     api
-      .issueTicket({ serviceId, language: state.language })
+      .issueTicket({ serviceId, language: state.language, ...(priority ? { priority } : {}) })
       .then(
         (ticket) => dispatch({ type: 'ticketIssued', ticket }),
         (error: unknown) => {
@@ -221,7 +221,8 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
             catalog={catalog}
             serviceId={screen.serviceId}
             from={screen.from}
-            onTakeTicket={() => chooseService(screen.serviceId)}
+            priorityCategories={info.priorityCategories}
+            onTakeTicket={(priority) => chooseService(screen.serviceId, priority)}
             onJump={(to) => dispatch({ type: 'jumpTo', screen: to })}
             onBack={() => dispatch({ type: 'back' })}
             onHome={() => dispatch({ type: 'home' })}

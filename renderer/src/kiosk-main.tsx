@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createKioskClient } from './api/kiosk-client';
 import { initI18n } from './i18n';
 import { KioskApp } from './kiosk-app';
+import { TechnicianCorner } from './technician/technician-corner';
 
 initI18n('en');
 
@@ -14,8 +15,10 @@ document.addEventListener('contextmenu', (event) => event.preventDefault());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const api = createKioskClient();
 createRoot(root).render(
   <StrictMode>
-    <KioskApp api={createKioskClient()} />
+    <KioskApp api={api} />
+    <TechnicianCorner api={api} />
   </StrictMode>,
 );

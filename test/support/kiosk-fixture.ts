@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { z } from 'zod';
 import type { Catalog } from '../../main/contract';
 import { KioskConfig } from '../../main/core/config';
 import { loadCatalogFile } from '../../main/core/catalog-source';
@@ -75,10 +76,16 @@ export function makeKiosk(options: {
   clock: ManualClock;
   timeZone?: string;
   catalog?: (sample: Catalog) => Catalog;
+  /** Further settings, as a config file would give them. */
+  config?: Partial<z.input<typeof KioskConfig>>;
 }) {
   const store = new SqliteStore(options.dbFile);
   const printer = new RecordingPrinterStandIn();
-  const config = KioskConfig.parse({ timeZone: options.timeZone ?? 'Asia/Baku', centreName: 'Test centre' });
+  const config = KioskConfig.parse({
+    timeZone: options.timeZone ?? 'Asia/Baku',
+    centreName: 'Test centre',
+    ...options.config,
+  });
   const service = new KioskService({
     config,
     catalog: (options.catalog ?? alwaysOpen)(loadCatalogFile(SAMPLE_CATALOG)),

@@ -30,6 +30,12 @@ export function createClientOver(transport: KioskTransport): KioskApi {
     submitRating: call('submitRating'),
     getPrinterStatus: call('getPrinterStatus'),
     reprintTicket: call('reprintTicket'),
+    technicianUnlock: call('technicianUnlock'),
+    changeTechnicianPin: call('changeTechnicianPin'),
+    exportConfiguration: call('exportConfiguration'),
+    importConfiguration: call('importConfiguration'),
+    listSerialPorts: call('listSerialPorts'),
+    readLog: call('readLog'),
     on: (event, handler) => events.on(event, handler),
   };
 }

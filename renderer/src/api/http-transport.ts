@@ -1,4 +1,5 @@
-import { apiPaths, type ApiError, type KioskCallName } from '../../../main/contract';
+import { type ApiError, type KioskCallName } from '../../../main/contract';
+import { callRequest, eventsUrl, tokenFromFragment } from './lan-token';
 import { reconnectingSocket } from './reconnecting-socket';
 import type { KioskTransport } from './transport';
 
@@ -7,24 +8,18 @@ import type { KioskTransport } from './transport';
  * shell, desk tablets on the hall LAN and tests talk to a kiosk.
  */
 export function httpTransport(location: Location): KioskTransport {
+  const token = tokenFromFragment(location.hash);
   return {
-    send: (name, input) => postCall(name, input),
-    listen: (onFrame) => {
-      const url = new URL(apiPaths.events, location.href);
-      url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      reconnectingSocket(url.href, (data) => onFrame(parseJson(data)));
-    },
+    send: (name, input) => postCall(location.href, name, input, token),
+    listen: (onFrame) => reconnectingSocket(eventsUrl(location.href, token), (data) => onFrame(parseJson(data))),
   };
 }
 
-async function postCall(name: KioskCallName, input: unknown): Promise<unknown> {
+async function postCall(pageHref: string, name: KioskCallName, input: unknown, token: string | null): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(apiPaths.call(name), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
+    const request = callRequest(pageHref, name, input, token);
+    response = await fetch(request.url, request.init);
   } catch (error) {
     return refusal(`${name}: the kiosk did not answer (${String(error)})`);
   }

@@ -3,6 +3,7 @@ import type { Catalog, KioskApi, Language, ServiceAvailability } from '../../../
 import { categoriesOf, findService } from '../catalog-view';
 import { formatMoney, formatOpeningPeriod, formatTime, formatWeekday } from '../format';
 import type { MenuScreen, ReturnScreen } from '../kiosk-flow';
+import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
 import { TicketIcon, WarningIcon } from './icons';
 import { NavBar } from './nav-bar';
@@ -17,7 +18,10 @@ interface ServiceScreenProps {
   serviceId: string;
   /** Where the page was opened from; Back returns there. */
   from: ReturnScreen;
-  onTakeTicket: () => void;
+  /** Priority categories of the kiosk; offered with one tap where the service allows priority. */
+  priorityCategories: readonly string[];
+  /** With a category for a priority ticket, without one for a normal ticket. */
+  onTakeTicket: (priority?: string) => void;
   onJump: (screen: MenuScreen) => void;
   onBack: () => void;
   onHome: () => void;
@@ -30,7 +34,7 @@ type Check = { state: 'checking' } | { state: 'failed' } | ServiceAvailability;
  * it takes; then "Take a ticket", or, when the service cannot take them now, when to come back.
  */
 export function ServiceScreen(props: ServiceScreenProps) {
-  const { api, language, catalog, serviceId, onTakeTicket, onJump, onBack, onHome } = props;
+  const { api, language, catalog, serviceId, priorityCategories, onTakeTicket, onJump, onBack, onHome } = props;
   const t = useKioskT(language);
   const { ref, canGoUp, canGoDown, page } = useScrollPaging();
   const [check, setCheck] = useState<Check>({ state: 'checking' });
@@ -125,15 +129,33 @@ export function ServiceScreen(props: ServiceScreenProps) {
     if (check.state === 'checking') return <p className="service__checking">{t('service.checking')}</p>;
     if (check.state === 'open') {
       return (
-        <button
-          type="button"
-          className="big-button primary-button take-ticket"
-          data-testid="take-ticket"
-          onClick={onTakeTicket}
-        >
-          <TicketIcon />
-          <span>{t('service.takeTicket')}</span>
-        </button>
+        <div className="service__take">
+          <button
+            type="button"
+            className="big-button primary-button take-ticket"
+            data-testid="take-ticket"
+            onClick={() => onTakeTicket()}
+          >
+            <TicketIcon />
+            <span>{t('service.takeTicket')}</span>
+          </button>
+          {service?.priorityAllowed && priorityCategories.length > 0 && (
+            <div className="service__priority-choice" role="group" aria-label={t('service.priorityTicket')}>
+              <p className="service__priority-title">{t('service.priorityTicket')}</p>
+              {priorityCategories.map((category) => (
+                <button
+                  key={category}
+                  type="button"
+                  className="big-button priority-button"
+                  data-testid={`take-priority-${category}`}
+                  onClick={() => onTakeTicket(category)}
+                >
+                  {priorityLabel(t, category)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
       );
     }
     if (check.state === 'failed') return <Notice title={t('service.unavailable')} />;

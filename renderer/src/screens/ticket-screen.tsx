@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ticketQrContent, type Language, type Ticket } from '../../../main/contract';
+import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
 import type { VisitorPrinterProblem } from '../use-printer-report';
 import { PrinterIcon, TicketIcon, WarningIcon } from './icons';
@@ -33,6 +34,7 @@ export function TicketScreen(props: TicketScreenProps) {
         <p className="ticket__service" data-testid="ticket-service">
           {serviceName}
         </p>
+        <PriorityMark language={language} priority={ticket.priority} />
         <PrintOutcome language={language} ticket={ticket} />
       </div>
       <div className="screen__actions">
@@ -86,6 +88,7 @@ function NotPrintedTicket({
           <p className="ticket__service" data-testid="ticket-service">
             {serviceName}
           </p>
+          <PriorityMark language={language} priority={ticket.priority} />
         </div>
         <div className="not-printed__block">
           <QrCode data={ticketQrContent(kioskId, ticket)} label={tp('onScreen.qrLabel', { number: ticket.number })} />
@@ -124,5 +127,17 @@ function PrintOutcome({ language, ticket }: { language: Language; ticket: Ticket
         <p className="notice__text">{t('ticket.waitForCall')}</p>
       </div>
     </div>
+  );
+}
+
+/** A priority ticket says so in words and with a sign, so staff and the visitor see it at a glance. */
+function PriorityMark({ language, priority }: { language: Language; priority: string | null }) {
+  const t = useKioskT(language);
+  if (priority === null) return null;
+  return (
+    <p className="ticket__priority" data-testid="ticket-priority">
+      <span aria-hidden="true">★ </span>
+      {t('ticket.priority', { category: priorityLabel(t, priority) })}
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import type {
   Catalog,
   CallResult,
   KioskCallName,
+  LogEntry,
   KioskInfo,
   PrinterReport,
   Rating,
@@ -29,6 +30,7 @@ const info: KioskInfo = {
   defaultLanguage: 'az',
   resultScreenSeconds: 12,
   kioskId: 'kiosk-1',
+  priorityCategories: ['elderly'],
 };
 const ticket: Ticket = {
   id: 7,
@@ -41,6 +43,7 @@ const ticket: Ticket = {
   issuedAt: '2025-03-01T08:00:00.000Z',
   printStatus: 'printed',
   printError: null,
+  priority: null,
   visitEndedAt: null,
 };
 const rating: Rating = { ticketId: 7, score: 5, language: 'az', ratedAt: '2025-03-01T08:20:00.000Z' };
@@ -60,6 +63,12 @@ function fakeHandlers() {
       throw new Error('not used here');
     }),
     reprintTicket: vi.fn(async (): Promise<Ticket> => ticket),
+    technicianUnlock: vi.fn(async () => ({ token: 'session', mustChangePin: false })),
+    changeTechnicianPin: vi.fn(async () => ({ mustChangePin: false })),
+    exportConfiguration: vi.fn(async () => ({ settings: {} })),
+    importConfiguration: vi.fn(async () => ({ restartRequired: true })),
+    listSerialPorts: vi.fn(async () => []),
+    readLog: vi.fn(async (): Promise<LogEntry[]> => []),
   } satisfies KioskHandlers;
 }
 

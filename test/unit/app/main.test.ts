@@ -69,6 +69,7 @@ const fakes = vi.hoisted(() => {
     service: { subscribe: vi.fn(() => () => {}) },
     config: {},
     dataDir: '/home/kiosk/.config/kiosk',
+    log: { logger: { error: vi.fn() } },
     close: vi.fn(async () => {}),
   };
   return { electron, ready, windows, kiosk, composeKiosk: vi.fn(async () => kiosk) };

@@ -14,9 +14,15 @@ function setUp() {
   const state = { destroyed: false };
   const contents = { ...fakeEmitter(), loadURL: vi.fn(async (_url: string) => {}), forcefullyCrashRenderer: vi.fn() };
   const window = { ...fakeEmitter(), webContents: contents, isDestroyed: () => state.destroyed };
-  keepRendererAlive(window as unknown as BrowserWindow, pages, () => Date.now());
+  const reported: string[] = [];
+  keepRendererAlive(
+    window as unknown as BrowserWindow,
+    pages,
+    () => Date.now(),
+    (message) => reported.push(message),
+  );
   const crash = (reason = 'crashed') => contents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 11 });
-  return { window, contents, state, crash };
+  return { window, contents, state, crash, reported };
 }
 
 beforeEach(() => {
@@ -26,6 +32,16 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('keepRendererAlive', () => {
+  test('tells the kiosk log about each crash and hang, with the reason', () => {
+    const { window, crash, reported } = setUp();
+    crash('oom');
+    window.emit('unresponsive');
+    expect(reported).toEqual([
+      'the renderer is gone (oom, exit code 11); restarting it',
+      'the renderer stopped responding; restarting it',
+    ]);
+  });
+
   test('starts the app again on its first screen after the renderer is gone, not at once', () => {
     const { contents, crash } = setUp();
     crash();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogKeepingLastGood } from '../../../main/boot/catalog-keeper';
 import { catalogToCsv, parseCatalogCsv, parseCsv, parseOpeningHours } from '../../../main/core/catalog-csv';
-import { catalogJsonSchemaText } from '../../../main/core/catalog-json-schema';
+import { catalogJsonSchemaText } from '../../../main/core/json-schemas';
 import { loadCatalogFile } from '../../../main/core/catalog-source';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { SAMPLE_CATALOG, tempDir } from '../../support/kiosk-fixture';
@@ -33,7 +33,7 @@ const setCell = (rows: string[][], row: number, column: string, value: string) =
 };
 
 describe('catalog JSON Schema', () => {
-  it('is the one generated from the zod schema (run `npx tsx scripts/catalog-schema.ts` after changing it)', () => {
+  it('is the one generated from the zod schema (run `npx tsx scripts/json-schemas.ts` after changing it)', () => {
     // Compared as data, so formatting the file (prettier) does not make it stale.
     expect(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(JSON.parse(catalogJsonSchemaText()));
   });

@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKioskConfig } from '../../../main/boot/config-file';
+import { loadKioskConfig, loadKioskConfigKeepingLastGood } from '../../../main/boot/config-file';
+import { configJsonSchemaText } from '../../../main/core/json-schemas';
+import { hashPin, verifyPin } from '../../../main/core/technician/pin';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { tempDir } from '../../support/kiosk-fixture';
 
@@ -36,7 +38,70 @@ describe('device configuration', () => {
     }
     expect(error).toBeInstanceOf(InvalidFileError);
     const problems = (error as InvalidFileError).problems.map((problem) => `${problem.file} ${problem.field}`);
-    expect(problems).toEqual(expect.arrayContaining([`${file} timeZone`, `${file} defaultLanguage`, `${file} `]));
+    expect(problems).toEqual(expect.arrayContaining([`${file} timeZone`, `${file} defaultLanguage`, `${file} colour`]));
     expect((error as InvalidFileError).message).toContain('is not a known IANA time zone');
+  });
+
+  it('takes a technician PIN only as a hash, refusing a PIN written in plain', () => {
+    const file = join(dir.path, 'pin.json');
+    writeFileSync(file, JSON.stringify({ technician: { pinHash: hashPin('5821') } }));
+    expect(verifyPin('5821', loadKioskConfig(file).technician.pinHash ?? '')).toBe(true);
+    writeFileSync(file, JSON.stringify({ technician: { pinHash: '5821' } }));
+    expect(() => loadKioskConfig(file)).toThrow(
+      `${file}: technician.pinHash: must be a hash made by \`npm run set-pin\``,
+    );
+    expect(loadKioskConfig(undefined).technician).toEqual({ pinHash: null, sessionIdleSeconds: 300 });
+  });
+
+  it('refuses a file that is not one JSON object, saying so', () => {
+    const file = join(dir.path, 'list.json');
+    writeFileSync(file, '[1, 2]');
+    expect(() => loadKioskConfig(file)).toThrow(`${file}: must hold one JSON object of settings`);
+  });
+
+  it('names a section that is not an object instead of spreading it into fields', () => {
+    const file = join(dir.path, 'printer-text.json');
+    writeFileSync(file, JSON.stringify({ printer: '/dev/ttyUSB0' }));
+    expect(() => loadKioskConfig(file, { printer: { baudRate: 19200 } })).toThrow(`${file}: printer: `);
+  });
+
+  it('keeps the last good configuration when the file turns bad, and says why', () => {
+    const file = join(dir.path, 'kiosk-config.json');
+    const lastGood = join(dir.path, 'data', 'kiosk-config.last-good.json');
+    writeFileSync(file, JSON.stringify({ centreName: 'Bus 3', printer: { baudRate: 19200 } }));
+    expect(loadKioskConfigKeepingLastGood(file, lastGood).refused).toBeUndefined();
+    // The copy is the file's own settings, not the defaults, so later default changes still apply.
+    expect(JSON.parse(readFileSync(lastGood, 'utf8'))).toEqual({ centreName: 'Bus 3', printer: { baudRate: 19200 } });
+
+    writeFileSync(file, JSON.stringify({ centreName: 'Bus 4', printer: { baudRate: 'fast' } }));
+    const kept = loadKioskConfigKeepingLastGood(file, lastGood, { api: { port: 0 } });
+    expect(kept.refused?.problems).toEqual([expect.objectContaining({ file, field: 'printer.baudRate' })]);
+    expect(kept.config).toMatchObject({ centreName: 'Bus 3', printer: { baudRate: 19200 }, api: { port: 0 } });
+  });
+
+  it('refuses a bad file outright when there is no last good one', () => {
+    const file = join(dir.path, 'kiosk-config.json');
+    const lastGood = join(dir.path, 'none.json');
+    writeFileSync(file, '{"kioskId": "has spaces"}');
+    expect(() => loadKioskConfigKeepingLastGood(file, lastGood)).toThrow(InvalidFileError);
+    expect(existsSync(lastGood)).toBe(false);
+  });
+});
+
+describe('configuration JSON Schema', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => dir.remove());
+  const schemaFile = join(import.meta.dirname, '../../../config/kiosk-config.schema.json');
+
+  it('is the one generated from the zod schema (run `npx tsx scripts/json-schemas.ts` after changing it)', () => {
+    // Compared as data, so formatting the file (prettier) does not make it stale.
+    expect(JSON.parse(readFileSync(schemaFile, 'utf8'))).toEqual(JSON.parse(configJsonSchemaText()));
+  });
+
+  it('lets a file name it for editors and still be accepted', () => {
+    const file = join(dir.path, 'with-schema.json');
+    writeFileSync(file, JSON.stringify({ $schema: '../config/kiosk-config.schema.json', kioskId: 'bus-3' }));
+    expect(loadKioskConfig(file).kioskId).toBe('bus-3');
   });
 });

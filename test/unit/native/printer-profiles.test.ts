@@ -32,6 +32,7 @@ describe('printer profiles in the ticket bytes', () => {
       baudRates: [9600],
       maxRasterBandRows: 255,
       statusQueries: true,
+      userDefinedCharacters: false,
     });
     const bytes = renderTicketBytes(ticket, clone);
     expect(bytes.includes(Buffer.from([0x1b, 0x74, 73]))).toBe(true);

@@ -3,6 +3,9 @@ import type { Language } from '../../../main/contract';
 import type { TicketPrintout } from '../../../main/core/ports';
 import { decodedText, decodeEscPos, type EscPosOp } from '../../../native/escpos/decoder';
 import { packRows } from '../../../native/escpos/raster';
+import { recogniseGlyph, drawUserDefinedGlyph } from '../../../native/escpos/user-defined-characters';
+import { planLine } from '../../../native/printer/code-page-choice';
+import { EscPosWriter } from '../../../native/printer/escpos-writer';
 import { printerProfile } from '../../../native/printer/profiles';
 import { drawTextLineBitmap } from '../../../native/printer/text-bitmap';
 import { numericDateTime } from '../../../native/printer/ticket-date';
@@ -93,14 +96,37 @@ describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('a %s ticket', (lan
   });
 
   if (language === 'az') {
-    it('draws the ə lines (service, centre name) as cropped bitmaps and prints no ə as text', () => {
-      expect(lines.join('\n')).not.toMatch(/[əƏ]/);
+    it('prints the ə line as text, ə as a glyph downloaded by ESC & and selected by ESC % 1, no raster', () => {
+      expect(lines).toContain(SERVICES.az);
+      expect(rasters(ops)).toEqual([]);
+      const definitions = ops.filter((op) => op.kind === 'defineCharacters');
+      expect(definitions).toEqual([
+        {
+          kind: 'defineCharacters',
+          bytesPerColumn: 3,
+          first: 0x7e,
+          last: 0x7e,
+          glyphs: [{ code: 0x7e, glyph: drawUserDefinedGlyph('ə', false) }],
+        },
+      ]);
+      const line = ops.findIndex((op) => op.kind === 'text' && op.userDefined !== undefined);
+      expect(ops[line]).toMatchObject({ text: 'Şəxsiyyət vəsiqəsinin verilməsi'.replace(/ə/g, '~') });
+      expect(ops[line - 1]).toEqual({ kind: 'userDefinedCharacters', on: true });
+      expect(ops[line + 1]).toEqual({ kind: 'lineFeed' });
+      expect(ops[line + 2]).toEqual({ kind: 'userDefinedCharacters', on: false });
+      expect(codePageAt(ops, ops[line]?.kind === 'text' ? ops[line].text : '')).toBe(13);
+    });
+
+    it('draws the ə line as a cropped bitmap on a model without user-defined characters', () => {
+      const without = decodeEscPos(renderTicketBytes(ticket(language), { ...profile, userDefinedCharacters: false }));
+      expect(decodedText(without).join('\n')).not.toMatch(/[əƏ]/);
       const expected = drawTextLineBitmap(SERVICES.az, { bold: false, magnification: 1 }, profile.printWidthDots);
       if (!expected) throw new Error('the service name drew no ink');
-      const service = rasters(ops).find((op) => op.data.equals(packRows(expected.bitmap).data));
+      const service = rasters(without).find((op) => op.data.equals(packRows(expected.bitmap).data));
       expect(service).toBeDefined();
       expect(service?.widthBytes).toBeLessThan(profile.printWidthDots / 8);
       expect(service?.height).toBeLessThanOrEqual(255);
+      expect(without.some((op) => op.kind === 'defineCharacters' || op.kind === 'userDefinedCharacters')).toBe(false);
     });
   } else {
     it('prints the service name as text in the right code page', () => {
@@ -133,8 +159,21 @@ describe('code page selection', () => {
     expect(lines).toContain("O'zbekiston pasportini berish");
   });
 
-  it('draws a line as a bitmap when the profile lacks its page (Kazakh without KZ-1048)', () => {
+  it('prints Kazakh without KZ-1048 in WPC1251 with ә downloaded, on a model that takes glyphs', () => {
     const noKazakhPage = { ...profile, codePages: profile.codePages.filter((page) => page.name !== 'KZ1048') };
+    const ops = decodeEscPos(renderTicketBytes(ticket('kk'), noKazakhPage));
+    // WPC1251 has і but not ә: one glyph, read back as Cyrillic ә from the letters around it.
+    expect(decodedText(ops)).toContain(SERVICES.kk);
+    expect(rasters(ops)).toEqual([]);
+    expect(codePageAt(ops, 'Жеке ку~лік беру')).toBe(46);
+  });
+
+  it('draws a line as a bitmap when the profile lacks its page and takes no glyphs (Kazakh without KZ-1048)', () => {
+    const noKazakhPage = {
+      ...profile,
+      userDefinedCharacters: false,
+      codePages: profile.codePages.filter((page) => page.name !== 'KZ1048'),
+    };
     const ops = decodeEscPos(renderTicketBytes(ticket('kk'), noKazakhPage));
     expect(decodedText(ops)).not.toContain(SERVICES.kk);
     expect(rasters(ops)).toHaveLength(1);
@@ -144,6 +183,62 @@ describe('code page selection', () => {
     const ops = decodeEscPos(renderTicketBytes(ticket('en', { serviceName: 'Passport\u001bissue\n' }), profile));
     expect(ops.filter((op) => op.kind === 'unknown')).toEqual([]);
     expect(decodedText(ops)).toContain('Passport issue');
+  });
+});
+
+describe('planLine: text, text with downloaded glyphs, or raster', () => {
+  it('gives a line a page holds as plain text', () => {
+    expect(planLine('Şimal', profile)).toMatchObject({ kind: 'text', encoded: { codePage: { name: 'PC857' } } });
+  });
+
+  it('never gives a downloaded letter a code the line prints itself', () => {
+    const plan = planLine('a~b|c^d ə', profile);
+    expect(plan).toMatchObject({ kind: 'textWithUserDefined', missing: ['ə'], codePage: { name: 'PC437' } });
+    if (plan.kind !== 'textWithUserDefined') throw new Error('not text with glyphs');
+    expect(plan.freeCodes.map((code) => String.fromCharCode(code))).not.toContain('~');
+    expect(plan.freeCodes[0]).toBe('`'.charCodeAt(0));
+    const lines = decodedText(decodeEscPos(renderTicketBytes(ticket('az', { serviceName: 'a~b|c^d ə' }), profile)));
+    expect(lines).toContain('a~b|c^d ə');
+  });
+
+  it('falls back to raster with more distinct missing letters than free codes', () => {
+    const latinOnly = { ...profile, codePages: profile.codePages.filter((page) => page.name === 'PC437') };
+    expect(planLine('абвгдежзийклмнопрстуфхцчшщ', latinOnly)).toEqual({ kind: 'raster' });
+    expect(planLine('абвгд', latinOnly)).toMatchObject({ kind: 'textWithUserDefined' });
+  });
+
+  it('downloads a glyph once per weight and again after every ESC @', () => {
+    // The service wraps into two lines with ə: the second reuses the glyphs the first downloaded.
+    const serviceName = 'Əmək müqaviləsinin qeydiyyatı və ədliyyə arayışlarının verilməsi';
+    const bytes = renderTicketBytes(ticket('az', { centreName: 'ASAN xidmət', serviceName }), profile);
+    const ops = decodeEscPos(Buffer.concat([bytes, bytes]));
+    const downloads = ops.flatMap((op) =>
+      op.kind === 'defineCharacters' ? op.glyphs.map(({ glyph }) => recogniseGlyph(glyph)[0]) : [],
+    );
+    // Bold ə for the centre; regular Ə and ə for the service; the same again for the second ticket.
+    expect(downloads).toEqual(['ə', 'Ə', 'ə', 'ə', 'Ə', 'ə']);
+    const lines = decodedText(ops);
+    expect(lines.filter((line) => line === 'arayışlarının verilməsi')).toHaveLength(2);
+    expect(lines.filter((line) => line === 'Əmək müqaviləsinin qeydiyyatı və ədliyyə')).toHaveLength(2);
+    expect(lines.filter((line) => line === 'ASAN xidmət')).toHaveLength(2);
+  });
+
+  it('the writer downloads again after an ESC @ in the middle of its stream, and only then', () => {
+    const writer = new EscPosWriter(profile);
+    writer.initialise();
+    writer.textLine('vəsiqə', { bold: false, magnification: 1 });
+    writer.textLine('Əmək', { bold: false, magnification: 1 });
+    writer.initialise();
+    writer.textLine('vəsiqə', { bold: false, magnification: 1 });
+    const ops = decodeEscPos(writer.bytes());
+    expect(
+      ops.filter((op) => op.kind === 'defineCharacters').map((op) => op.kind === 'defineCharacters' && op.first),
+    ).toEqual([
+      0x7e, // ə
+      0x7c, // Ə: ə keeps ~
+      0x7e, // ə again: ESC @ cleared it
+    ]);
+    expect(decodedText(ops)).toEqual(['vəsiqə', 'Əmək', 'vəsiqə']);
   });
 });
 

@@ -13,6 +13,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     issuedAt: '2025-01-15T08:30:00.000Z',
     printStatus: 'printed',
     printError: null,
+    priority: null,
     visitEndedAt: null,
     ...overrides,
   };

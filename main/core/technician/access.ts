@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../ports';
+import { FIRST_RUN_PIN, hashPin, verifyPin } from './pin';
+
+export const MAX_WRONG_PINS = 5;
+export const LOCKOUT_MS = 5 * 60_000;
+export const DEFAULT_SESSION_IDLE_MS = 5 * 60_000;
+
+export type UnlockResult =
+  | { ok: true; token: string; mustChangePin: boolean }
+  | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
+  | { ok: false; reason: 'locked'; until: Date };
+
+export type SessionCheck =
+  { ok: true; mustChangePin: boolean } | { ok: false; reason: 'no-session' | 'expired' | 'pin-change-required' };
+
+interface Session {
+  lastActivity: number;
+  mustChangePin: boolean;
+}
+
+export interface TechnicianAccessOptions {
+  /** The configured hash; null means the first-run PIN, which must be changed before anything else. */
+  pinHash: string | null;
+  clock: Clock;
+  sessionIdleMs?: number;
+  /** Called with each new hash, so it is written to the configuration. */
+  savePinHash?: (hash: string) => void;
+}
+
+/**
+ * Technician mode's gate, in the main process so the renderer never holds the PIN or its hash:
+ * five wrong PINs in a row lock it for five minutes, a session ends after it has been idle, and
+ * every technician call presents the token the unlock returned. Time comes from the Clock port,
+ * so lockouts and idle ends are tested by moving the clock.
+ */
+export class TechnicianAccess {
+  private pinHash: string | null;
+  private wrongPins = 0;
+  private lockedUntil = 0;
+  private readonly sessions = new Map<string, Session>();
+  private readonly idleMs: number;
+
+  constructor(private readonly options: TechnicianAccessOptions) {
+    this.pinHash = options.pinHash;
+    this.idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  }
+
+  unlock(pin: string): UnlockResult {
+    const now = this.options.clock.now().getTime();
+    if (now < this.lockedUntil) return { ok: false, reason: 'locked', until: new Date(this.lockedUntil) };
+    const firstRun = this.pinHash === null;
+    const right = firstRun ? pin === FIRST_RUN_PIN : verifyPin(pin, this.pinHash!);
+    if (!right) {
+      this.wrongPins++;
+      if (this.wrongPins >= MAX_WRONG_PINS) {
+        this.wrongPins = 0;
+        this.lockedUntil = now + LOCKOUT_MS;
+        return { ok: false, reason: 'locked', until: new Date(this.lockedUntil) };
+      }
+      return { ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - this.wrongPins };
+    }
+    this.wrongPins = 0;
+    const token = randomBytes(24).toString('base64url');
+    this.sessions.set(token, { lastActivity: now, mustChangePin: firstRun });
+    return { ok: true, token, mustChangePin: firstRun };
+  }
+
+  /**
+   * Checks a token and counts the call as activity. A session opened with the first-run PIN may
+   * only change the PIN (`forPinChange`).
+   */
+  check(token: string, forPinChange = false): SessionCheck {
+    const session = this.sessions.get(token);
+    if (!session) return { ok: false, reason: 'no-session' };
+    const now = this.options.clock.now().getTime();
+    if (now - session.lastActivity >= this.idleMs) {
+      this.sessions.delete(token);
+      return { ok: false, reason: 'expired' };
+    }
+    if (session.mustChangePin && !forPinChange) return { ok: false, reason: 'pin-change-required' };
+    session.lastActivity = now;
+    return { ok: true, mustChangePin: session.mustChangePin };
+  }
+
+  /** Sets a new PIN for a valid session; other sessions end, as the old PIN may have been seen. */
+  changePin(token: string, newPin: string): SessionCheck {
+    const check = this.check(token, true);
+    if (!check.ok) return check;
+    if (newPin === FIRST_RUN_PIN) throw new RangeError('the new PIN must differ from the first-run PIN');
+    this.pinHash = hashPin(newPin);
+    this.options.savePinHash?.(this.pinHash);
+    for (const other of this.sessions.keys()) if (other !== token) this.sessions.delete(other);
+    this.sessions.set(token, { lastActivity: this.options.clock.now().getTime(), mustChangePin: false });
+    return { ok: true, mustChangePin: false };
+  }
+
+  end(token: string): void {
+    this.sessions.delete(token);
+  }
+}

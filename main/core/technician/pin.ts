@@ -1,0 +1,47 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Technician PINs are stored only as scrypt hashes: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>`.
+ * The cost is in the string, so hashes made today still verify if the defaults are raised later.
+ */
+const COST = { N: 16384, r: 8, p: 1 } as const;
+const KEY_LENGTH = 32;
+const SALT_BYTES = 16;
+export const PIN_HASH_PATTERN = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
+
+/** Four to twelve digits: typed on the kiosk's own PIN pad, which has digits only. */
+export const PIN_PATTERN = /^\d{4,12}$/;
+
+/**
+ * The PIN of a kiosk whose configuration has no `technician.pinHash` yet. It opens technician mode
+ * only to change it: every other technician call is refused until a new PIN is set.
+ */
+export const FIRST_RUN_PIN = '000000';
+
+export function hashPin(pin: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
+  if (!PIN_PATTERN.test(pin)) throw new Error('a PIN is 4 to 12 digits');
+  const hash = scryptSync(pin, salt, KEY_LENGTH, COST);
+  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export const isPinHash = (value: string): boolean => PIN_HASH_PATTERN.test(value);
+
+/** Compares in constant time; a malformed stored hash verifies nothing rather than throwing. */
+export function verifyPin(pin: string, stored: string): boolean {
+  const match = PIN_HASH_PATTERN.exec(stored);
+  if (!match) return false;
+  const [, n, r, p, salt, hash] = match;
+  const expected = Buffer.from(hash!, 'base64');
+  let actual: Buffer;
+  try {
+    actual = scryptSync(pin, Buffer.from(salt!, 'base64'), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: 256 * 1024 * 1024,
+    });
+  } catch {
+    return false;
+  }
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,257 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskApiError } from '../../../main/contract';
+import type { KioskApi, LogEntry, LogLevel } from '../../../main/contract';
+import './technician.css';
+
+/** Five taps in the top-left corner within three seconds open the PIN pad; visitors never find it by chance. */
+export const UNLOCK_TAPS = 5;
+export const UNLOCK_WINDOW_MS = 3000;
+/** The corner's side, as a share of the screen's shorter side. */
+const CORNER_FRACTION = 0.1;
+const MAX_PIN_DIGITS = 12;
+
+type View =
+  { kind: 'hidden' } | { kind: 'pin' } | { kind: 'change-pin'; token: string } | { kind: 'panel'; token: string };
+
+/**
+ * Technician mode over the kiosk: the hidden unlock, the PIN pad, the forced change of the
+ * first-run PIN and the technician panel. The PIN is only passed to the main process, which checks it.
+ */
+export function TechnicianCorner({ api }: { api: KioskApi }) {
+  const [view, setView] = useState<View>({ kind: 'hidden' });
+  const taps = useRef<number[]>([]);
+
+  // Listened to on the whole document, before the screens see the tap, and never stopped: a
+  // control a visitor taps in that corner still works.
+  useEffect(() => {
+    if (view.kind !== 'hidden') return;
+    const onPointerDown = (event: PointerEvent) => {
+      const corner = Math.min(window.innerWidth, window.innerHeight) * CORNER_FRACTION;
+      if (event.clientX > corner || event.clientY > corner) return;
+      const now = Date.now();
+      taps.current = [...taps.current.filter((at) => now - at < UNLOCK_WINDOW_MS), now];
+      if (taps.current.length >= UNLOCK_TAPS) {
+        taps.current = [];
+        setView({ kind: 'pin' });
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown, { capture: true });
+    return () => document.removeEventListener('pointerdown', onPointerDown, { capture: true });
+  }, [view.kind]);
+  const close = useCallback(() => setView({ kind: 'hidden' }), []);
+
+  if (view.kind === 'hidden') return null;
+  if (view.kind === 'pin') {
+    return (
+      <UnlockPad
+        api={api}
+        onCancel={close}
+        onUnlocked={(token, mustChangePin) => setView({ kind: mustChangePin ? 'change-pin' : 'panel', token })}
+      />
+    );
+  }
+  if (view.kind === 'change-pin') {
+    return (
+      <ChangePinPad
+        api={api}
+        token={view.token}
+        onCancel={close}
+        onChanged={() => setView({ ...view, kind: 'panel' })}
+      />
+    );
+  }
+  return <TechnicianPanel api={api} token={view.token} onClose={close} />;
+}
+
+function UnlockPad(props: {
+  api: KioskApi;
+  onCancel(): void;
+  onUnlocked(token: string, mustChangePin: boolean): void;
+}) {
+  const { t } = useTranslation('technician');
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async (pin: string) => {
+    try {
+      const session = await props.api.technicianUnlock({ pin });
+      props.onUnlocked(session.token, session.mustChangePin);
+    } catch (error) {
+      if (error instanceof KioskApiError && error.code === 'technician-locked') setMessage(t('pinPad.locked'));
+      else if (error instanceof KioskApiError && error.code === 'wrong-pin') setMessage(t('pinPad.wrongPin'));
+      else throw error;
+    }
+  };
+  return (
+    <PinPad
+      purpose="unlock"
+      title={t('pinPad.title')}
+      prompt={t('pinPad.prompt')}
+      submitLabel={t('pinPad.unlock')}
+      message={message}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    />
+  );
+}
+
+function ChangePinPad(props: { api: KioskApi; token: string; onCancel(): void; onChanged(): void }) {
+  const { t } = useTranslation('technician');
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async (newPin: string) => {
+    try {
+      await props.api.changeTechnicianPin({ token: props.token, newPin });
+      props.onChanged();
+    } catch (error) {
+      if (!(error instanceof KioskApiError)) throw error;
+      setMessage(error.code === 'technician-session-required' ? t('sessionEnded') : t('changePin.explain'));
+    }
+  };
+  return (
+    <PinPad
+      purpose="change-pin"
+      title={t('changePin.title')}
+      prompt={t('changePin.explain')}
+      submitLabel={t('changePin.save')}
+      message={message}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    />
+  );
+}
+
+interface PinPadProps {
+  /** What the PIN is for; tests tell the two pads apart by it. */
+  purpose: 'unlock' | 'change-pin';
+  title: string;
+  prompt: string;
+  submitLabel: string;
+  message: string | null;
+  onSubmit(pin: string): Promise<void>;
+  onCancel(): void;
+}
+
+function PinPad({ purpose, title, prompt, submitLabel, message, onSubmit, onCancel }: PinPadProps) {
+  const { t } = useTranslation('technician');
+  const [digits, setDigits] = useState('');
+  const [busy, setBusy] = useState(false);
+  const press = (digit: string) =>
+    setDigits((current) => (current.length < MAX_PIN_DIGITS ? current + digit : current));
+  const submit = () => {
+    setBusy(true);
+    setDigits('');
+    void onSubmit(digits).finally(() => setBusy(false));
+  };
+  return (
+    <div
+      className="technician-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid="technician-pin-pad"
+      data-purpose={purpose}
+    >
+      <h1 className="technician-title">{title}</h1>
+      <p className="technician-prompt">{prompt}</p>
+      <output className="technician-pin" data-testid="technician-pin" aria-live="polite">
+        {'●'.repeat(digits.length) || '\u00a0'}
+      </output>
+      <p className="technician-message" role="alert" data-testid="technician-message">
+        {message ?? '\u00a0'}
+      </p>
+      <div className="technician-keys">
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (
+          <button key={digit} type="button" className="technician-key" onClick={() => press(digit)}>
+            {digit}
+          </button>
+        ))}
+        <button type="button" className="technician-key technician-key--word" onClick={() => setDigits('')}>
+          {t('pinPad.clear')}
+        </button>
+        <button type="button" className="technician-key" onClick={() => press('0')}>
+          0
+        </button>
+        <button
+          type="button"
+          className="technician-key technician-key--primary"
+          disabled={busy || digits.length < 4}
+          onClick={submit}
+        >
+          {submitLabel}
+        </button>
+      </div>
+      <button type="button" className="technician-button" onClick={onCancel}>
+        {t('pinPad.cancel')}
+      </button>
+    </div>
+  );
+}
+
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+function TechnicianPanel({ api, token, onClose }: { api: KioskApi; token: string; onClose(): void }) {
+  const { t } = useTranslation('technician');
+  const [minLevel, setMinLevel] = useState<LogLevel>('info');
+  const [lines, setLines] = useState<LogEntry[] | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
+  useEffect(() => {
+    let current = true;
+    api.readLog({ token, limit: 200, minLevel }).then(
+      (entries) => {
+        if (current) setLines(entries);
+      },
+      (error: unknown) => {
+        // A session that ended while idle closes the panel; anything else is the kiosk's fault, logged there.
+        if (current && error instanceof KioskApiError && error.code === 'technician-session-required') onClose();
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, token, minLevel, refreshes, onClose]);
+  return (
+    <div
+      className="technician-overlay technician-overlay--panel"
+      role="dialog"
+      aria-modal="true"
+      data-testid="technician-panel"
+    >
+      <header className="technician-header">
+        <h1 className="technician-title">{t('panel.title')}</h1>
+        <button type="button" className="technician-button" onClick={onClose}>
+          {t('panel.close')}
+        </button>
+      </header>
+      <section className="technician-section" aria-label={t('panel.log')}>
+        <div className="technician-toolbar">
+          <h2>{t('panel.log')}</h2>
+          <label>
+            {t('panel.level')}{' '}
+            <select
+              value={minLevel}
+              data-testid="technician-log-level"
+              onChange={(event) => setMinLevel(event.target.value as LogLevel)}
+            >
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {level}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="technician-button" onClick={() => setRefreshes((count) => count + 1)}>
+            {t('panel.refresh')}
+          </button>
+        </div>
+        {lines && lines.length === 0 && <p>{t('panel.empty')}</p>}
+        <ol className="technician-log" data-testid="technician-log">
+          {(lines ?? []).toReversed().map((line, index) => (
+            <li key={`${line.time}-${index}`} className={`technician-log__line technician-log__line--${line.level}`}>
+              <time>{line.time.replace('T', ' ').slice(0, 19)}</time> <strong>{line.level}</strong> {line.message}{' '}
+              <code>{JSON.stringify(line.details)}</code>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

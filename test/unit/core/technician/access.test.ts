@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SESSION_IDLE_MS,
+  LOCKOUT_MS,
+  MAX_WRONG_PINS,
+  TechnicianAccess,
+} from '../../../../main/core/technician/access';
+import { FIRST_RUN_PIN, hashPin, isPinHash, verifyPin } from '../../../../main/core/technician/pin';
+import { ManualClock } from '../../../support/kiosk-fixture';
+
+const START = new Date('2026-11-20T08:00:00Z');
+const PIN = '482916';
+// One real scrypt hash for the file: each costs tens of milliseconds.
+const PIN_HASH = hashPin(PIN);
+
+function access(pinHash: string | null = PIN_HASH) {
+  const clock = new ManualClock(START);
+  const saved: string[] = [];
+  const gate = new TechnicianAccess({ pinHash, clock, savePinHash: (hash) => saved.push(hash) });
+  const advance = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
+  return { gate, advance, saved };
+}
+
+describe('technician PIN hashes', () => {
+  it('verify the PIN they were made from and no other, with a random salt each time', () => {
+    expect(isPinHash(PIN_HASH)).toBe(true);
+    expect(verifyPin(PIN, PIN_HASH)).toBe(true);
+    expect(verifyPin('482917', PIN_HASH)).toBe(false);
+    expect(hashPin(PIN)).not.toBe(PIN_HASH);
+    expect(PIN_HASH).not.toContain(PIN);
+  });
+
+  it('refuse a malformed stored hash without throwing, and a PIN that is not 4–12 digits', () => {
+    expect(verifyPin(PIN, 'plain-text-pin')).toBe(false);
+    expect(verifyPin(PIN, 'scrypt$0$8$1$AAAA$AAAA')).toBe(false);
+    expect(() => hashPin('12a4')).toThrow('4 to 12 digits');
+    expect(() => hashPin('123')).toThrow('4 to 12 digits');
+  });
+});
+
+describe('technician access', () => {
+  it('opens a session with the right PIN and refuses calls without its token', () => {
+    const { gate } = access();
+    const unlocked = gate.unlock(PIN);
+    if (!unlocked.ok) throw new Error('the right PIN was refused');
+    expect(unlocked.mustChangePin).toBe(false);
+    expect(gate.check(unlocked.token)).toEqual({ ok: true, mustChangePin: false });
+    expect(gate.check('forged')).toEqual({ ok: false, reason: 'no-session' });
+  });
+
+  it('locks for five minutes after five wrong PINs in a row, even for the right PIN', () => {
+    const { gate, advance } = access();
+    for (let attempt = 1; attempt < MAX_WRONG_PINS; attempt++) {
+      expect(gate.unlock('000001')).toEqual({ ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - attempt });
+    }
+    const until = new Date(START.getTime() + LOCKOUT_MS);
+    expect(gate.unlock('000001')).toEqual({ ok: false, reason: 'locked', until });
+    expect(gate.unlock(PIN)).toEqual({ ok: false, reason: 'locked', until });
+    advance(LOCKOUT_MS - 1);
+    expect(gate.unlock(PIN)).toMatchObject({ ok: false, reason: 'locked' });
+    advance(1);
+    expect(gate.unlock(PIN)).toMatchObject({ ok: true });
+  });
+
+  it('counts only wrong PINs in a row: a right one starts the count again', () => {
+    const { gate } = access();
+    for (let attempt = 1; attempt < MAX_WRONG_PINS; attempt++) gate.unlock('999999');
+    expect(gate.unlock(PIN)).toMatchObject({ ok: true });
+    expect(gate.unlock('999999')).toEqual({ ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - 1 });
+  });
+
+  it('ends a session left idle, and keeps one in use alive', () => {
+    const { gate, advance } = access();
+    const unlocked = gate.unlock(PIN);
+    if (!unlocked.ok) throw new Error('the right PIN was refused');
+    advance(DEFAULT_SESSION_IDLE_MS - 1000);
+    expect(gate.check(unlocked.token).ok).toBe(true);
+    advance(DEFAULT_SESSION_IDLE_MS - 1000);
+    expect(gate.check(unlocked.token).ok).toBe(true);
+    advance(DEFAULT_SESSION_IDLE_MS);
+    expect(gate.check(unlocked.token)).toEqual({ ok: false, reason: 'expired' });
+    expect(gate.check(unlocked.token)).toEqual({ ok: false, reason: 'no-session' });
+  });
+
+  it('lets the first-run PIN do nothing but set a new PIN, which is saved as a hash', () => {
+    const { gate, saved } = access(null);
+    expect(gate.unlock(PIN)).toMatchObject({ ok: false, reason: 'wrong-pin' });
+    const unlocked = gate.unlock(FIRST_RUN_PIN);
+    if (!unlocked.ok) throw new Error('the first-run PIN was refused');
+    expect(unlocked.mustChangePin).toBe(true);
+    expect(gate.check(unlocked.token)).toEqual({ ok: false, reason: 'pin-change-required' });
+    expect(() => gate.changePin(unlocked.token, FIRST_RUN_PIN)).toThrow(RangeError);
+
+    expect(gate.changePin(unlocked.token, '7351')).toEqual({ ok: true, mustChangePin: false });
+    expect(gate.check(unlocked.token)).toEqual({ ok: true, mustChangePin: false });
+    expect(saved).toHaveLength(1);
+    expect(verifyPin('7351', saved[0]!)).toBe(true);
+    expect(gate.unlock(FIRST_RUN_PIN)).toMatchObject({ ok: false, reason: 'wrong-pin' });
+    expect(gate.unlock('7351')).toMatchObject({ ok: true });
+  });
+
+  it('ends the other sessions when the PIN changes', () => {
+    const { gate } = access();
+    const first = gate.unlock(PIN);
+    const second = gate.unlock(PIN);
+    if (!first.ok || !second.ok) throw new Error('the right PIN was refused');
+    gate.changePin(second.token, '1234');
+    expect(gate.check(first.token)).toEqual({ ok: false, reason: 'no-session' });
+    expect(gate.check(second.token).ok).toBe(true);
+  });
+});
