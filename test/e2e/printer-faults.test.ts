@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../main/contract';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
-import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
+import { LANDSCAPE, PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 
@@ -21,12 +21,7 @@ const printerTexts = (language: Language) =>
     referToStaff: { title: string; body: string };
   };
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-portrait.png`) });
-  await page.setViewportSize(LANDSCAPE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-landscape.png`) });
-  await page.setViewportSize(PORTRAIT);
-}
+const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
 
 /**
  * The sample catalog, open round the clock: this test is about the printer, and must not depend on

@@ -7,7 +7,7 @@ import type { Language } from '../../main/contract';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
-import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
+import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots');
@@ -16,12 +16,7 @@ const texts = (language: Language) =>
     priority: Record<string, string>;
   };
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-portrait.png`) });
-  await page.setViewportSize(LANDSCAPE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-landscape.png`) });
-  await page.setViewportSize(PORTRAIT);
-}
+const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
 
 describe('a priority ticket with one tap on the service page (Chromium → browser shell → SQLite)', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../main/contract';
 import { verifyPin } from '../../main/core/technician/pin';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
-import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
+import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { tempDir } from '../support/kiosk-fixture';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots/technician');
@@ -18,12 +18,7 @@ function inEveryLanguage(pick: (texts: { pinPad: Record<string, string> }) => st
   );
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-portrait.png`) });
-  await page.setViewportSize(LANDSCAPE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-landscape.png`) });
-  await page.setViewportSize(PORTRAIT);
-}
+const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
 
 describe('technician mode in Chromium through the browser shell', () => {
   let dir: ReturnType<typeof tempDir>;

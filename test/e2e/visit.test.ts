@@ -7,7 +7,7 @@ import type { Language } from '../../main/contract';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
-import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
+import { LANDSCAPE, PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { openPtyPair } from '../support/pty-pair';
@@ -28,12 +28,7 @@ const texts = (language: Language) =>
   };
 
 /** Every screen in both orientations, kept as test artifacts for people to look at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-portrait.png`) });
-  await page.setViewportSize(LANDSCAPE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-landscape.png`) });
-  await page.setViewportSize(PORTRAIT);
-}
+const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
 
 describe('one visit through every layer: Chromium → browser shell → SQLite → serial PTY → printer emulator', () => {
   let dir: ReturnType<typeof tempDir>;

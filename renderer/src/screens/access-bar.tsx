@@ -1,7 +1,7 @@
 import type { Language } from '../../../main/contract';
 import type { AccessChoices, AccessOption } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
-import { ContrastIcon, LargeTextIcon, LowReachIcon } from './access-icons';
+import { ContrastIcon, LargeTextIcon, LowReachIcon } from './icons';
 
 interface AccessBarProps {
   language: Language;

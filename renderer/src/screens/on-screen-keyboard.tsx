@@ -1,7 +1,7 @@
 import type { Language } from '../../../main/contract';
 import { KEYBOARD_LETTERS } from '../keyboard-layouts';
 import { useKioskT } from '../use-kiosk-t';
-import { BackspaceIcon } from './access-icons';
+import { BackspaceIcon } from './icons';
 
 interface OnScreenKeyboardProps {
   language: Language;

@@ -2,7 +2,7 @@ import type { Catalog, Language, SearchHit } from '../../../main/contract';
 import { findProvider, findService } from '../catalog-view';
 import type { MenuScreen } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
-import { SearchIcon } from './access-icons';
+import { SearchIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PathBar } from './path-bar';

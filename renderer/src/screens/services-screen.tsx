@@ -10,7 +10,7 @@ import {
 } from '../catalog-view';
 import type { MenuScreen } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
-import { SearchIcon } from './access-icons';
+import { SearchIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { PagingButtons } from './paging-buttons';
 import { PathBar } from './path-bar';
