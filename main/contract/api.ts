@@ -3,8 +3,10 @@ import { ServiceAvailability } from './availability';
 import { Catalog } from './catalog';
 import { Language } from './languages';
 import { PrinterReport, PrinterWarning } from './printer';
-import { Rating, RatingScore, Ticket } from './ticket';
+import { Rating, RatingReason, Ticket } from './ticket';
 import { technicianCalls } from './technician';
+import { speechCalls } from './speech';
+import { DeskId, RatingInput, visitCalls, visitEvents } from './visits';
 
 /**
  * The one typed API between the kiosk's main code and every client (the kiosk renderer through
@@ -22,6 +24,33 @@ export const KioskInfo = z.object({
   kioskId: z.string(),
   /** Priority categories offered with one tap on a service that allows priority (labels: kiosk `priority.<id>`). */
   priorityCategories: z.array(z.string()),
+  /**
+   * What this device is: a hall kiosk (tickets; ratings on the desks' tablets), a rating terminal
+   * (only the rating screen, for `ratingDeskIds`), or a bus kiosk (tickets, and the rating screen for every desk).
+   */
+  role: z.enum(['hall-kiosk', 'rating-terminal', 'bus']),
+  /** Desks whose ended visits a rating terminal asks to rate. */
+  ratingDeskIds: z.array(DeskId),
+  rating: z.object({
+    /** Five faces, or four (no neutral face: scores 1, 2, 4, 5). */
+    faces: z.union([z.literal(4), z.literal(5)]),
+    /** Scores at or below this show the reason chips. */
+    lowScoreAtMost: z.number().int().min(1).max(5),
+    reasons: z.array(RatingReason),
+    /** Taps on the rating screen within this many seconds of the last are ignored. */
+    repeatTapSeconds: z.number().min(0),
+    /** A visit can be rated for this long after it ended. */
+    windowMinutes: z.number().positive(),
+  }),
+  /** Seconds without a touch before the "Need more time?" warning, and how long it stands. */
+  idle: z.object({ seconds: z.number().int().positive(), warningSeconds: z.number().int().positive() }),
+  /** Accessibility defaults a visitor starts with (and returns to after the idle reset). */
+  accessibilityDefaults: z.object({
+    largeText: z.boolean(),
+    highContrast: z.boolean(),
+    lowReach: z.boolean(),
+    audioGuidance: z.boolean(),
+  }),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
@@ -52,7 +81,7 @@ export const kioskCalls = {
   /** A desk ends the visit of a ticket of today by its number; the kiosk then asks for a rating. */
   endVisit: { input: z.object({ number: z.string().min(1) }).strict(), output: Ticket },
   submitRating: {
-    input: z.object({ ticketId: z.number().int().positive(), score: RatingScore }).strict(),
+    input: RatingInput,
     output: Rating,
   },
   /** The printer as it answers now, with the tickets printed since the last paper roll. */
@@ -61,6 +90,10 @@ export const kioskCalls = {
   reprintTicket: { input: z.object({ ticketId: z.number().int().positive() }).strict(), output: Ticket },
   /** Technician mode (main/contract/technician.ts): unlock by PIN, then calls carrying the session token. */
   ...technicianCalls,
+  /** Desks, the hall display, wait estimates, rating by number and the day's figures (main/contract/visits.ts). */
+  ...visitCalls,
+  /** Audio guidance and spoken numbers (main/contract/speech.ts). */
+  ...speechCalls,
 } as const;
 
 export const kioskEvents = {
@@ -72,6 +105,7 @@ export const kioskEvents = {
   printerStatusChanged: PrinterReport,
   /** A printer problem has just appeared: paper near end for the crew, faults for the technician. */
   printerWarning: PrinterWarning,
+  ...visitEvents,
 } as const;
 
 export type KioskCalls = typeof kioskCalls;
@@ -113,6 +147,15 @@ export const ApiErrorCode = z.enum([
   'technician-session-required',
   /** A priority ticket was asked for a service that allows none, or with an unknown category. */
   'priority-not-allowed',
+  /** A desk call without a valid desk session (or a report without a desk or technician session). */
+  'desk-session-required',
+  'unknown-desk',
+  /** The desk already has a visit called or being served: finish it, mark it no-show or transfer it first. */
+  'desk-busy',
+  /** A desk action on the current visit while the desk has none (or it is in the wrong state). */
+  'no-current-visit',
+  /** The visit ended longer ago than the rating window. */
+  'rating-time-over',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -5,6 +5,8 @@ export * from './languages';
 export * from './logs';
 export * from './printer';
 export * from './search';
+export * from './speech';
 export * from './technician';
 export * from './ticket';
 export * from './transport';
+export * from './visits';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, Language } from '../contract';
+import { DeskId, LANGUAGES, Language, RATING_REASONS, RatingReason } from '../contract';
 import { isValidTimeZone } from './local-time';
 import { PIN_HASH_PATTERN } from './technician/pin';
 import { isLoopbackHost } from './loopback';
@@ -106,6 +106,40 @@ export const PrinterConfig = z
   });
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
+/** A desk of the centre (or the bus): the services it calls for and the PIN its staff sign in with. */
+export const DeskConfig = z
+  .object({
+    id: DeskId,
+    /** Service ids from the catalog; `*` for every service. */
+    serviceIds: z.array(z.string().min(1)).min(1).default(['*']),
+    /** scrypt hash of the desk PIN (`npm run set-pin -- --desk <id>`); null: the desk cannot sign in yet. */
+    pinHash: z
+      .string()
+      .regex(PIN_HASH_PATTERN, 'must be a hash made by `npm run set-pin`, never the PIN itself')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type DeskConfig = z.infer<typeof DeskConfig>;
+
+export const RatingConfig = z
+  .object({
+    faces: z.union([z.literal(4), z.literal(5)]).default(5),
+    lowScoreAtMost: z.number().int().min(1).max(5).default(2),
+    reasons: z
+      .array(RatingReason)
+      .default([...RATING_REASONS])
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a reason'),
+    repeatTapSeconds: z.number().min(0).max(30).default(3),
+    windowMinutes: z
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(30),
+  })
+  .strict();
+export type RatingConfig = z.infer<typeof RatingConfig>;
+
 export const KioskConfig = z
   .object({
     /** Lets an editor find config/kiosk-config.schema.json for completion and checks. */
@@ -124,6 +158,51 @@ export const KioskConfig = z
     resultScreenSeconds: z.number().positive().max(600).default(12),
     /** Catalog file; a relative path is taken from the directory the kiosk was started in. */
     catalogPath: z.string().min(1).default('catalog/sample-catalog.json'),
+    /** What this device is (see KioskInfo.role); a bus kiosk also asks for ratings. */
+    role: z.enum(['hall-kiosk', 'rating-terminal', 'bus']).default('bus'),
+    /** For a rating terminal: the desks whose ended visits it asks to rate. */
+    ratingDeskIds: z.array(DeskId).default([]),
+    desks: z
+      .array(DeskConfig)
+      .default([{ id: '1', serviceIds: ['*'], pinHash: null }])
+      .refine((desks) => new Set(desks.map((desk) => desk.id)).size === desks.length, 'must not repeat a desk id'),
+    rating: RatingConfig.prefault({}),
+    queue: z
+      .object({
+        /** The kiosk asks the visitor to confirm before issuing a ticket with a longer estimated wait. */
+        longWaitMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(45),
+        /** Finished visits needed before their rolling average replaces the service's standard. */
+        minFinishedForAverage: z.number().int().min(1).max(100).default(5),
+        /** How many recent finished visits the rolling average takes. */
+        averageWindow: z.number().int().min(1).max(500).default(20),
+        /** Share of the standard after which the desk's visit timer turns amber. */
+        amberAtShare: z.number().min(0.1).max(1).default(0.8),
+      })
+      .strict()
+      .prefault({}),
+    idle: z
+      .object({
+        /** Seconds without a touch before the "Need more time?" warning appears. */
+        seconds: z.number().int().min(10).max(3600).default(70),
+        /** How long the warning stands before the kiosk resets. */
+        warningSeconds: z.number().int().min(5).max(300).default(20),
+      })
+      .strict()
+      .prefault({}),
+    accessibilityDefaults: z
+      .object({
+        largeText: z.boolean().default(false),
+        highContrast: z.boolean().default(false),
+        lowReach: z.boolean().default(false),
+        audioGuidance: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     printer: PrinterConfig.prefault({}),
     /** Ticket number ranges: `default` for every group, `groups.<letter>` for exceptions. */
     numbering: NumberingConfig.prefault({}),
@@ -162,5 +241,12 @@ export const KioskConfig = z
   .refine((config) => config.languages.includes(config.defaultLanguage), {
     path: ['defaultLanguage'],
     message: 'must be one of the languages on offer',
+  })
+  .superRefine((config, context) => {
+    const deskIds = config.desks.map((desk) => desk.id);
+    config.ratingDeskIds.forEach((id, index) => {
+      if (!deskIds.includes(id))
+        context.addIssue({ code: 'custom', path: ['ratingDeskIds', index], message: `"${id}" is not a desk in desks` });
+    });
   });
 export type KioskConfig = z.infer<typeof KioskConfig>;

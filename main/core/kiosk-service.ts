@@ -91,14 +91,19 @@ export class KioskService implements KioskHandlers {
   }
 
   async getKioskInfo(): Promise<KioskInfo> {
-    const { centreName, languages, defaultLanguage, resultScreenSeconds, kioskId, priority } = this.parts.config;
+    const { config } = this.parts;
     return {
-      centreName,
-      languages,
-      defaultLanguage,
-      resultScreenSeconds,
-      kioskId,
-      priorityCategories: priority.categories,
+      centreName: config.centreName,
+      languages: config.languages,
+      defaultLanguage: config.defaultLanguage,
+      resultScreenSeconds: config.resultScreenSeconds,
+      kioskId: config.kioskId,
+      priorityCategories: config.priority.categories,
+      role: config.role,
+      ratingDeskIds: config.ratingDeskIds,
+      rating: config.rating,
+      idle: config.idle,
+      accessibilityDefaults: config.accessibilityDefaults,
     };
   }
 
