@@ -35,8 +35,11 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
-        desk: fileURLToPath(new URL('./renderer/desk.html', import.meta.url)),
+        console: fileURLToPath(new URL('./renderer/console.html', import.meta.url)),
+        hall: fileURLToPath(new URL('./renderer/hall.html', import.meta.url)),
+        figures: fileURLToPath(new URL('./renderer/figures.html', import.meta.url)),
         outOfOrder: fileURLToPath(new URL('./renderer/out-of-order.html', import.meta.url)),
+        rating: fileURLToPath(new URL('./renderer/rating.html', import.meta.url)),
       },
     },
   },

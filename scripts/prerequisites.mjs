@@ -26,5 +26,9 @@ export function missingPrerequisites() {
   }
   if (!onPath('socat'))
     missing.push({ what: 'socat (makes the serial port pairs the printer tests use)', apt: 'socat' });
+  if (!onPath('espeak-ng'))
+    missing.push({ what: 'espeak-ng (the speech synthesiser audio guidance speaks with)', apt: 'espeak-ng' });
+  if (!onPath('spd-say'))
+    missing.push({ what: 'speech-dispatcher (routes audio guidance to the sound card)', apt: 'speech-dispatcher' });
   return missing;
 }

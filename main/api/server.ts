@@ -16,6 +16,13 @@ export const CONTENT_SECURITY_POLICY =
   "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Technician imports carry a whole catalog or configuration (catalogs inline their logos). */
+const LARGE_BODY_CALLS: ReadonlySet<string> = new Set([
+  'previewCatalogImport',
+  'applyCatalogImport',
+  'importConfiguration',
+]);
+const MAX_LARGE_BODY_BYTES = 12 * 1024 * 1024;
 
 export interface ApiServerOptions {
   service: KioskService;
@@ -72,7 +79,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (request.method !== 'POST')
         return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
       if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
-      const body = await readBody(request);
+      const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
       if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
       let input: unknown;
       try {
@@ -143,12 +150,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 /** The body as text, or undefined once it passes the size limit. */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > limit) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, powerSaveBlocker, session } from 'electron';
+import { BrowserWindow, Menu, app, powerMonitor, powerSaveBlocker, session } from 'electron';
 import { composeKiosk } from '../boot/compose';
 import type { ComposedKiosk } from '../boot/compose';
 import { InvalidFileError } from '../core/validation-report';
@@ -11,6 +11,7 @@ import { readLaunchOptions } from './launch-options';
 import { keepRendererAlive } from './renderer-recovery';
 import { blockEscapeShortcuts } from './shortcut-lock';
 import { confineEveryWebContents, denyAllPermissions, enforceContentSecurityPolicy } from './security';
+import { loadElectronUpdater, startUpdates } from './updates';
 import { kioskWindowOptions } from './window-options';
 
 /**
@@ -67,6 +68,14 @@ async function start(): Promise<void> {
   blockEscapeShortcuts(kioskWindow.webContents, development);
   powerSaveBlocker.start('prevent-display-sleep');
   await kioskWindow.loadURL(APP_ENTRY_URL);
+  // Never in development (electron-updater needs a packaged app) and never a reason not to run.
+  if (app.isPackaged && kiosk.config.updates) {
+    await startUpdates(kiosk.config.updates, {
+      updater: loadElectronUpdater,
+      idleSeconds: () => powerMonitor.getSystemIdleTime(),
+      log: logger,
+    }).catch((error: unknown) => logger.warn({ event: 'updates-failed', err: error }, 'updates could not start'));
+  }
 }
 
 /** The store and the printer port are closed before the process ends, so no write is cut short. */

@@ -65,7 +65,8 @@ async function main(): Promise<void> {
   const files = dataFiles(dataDir);
   console.log(`Kiosk "${kiosk.config.centreName}" is running.
   Kiosk screen: ${kiosk.apiUrl}/
-  Desk page:    ${kiosk.apiUrl}/desk.html
+  Desk console: ${kiosk.apiUrl}/console.html
+  Hall display: ${kiosk.apiUrl}/hall.html
   Data folder:  ${dataDir}
   Printer:      ${kiosk.config.printer.port ?? `virtual, tickets in ${files.virtualPrinter}`}`);
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTicketPrinter } from '../../native/printer/create-printer';
+import { printerTestPage } from '../../native/printer/test-page';
 import { startApiServer } from '../api/server';
 import type { KioskConfig } from '../core/config';
 import { KioskService } from '../core/kiosk-service';
@@ -10,10 +11,12 @@ import type { Clock } from '../core/ports';
 import type { LogLevel } from '../contract';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
+import { systemFacts } from './diagnostics';
 import { configFileSettings, loadKioskConfig, loadKioskConfigKeepingLastGood } from './config-file';
 import { logPrintOutcomes, logServiceEvent } from './kiosk-events-log';
 import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
+import { SystemSpeaker } from './speech';
 import { fileTechnicianAudit } from './technician-audit';
 import type { KioskLog } from './logging';
 import type { KioskConfigInput } from './config-file';
@@ -98,8 +101,16 @@ async function composeParts(
   }
 
   const store = new SqliteStore(files.database);
-  const printer = logPrintOutcomes(createTicketPrinter(config.printer, files.virtualPrinter), logger);
+  const openPrinter = (settings: KioskConfig['printer']) =>
+    logPrintOutcomes(createTicketPrinter(settings, files.virtualPrinter), logger);
+  const printer = openPrinter(config.printer);
   const logs = { tail: (limit: number, minLevel: LogLevel) => readLogTail(files.logs, limit, minLevel) };
+  const { wavDir } = config.speech;
+  // A relative WAV folder for speech lives in the data folder, with the kiosk's other files.
+  const speaker = new SystemSpeaker({
+    config: { ...config.speech, wavDir: wavDir && !isAbsolute(wavDir) ? join(options.dataDir, wavDir) : wavDir },
+    log: logger,
+  });
   const service = new KioskService({
     config,
     catalog,
@@ -109,8 +120,20 @@ async function composeParts(
     logs,
     audit: fileTechnicianAudit(files.technicianAudit, logger),
     // Technician changes go to the file in use; on a kiosk running on defaults, to the data folder's file.
-    settings: configFileSettings(configPath ?? files.config),
+    settings: configFileSettings(configPath ?? files.config, {
+      lastGoodFile: files.lastGoodConfig,
+      overrides: options.overrides,
+      dataDir: options.dataDir,
+      lastGoodCatalog: files.lastGoodCatalog,
+    }),
     serialPorts: () => listSerialPorts(),
+    speaker,
+    printers: { open: openPrinter, testPage: printerTestPage },
+    system: systemFacts({
+      appRoot: options.appRoot ?? APP_ROOT,
+      dataDir: options.dataDir,
+      databaseFile: files.database,
+    }),
   });
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({
@@ -125,6 +148,7 @@ async function composeParts(
     },
   }).catch(async (error: unknown) => {
     stopLogging();
+    await speaker.close();
     await printer.close();
     store.close();
     throw error;
@@ -138,7 +162,9 @@ async function composeParts(
     close: async () => {
       stopLogging();
       await api.close();
-      await printer.close();
+      await speaker.close();
+      // The printer in use: technician mode may have opened another since the start.
+      await service.closePrinter();
       store.close();
       kioskLog.close();
     },

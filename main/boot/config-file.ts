@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import type { Catalog } from '../contract';
+import { catalogToCsv } from '../core/catalog-csv';
 import { KioskConfig } from '../core/config';
 import type { DeviceSettingsWriter } from '../core/ports';
 import { InvalidFileError, describeIssues, formatProblem, loadJsonFile } from '../core/validation-report';
@@ -80,9 +82,24 @@ export function loadKioskConfigKeepingLastGood(
 export function savePinHashToConfigFile(file: string, pinHash: string): void {
   const settings: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const technician = { ...(isPlainObject(settings.technician) ? settings.technician : {}), pinHash };
+  writeAtomically(file, `${JSON.stringify({ ...settings, technician }, null, 2)}\n`);
+}
+
+/** Written then renamed, so a power cut leaves the old file or the new one, never half of one. */
+function writeAtomically(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...settings, technician }, null, 2)}\n`);
+  writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+}
+
+export interface ConfigFileOptions {
+  /** The last good copy, written with every accepted change. */
+  lastGoodFile?: string;
+  /** The command line's settings, on top of the file's as at start. */
+  overrides?: KioskConfigInput;
+  /** The data folder: where an imported catalog goes when the configured one is inside the app. */
+  dataDir?: string;
+  lastGoodCatalog?: string;
 }
 
 /**
@@ -90,9 +107,40 @@ export function savePinHashToConfigFile(file: string, pinHash: string): void {
  * another device. An import keeps this device's kioskId (identity is per device, all else is the
  * fleet's) and is checked whole before the file is replaced; it takes effect at the next start.
  */
-export function configFileSettings(file: string): DeviceSettingsWriter {
+export function configFileSettings(file: string, options: ConfigFileOptions = {}): DeviceSettingsWriter {
   const read = (): Record<string, unknown> => (existsSync(file) ? loadJsonFile(file, JsonObject) : {});
   return {
+    replaceSettings(settings) {
+      const source = 'the changed settings';
+      const overrides = options.overrides ?? {};
+      const merged = {
+        ...settings,
+        ...overrides,
+        printer: mergeSection(settings.printer, overrides.printer),
+        api: mergeSection(settings.api, overrides.api),
+      };
+      const result = KioskConfig.safeParse(merged);
+      if (!result.success) {
+        // Shown on the technician screen next to the form: the field and the problem, no file name.
+        const problems = describeIssues(source, merged, result.error.issues).map((p) =>
+          formatProblem({ ...p, file: '' }).replace(/^\s*:\s*/, ''),
+        );
+        return { ok: false, problems };
+      }
+      const text = `${JSON.stringify(settings, null, 2)}\n`;
+      writeAtomically(file, text);
+      if (options.lastGoodFile) writeAtomically(options.lastGoodFile, text);
+      return { ok: true, config: result.data };
+    },
+    saveCatalog(catalog: Catalog, catalogPath: string) {
+      // The app's own folder is replaced by every update (and read-only when packaged): a catalog
+      // of this device's own goes to its data folder instead.
+      const target = isAbsolute(catalogPath) ? catalogPath : join(options.dataDir ?? dirname(file), 'catalog.json');
+      const json = `${JSON.stringify(catalog, null, 2)}\n`;
+      writeAtomically(target, target.toLowerCase().endsWith('.csv') ? catalogToCsv(catalog) : json);
+      if (options.lastGoodCatalog) writeAtomically(options.lastGoodCatalog, json);
+      return { catalogPath: target === catalogPath ? null : target };
+    },
     savePinHash: (hash) => savePinHashToConfigFile(file, hash),
     readSettings: read,
     importSettings(settings) {

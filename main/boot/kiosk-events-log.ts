@@ -28,6 +28,16 @@ export function logPrintOutcomes(printer: TicketPrinter, logger: Logger): Ticket
       }
       logger.info({ event: 'ticket-printed', number: ticket.number }, 'ticket printed');
     },
+    printReport: async (report) => {
+      try {
+        await printer.printReport(report);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error({ event: 'report-print-failed', title: report.title, error: message }, 'report print failed');
+        throw error;
+      }
+      logger.info({ event: 'report-printed', title: report.title }, 'report printed');
+    },
     checkStatus: () => printer.checkStatus(),
     lastStatus: () => printer.lastStatus(),
     onStatusChange: (listener) => printer.onStatusChange(listener),

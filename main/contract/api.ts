@@ -4,7 +4,7 @@ import { Catalog } from './catalog';
 import { Language } from './languages';
 import { PrinterReport, PrinterWarning } from './printer';
 import { Rating, RatingReason, Ticket } from './ticket';
-import { technicianCalls } from './technician';
+import { SettingsApplied, technicianCalls } from './technician';
 import { speechCalls } from './speech';
 import { DeskId, RatingInput, visitCalls, visitEvents } from './visits';
 
@@ -22,6 +22,8 @@ export const KioskInfo = z.object({
   resultScreenSeconds: z.number().positive(),
   /** Part of every ticket's QR code (ticketQrContent), which the screen shows when the paper fails. */
   kioskId: z.string(),
+  /** The centre's IANA zone: staff pages show times as the centre's clock says, wherever the tablet's clock is set. */
+  timeZone: z.string(),
   /** Priority categories offered with one tap on a service that allows priority (labels: kiosk `priority.<id>`). */
   priorityCategories: z.array(z.string()),
   /**
@@ -105,6 +107,8 @@ export const kioskEvents = {
   printerStatusChanged: PrinterReport,
   /** A printer problem has just appeared: paper near end for the crew, faults for the technician. */
   printerWarning: PrinterWarning,
+  /** A technician changed settings or the catalog: kiosk screens load KioskInfo and the catalog again. */
+  settingsChanged: SettingsApplied,
   ...visitEvents,
 } as const;
 

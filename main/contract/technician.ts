@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LogEntry, LogLevel } from './logs';
+import { PrinterReport } from './printer';
+import { SpeechVoice } from './speech';
 
 /** What an unlock returns: the token every technician call carries. */
 export const TechnicianSession = z.object({
@@ -23,6 +25,60 @@ export const SerialPortChoice = z.object({
   source: z.enum(['system', 'scan']),
 });
 export type SerialPortChoice = z.infer<typeof SerialPortChoice>;
+
+/** A settings change: what took effect at once and what waits for the next start (API address and token). */
+export const SettingsApplied = z.object({
+  /** Changed fields by path, e.g. `printer.port`, `idle.seconds`. */
+  changed: z.array(z.string()),
+  restartRequired: z.array(z.string()),
+});
+export type SettingsApplied = z.infer<typeof SettingsApplied>;
+
+/** A catalog to import: pasted or loaded from a file, JSON (catalog.schema.json) or a spreadsheet's CSV. */
+const CatalogImportInput = technicianInput({
+  text: z.string().min(1, 'is empty').max(5_000_000, 'is larger than 5 MB'),
+  format: z.enum(['json', 'csv']),
+});
+
+/** One problem of an imported catalog: the entry (or CSV row) and the field, as the file checks name them. */
+export const CatalogImportProblem = z.object({ entry: z.string(), field: z.string(), message: z.string() });
+export type CatalogImportProblem = z.infer<typeof CatalogImportProblem>;
+
+export const CatalogImportPreview = z.object({
+  /** Nothing was applied; `problems` is empty when the catalog can be applied as it is. */
+  problems: z.array(CatalogImportProblem),
+  totals: z.object({ providers: z.number(), categories: z.number(), services: z.number() }),
+  providers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.record(z.string(), z.string()),
+      categories: z.number(),
+      services: z.number(),
+    }),
+  ),
+});
+export type CatalogImportPreview = z.infer<typeof CatalogImportPreview>;
+
+export const Diagnostics = z.object({
+  versions: z.object({
+    app: z.string(),
+    node: z.string(),
+    /** Null in the browser shell, which runs without Electron. */
+    electron: z.string().nullable(),
+    chromium: z.string().nullable(),
+  }),
+  uptimeSeconds: z.number(),
+  dataDir: z.string(),
+  /** Free space of the data folder's disk; null where the system cannot tell. */
+  freeDiskBytes: z.number().nullable(),
+  databaseBytes: z.number().nullable(),
+  printer: PrinterReport,
+  /** The last errors and warnings of the log, newest last. */
+  lastErrors: z.array(LogEntry),
+  /** Null where this kiosk has no speech (an older build or a test). */
+  speechVoices: z.array(SpeechVoice).nullable(),
+});
+export type Diagnostics = z.infer<typeof Diagnostics>;
 
 export const technicianCalls = {
   /** Opens technician mode; the PIN is checked in the main process, never in the renderer. */
@@ -60,5 +116,39 @@ export const technicianCalls = {
       minLevel: LogLevel.default('info'),
     }),
     output: z.array(LogEntry),
+  },
+  /** The configuration file's own settings (as written) and the configuration in effect (with defaults). */
+  getSettings: {
+    input: technicianInput({}),
+    output: z.object({
+      settings: z.record(z.string(), z.unknown()),
+      effective: z.record(z.string(), z.unknown()),
+      /** Printer model profiles to choose from: the built-in ones and the configuration's own. */
+      printerProfiles: z.array(z.string()),
+    }),
+  },
+  /**
+   * Changes some settings: the patch is merged into the file's settings (objects field by field,
+   * arrays and values replaced; null removes a setting back to its default), checked whole (a
+   * refusal names every field), written, and applied at once where it can be.
+   */
+  updateSettings: {
+    input: technicianInput({ patch: z.record(z.string(), z.unknown()) }),
+    output: SettingsApplied,
+  },
+  /** Checks a catalog and counts what it holds; nothing is applied. */
+  previewCatalogImport: { input: CatalogImportInput, output: CatalogImportPreview },
+  /** Checks a catalog and, if it has no problem, makes it the kiosk's catalog at once. */
+  applyCatalogImport: { input: CatalogImportInput, output: CatalogImportPreview },
+  /** Prints a test page on the configured printer: model, port, line settings, code pages, a line per language. */
+  testPrint: { input: technicianInput({}), output: z.object({ printer: PrinterReport }) },
+  getDiagnostics: { input: technicianInput({}), output: Diagnostics },
+  /** Sets a desk's PIN; only its scrypt hash is stored, in desks[].pinHash of the configuration file. */
+  setDeskPin: {
+    input: technicianInput({
+      deskId: z.string().min(1).max(40),
+      pin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
+    }),
+    output: z.object({ deskId: z.string() }),
   },
 } as const;

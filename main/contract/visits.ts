@@ -30,6 +30,8 @@ export const DeskState = z.object({
   waiting: z.array(Ticket),
   /** The service's standard minutes for the current visit's timer: amber near it, red past it. */
   standardMinutes: z.number().positive().nullable(),
+  /** Share of the standard after which the visit timer turns amber (config `queue.amberAtShare`). */
+  amberAtShare: z.number().min(0).max(1),
 });
 export type DeskState = z.infer<typeof DeskState>;
 

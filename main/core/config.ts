@@ -203,6 +203,24 @@ export const KioskConfig = z
       })
       .strict()
       .prefault({}),
+    /** Audio guidance: the device's speech synthesis (main/boot/speech.ts). */
+    speech: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Spoken instead of a language the device has no voice for; null says nothing then. */
+        fallbackLanguage: Language.nullable().default('ru'),
+        /** Words per minute; a little slower than espeak-ng's 175 so first-time visitors follow. */
+        rate: z.number().int().min(80).max(450).default(150),
+        /** Percent of the synthesiser's full volume. */
+        volume: z.number().int().min(0).max(100).default(80),
+        /**
+         * Writes each utterance to a WAV file in this folder instead of the sound card: for a device
+         * without one, and for the tests. Null speaks aloud.
+         */
+        wavDir: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
     printer: PrinterConfig.prefault({}),
     /** Ticket number ranges: `default` for every group, `groups.<letter>` for exceptions. */
     numbering: NumberingConfig.prefault({}),
@@ -219,6 +237,20 @@ export const KioskConfig = z
         path: ['token'],
         message: 'is required when host is not a loopback address (the API is open to the LAN)',
       })
+      .prefault({}),
+    /** Updates from a generic HTTP server (electron-updater); null turns updates off. */
+    updates: z
+      .object({
+        /** The folder holding latest-linux.yml and the builds, e.g. https://updates.example.org/kiosk/. */
+        url: z
+          .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+          .nullable()
+          .default(null),
+        checkMinutes: z.number().int().min(5).max(1440).default(60),
+        /** Seconds without a touch after which a downloaded update is installed (the kiosk has reset by then). */
+        installWhenIdleSeconds: z.number().int().min(30).max(86400).default(300),
+      })
+      .strict()
       .prefault({}),
     technician: z
       .object({

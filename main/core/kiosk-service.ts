@@ -12,25 +12,34 @@ import type {
   Rating,
   Service,
   ServiceAvailability,
+  SettingsApplied,
   Ticket,
 } from '../contract';
 import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent } from '../contract';
 import type { KioskConfig } from './config';
 import { KioskError } from './errors';
 import { localDay } from './local-time';
-import { noLogs, noSettingsFile } from './ports';
+import { noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
   Clock,
   DeviceSettingsWriter,
   KioskStore,
   LogReader,
+  PrinterFactory,
   SerialPortLister,
+  Speaker,
+  SystemFacts,
   TechnicianAudit,
   TicketPrinter,
 } from './ports';
+import { ReportCalls } from './reports/report-calls';
 import { TechnicianAccess } from './technician/access';
+import { LiveSettings } from './technician/live-settings';
 import { TechnicianCalls } from './technician/technician-calls';
 import { groupNumbering } from './queue/numbering';
+import { RatingCalls } from './queue/rating-calls';
+import { priorityLabel } from './queue/priority-label';
+import { VisitCalls } from './queue/visit-calls';
 
 export type KioskEventListener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -51,16 +60,33 @@ export interface KioskServiceParts {
   settings?: DeviceSettingsWriter;
   /** Lists the machine's serial ports for the printer settings; none in tests of other parts. */
   serialPorts?: SerialPortLister;
+  /** Audio guidance (main/boot/speech.ts); none says why nothing is spoken. */
+  speaker?: Speaker;
+  /** Reopens the printer when technician mode changes its settings; none keeps the printer as it is. */
+  printers?: PrinterFactory;
+  /** Versions, uptime and disk space for technician diagnostics; none in tests of other parts. */
+  system?: SystemFacts;
 }
 
 export class KioskService implements KioskHandlers {
   private readonly listeners = new Set<KioskEventListener>();
   private readonly servicesById: Map<string, Service>;
   private printerProblemsSeen: PrinterProblem[] = [];
+  /** Technician changes replace the configuration, catalog and printer here; `parts` reads them live. */
+  private readonly live: LiveSettings;
+  private readonly parts: KioskServiceParts;
+  private stopPrinterListening: () => void;
 
   private readonly technician: TechnicianCalls;
+  private readonly reports: ReportCalls;
+  private readonly visits: VisitCalls;
+  private readonly ratings: RatingCalls;
 
-  constructor(private readonly parts: KioskServiceParts) {
+  constructor(given: KioskServiceParts) {
+    const live = new LiveSettings(given);
+    this.live = live;
+    const parts = live.view(given);
+    this.parts = parts;
     const { pinHash, sessionIdleSeconds } = parts.config.technician;
     const access = new TechnicianAccess({
       pinHash,
@@ -75,13 +101,68 @@ export class KioskService implements KioskHandlers {
       audit: parts.audit ?? { record: () => {} },
       settings: parts.settings ?? noSettingsFile,
       serialPorts: parts.serialPorts ?? (async () => []),
+      printers: parts.printers ?? null,
+      system: parts.system ?? null,
+      live: {
+        config: () => live.config,
+        printer: () => live.printer,
+        printerReport: () => this.getPrinterStatus(),
+        apply: (change) => this.applyTechnicianChange(change),
+        speechVoices: () => (parts.speaker ? this.listSpeechVoices() : null),
+      },
     });
     // A service disabled on this kiosk is unknown to it: never shown, never ticketed.
-    this.servicesById = new Map(
-      parts.catalog.services.filter((service) => service.enabled).map((service) => [service.id, service]),
-    );
+    this.servicesById = new Map();
+    this.indexServices();
+    const emit = this.emit.bind(this);
+    this.visits = new VisitCalls(live.view({ ...parts, services: this.servicesById, emit }));
+    this.ratings = new RatingCalls(live.view({ ...parts, emit }));
+    const staff = {
+      isStaffToken: (token: string) => access.check(token).ok || this.visits.sessions.deskOf(token) !== undefined,
+    };
+    const reportParts = live.view({ ...parts, staff, centre: parts.config });
+    Object.defineProperty(reportParts, 'centre', { get: () => live.config });
+    this.reports = new ReportCalls(reportParts);
     this.printerProblemsSeen = printerProblems(parts.printer.lastStatus());
-    parts.printer.onStatusChange((status) => this.printerStatusChanged(status));
+    this.stopPrinterListening = parts.printer.onStatusChange((status) => this.printerStatusChanged(status));
+  }
+
+  // A service disabled on this kiosk is unknown to it: never shown, never ticketed. Refilled in
+  // place on a new catalog, as the desks' calls hold this same map.
+  private indexServices(): void {
+    this.servicesById.clear();
+    for (const service of this.parts.catalog.services) if (service.enabled) this.servicesById.set(service.id, service);
+  }
+
+  /**
+   * Puts a technician's change in effect: new settings and catalog at once, the printer closed and
+   * opened again when its settings changed; then every screen is told to load its setup again.
+   */
+  private async applyTechnicianChange(
+    change: SettingsApplied & { config?: KioskConfig; catalog?: Catalog },
+  ): Promise<void> {
+    const printerChanged = change.config !== undefined && change.changed.some((path) => path.startsWith('printer'));
+    this.live.replace({
+      ...(change.config && { config: change.config }),
+      ...(change.catalog && { catalog: change.catalog }),
+    });
+    if (change.catalog) this.indexServices();
+    if (printerChanged && this.parts.printers) {
+      const old = this.live.printer;
+      this.stopPrinterListening();
+      const printer = this.parts.printers.open(this.live.config.printer);
+      this.live.replace({ printer });
+      this.stopPrinterListening = printer.onStatusChange((status) => this.printerStatusChanged(status));
+      await old.close();
+      this.printerStatusChanged(printer.lastStatus());
+    }
+    this.emit('settingsChanged', { changed: change.changed, restartRequired: change.restartRequired });
+  }
+
+  /** Closes the printer in use, which technician mode may have replaced since the start. */
+  closePrinter(): Promise<void> {
+    this.stopPrinterListening();
+    return this.live.printer.close();
   }
 
   /** Subscribes to events for every transport; returns the unsubscribe function. */
@@ -98,6 +179,7 @@ export class KioskService implements KioskHandlers {
       defaultLanguage: config.defaultLanguage,
       resultScreenSeconds: config.resultScreenSeconds,
       kioskId: config.kioskId,
+      timeZone: config.timeZone,
       priorityCategories: config.priority.categories,
       role: config.role,
       ratingDeskIds: config.ratingDeskIds,
@@ -138,8 +220,12 @@ export class KioskService implements KioskHandlers {
     if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
       throw new KioskError('printer-unavailable', `no ticket issued: ${printerFault(printerStatus)}`);
     }
+    // Computed just before numbering; a ticket issued in between at most shifts the estimate by one.
+    const estimate = this.visits.waitEstimate(service, priority ?? null);
     const issuedAt = clock.now();
     const ticket = store.issueTicket({
+      peopleAhead: estimate.peopleAhead,
+      estimatedWaitMinutes: estimate.minutes,
       group: service.group,
       numbering: groupNumbering(config.numbering, service.group),
       localDay: localDay(issuedAt, config.timeZone),
@@ -197,6 +283,103 @@ export class KioskService implements KioskHandlers {
     return this.technician.readLog(input);
   }
 
+  getSettings(input: CallInput<'getSettings'>): Promise<CallOutput<'getSettings'>> {
+    return this.technician.getSettings(input);
+  }
+
+  updateSettings(input: CallInput<'updateSettings'>): Promise<CallOutput<'updateSettings'>> {
+    return this.technician.updateSettings(input);
+  }
+
+  previewCatalogImport(input: CallInput<'previewCatalogImport'>): Promise<CallOutput<'previewCatalogImport'>> {
+    return this.technician.previewCatalogImport(input);
+  }
+
+  applyCatalogImport(input: CallInput<'applyCatalogImport'>): Promise<CallOutput<'applyCatalogImport'>> {
+    return this.technician.applyCatalogImport(input);
+  }
+
+  testPrint(input: CallInput<'testPrint'>): Promise<CallOutput<'testPrint'>> {
+    return this.technician.testPrint(input);
+  }
+
+  getDiagnostics(input: CallInput<'getDiagnostics'>): Promise<CallOutput<'getDiagnostics'>> {
+    return this.technician.getDiagnostics(input);
+  }
+
+  setDeskPin(input: CallInput<'setDeskPin'>): Promise<CallOutput<'setDeskPin'>> {
+    return this.technician.setDeskPin(input);
+  }
+
+  deskSignIn(input: CallInput<'deskSignIn'>): Promise<CallOutput<'deskSignIn'>> {
+    return this.visits.deskSignIn(input);
+  }
+
+  deskSignOut(input: CallInput<'deskSignOut'>): Promise<CallOutput<'deskSignOut'>> {
+    return this.visits.deskSignOut(input);
+  }
+
+  getDeskState(input: CallInput<'getDeskState'>): Promise<CallOutput<'getDeskState'>> {
+    return this.visits.getDeskState(input);
+  }
+
+  callNext(input: CallInput<'callNext'>): Promise<CallOutput<'callNext'>> {
+    return this.visits.callNext(input);
+  }
+
+  recallTicket(input: CallInput<'recallTicket'>): Promise<CallOutput<'recallTicket'>> {
+    return this.visits.recallTicket(input);
+  }
+
+  startVisit(input: CallInput<'startVisit'>): Promise<CallOutput<'startVisit'>> {
+    return this.visits.startVisit(input);
+  }
+
+  finishVisit(input: CallInput<'finishVisit'>): Promise<CallOutput<'finishVisit'>> {
+    return this.visits.finishVisit(input);
+  }
+
+  markNoShow(input: CallInput<'markNoShow'>): Promise<CallOutput<'markNoShow'>> {
+    return this.visits.markNoShow(input);
+  }
+
+  transferVisit(input: CallInput<'transferVisit'>): Promise<CallOutput<'transferVisit'>> {
+    return this.visits.transferVisit(input);
+  }
+
+  listHallCalls(input: CallInput<'listHallCalls'>): Promise<CallOutput<'listHallCalls'>> {
+    return this.visits.listHallCalls(input);
+  }
+
+  getWaitEstimate(input: CallInput<'getWaitEstimate'>): Promise<CallOutput<'getWaitEstimate'>> {
+    return this.visits.getWaitEstimate(input);
+  }
+
+  findTicketForRating(input: CallInput<'findTicketForRating'>): Promise<CallOutput<'findTicketForRating'>> {
+    return this.ratings.findTicketForRating(input);
+  }
+
+  getDayReport(input: CallInput<'getDayReport'>): Promise<CallOutput<'getDayReport'>> {
+    return this.reports.getDayReport(input);
+  }
+
+  exportDayCsv(input: CallInput<'exportDayCsv'>): Promise<CallOutput<'exportDayCsv'>> {
+    return this.reports.exportDayCsv(input);
+  }
+
+  printDaySummary(input: CallInput<'printDaySummary'>): Promise<CallOutput<'printDaySummary'>> {
+    return this.reports.printDaySummary(input);
+  }
+
+  speak({ text, language }: CallInput<'speak'>): Promise<CallOutput<'speak'>> {
+    return (this.parts.speaker ?? noSpeaker).speak(text, language);
+  }
+
+  async listSpeechVoices(): Promise<CallOutput<'listSpeechVoices'>> {
+    const voices = await (this.parts.speaker ?? noSpeaker).voices();
+    return voices.filter((voice) => this.parts.config.languages.includes(voice.language));
+  }
+
   async getPrinterStatus(): Promise<PrinterReport> {
     return this.printerReport(await this.parts.printer.checkStatus());
   }
@@ -212,6 +395,9 @@ export class KioskService implements KioskHandlers {
         issuedAt: new Date(ticket.issuedAt),
         timeZone: config.timeZone,
         qrContent: ticketQrContent(config.kioskId, ticket),
+        priorityLabel: ticket.priority === null ? null : priorityLabel(ticket.priority, ticket.language),
+        peopleAhead: ticket.peopleAhead,
+        waitMinutes: ticket.estimatedWaitMinutes,
       });
       return store.recordPrintOutcome(ticket.id, 'printed', null, clock.now());
     } catch (error) {
@@ -259,25 +445,12 @@ export class KioskService implements KioskHandlers {
     return this.parts.store.listTickets(this.today());
   }
 
-  async endVisit({ number }: CallInput<'endVisit'>): Promise<Ticket> {
-    const { store, clock } = this.parts;
-    const ticket = store.findTicket(this.today(), number.trim().toUpperCase());
-    if (!ticket) throw new KioskError('ticket-not-found', `no ticket ${number} was issued today`);
-    const ended = ticket.visitEndedAt ? ticket : store.markVisitEnded(ticket.id, clock.now());
-    this.emit('visitEnded', ended);
-    return ended;
+  endVisit(input: CallInput<'endVisit'>): Promise<Ticket> {
+    return this.visits.endVisit(input);
   }
 
-  async submitRating({ ticketId, score }: CallInput<'submitRating'>): Promise<Rating> {
-    const { store, clock } = this.parts;
-    const ticket = store.getTicket(ticketId);
-    if (!ticket) throw new KioskError('ticket-not-found', `no ticket has id ${ticketId}`);
-    if (!ticket.visitEndedAt)
-      throw new KioskError('visit-not-ended', `the visit of ticket ${ticket.number} has not ended`);
-    const rating = store.saveRating({ ticketId, score, language: ticket.language, ratedAt: clock.now().toISOString() });
-    if (!rating) throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
-    this.emit('ratingGiven', rating);
-    return rating;
+  submitRating(input: CallInput<'submitRating'>): Promise<Rating> {
+    return this.ratings.submitRating(input);
   }
 
   private knownService(serviceId: string): Service {

@@ -1,4 +1,5 @@
 import type {
+  Catalog,
   Language,
   LogEntry,
   LogLevel,
@@ -6,8 +7,11 @@ import type {
   PrintStatus,
   Rating,
   SerialPortChoice,
+  SpeechVoice,
   Ticket,
+  VisitState,
 } from '../contract';
+import type { KioskConfig, PrinterConfig } from './config';
 import type { GroupNumbering } from './queue/numbering';
 
 /** Time is a port so tests can stand at any instant (a midnight, a DST change). */
@@ -29,7 +33,16 @@ export const noLogs: LogReader = { tail: () => [] };
 /** One technician action, kept for as long as the kiosk lives: who could change what, and when. */
 export interface TechnicianAuditEntry {
   at: Date;
-  action: 'unlock' | 'pin-changed' | 'session-refused' | 'config-exported' | 'config-imported';
+  action:
+    | 'unlock'
+    | 'pin-changed'
+    | 'session-refused'
+    | 'config-exported'
+    | 'config-imported'
+    | 'settings-changed'
+    | 'catalog-imported'
+    | 'test-print'
+    | 'desk-pin-set';
   outcome: 'ok' | 'refused';
   detail?: Record<string, unknown>;
 }
@@ -49,7 +62,58 @@ export interface DeviceSettingsWriter {
    * this device's own kioskId. Each problem names its field.
    */
   importSettings(settings: Record<string, unknown>): { ok: true } | { ok: false; problems: string[] };
+  /**
+   * Checks the file's settings as a whole (with the command line's overrides on top, as at start)
+   * and, if valid, writes them and the last good copy; returns the configuration now in effect.
+   */
+  replaceSettings(
+    settings: Record<string, unknown>,
+  ): { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
+  /**
+   * Writes a checked catalog where the configuration points (a relative path in the app folder is
+   * not written: the catalog then goes to the data folder and `catalogPath` is set to it), and
+   * keeps it as the last good one. Returns the catalogPath setting to write, if it changed.
+   */
+  saveCatalog(catalog: Catalog, catalogPath: string): { catalogPath: string | null };
 }
+
+/** Opens the printer the settings describe, and lays out its test page (main/boot/compose.ts). */
+export interface PrinterFactory {
+  open(settings: PrinterConfig): TicketPrinter;
+  /** Model, port, line settings, the profile's code pages and a line in each language. */
+  testPage(settings: PrinterConfig, at: Date, timeZone: string): ReportPrintout;
+}
+
+/** What technician diagnostics read from the machine (main/boot/diagnostics.ts). */
+export interface SystemFacts {
+  versions(): { app: string; node: string; electron: string | null; chromium: string | null };
+  uptimeSeconds(): number;
+  dataDir: string;
+  freeDiskBytes(): Promise<number | null>;
+  databaseBytes(): number | null;
+}
+
+/** What became of one utterance (main/contract/speech.ts, `speak`). */
+export interface SpeechOutcome {
+  spoken: boolean;
+  language: Language | null;
+  reason: string | null;
+}
+
+/** The device's speech synthesis (main/boot/speech.ts): never blocks, a new utterance stops the last. */
+export interface Speaker {
+  speak(text: string, language: Language): Promise<SpeechOutcome>;
+  voices(): Promise<SpeechVoice[]>;
+  /** Stops anything being said; the kiosk is closing. */
+  close(): Promise<void>;
+}
+
+/** For a kiosk composed without speech (tests of other parts): says why nothing is spoken. */
+export const noSpeaker: Speaker = {
+  speak: async () => ({ spoken: false, language: null, reason: 'this kiosk was composed without speech' }),
+  voices: async () => [],
+  close: async () => {},
+};
 
 /** The machine's serial ports (main/boot/serial-ports.ts). */
 export type SerialPortLister = () => Promise<SerialPortChoice[]>;
@@ -59,6 +123,10 @@ export const noSettingsFile: DeviceSettingsWriter = {
   savePinHash: () => {},
   readSettings: () => ({}),
   importSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
+  replaceSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
+  saveCatalog: () => {
+    throw new Error('this kiosk has no configuration file to point to a new catalog');
+  },
 };
 
 export interface NewTicket {
@@ -71,6 +139,35 @@ export interface NewTicket {
   /** Priority category, or null for a normal ticket. */
   priority: string | null;
   issuedAt: Date;
+  /** The wait estimate at issue, printed on the ticket and kept with it. */
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+}
+
+/** One step of a visit, as the append-only history (visit_events) keeps it. */
+export type VisitEventKind = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no-show' | 'transferred';
+
+export interface VisitEvent {
+  ticketId: number;
+  kind: VisitEventKind;
+  deskId: string | null;
+  /** The ticket's service at that step (for a transfer: the service it went to). */
+  serviceId: string;
+  at: string;
+}
+
+/**
+ * A desk's step on a ticket. The store applies it only while the ticket is in one of `from`, so
+ * two desks (or a desk and the external `endVisit`) can never both move the same ticket.
+ */
+export interface VisitStep {
+  ticketId: number;
+  kind: Exclude<VisitEventKind, 'issued'>;
+  from: readonly VisitState[];
+  deskId: string | null;
+  at: Date;
+  /** For a transfer: the service whose queue the ticket joins. */
+  toServiceId?: string;
 }
 
 /**
@@ -87,10 +184,20 @@ export interface KioskStore {
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;
   listTickets(localDay: string): Ticket[];
-  markVisitEnded(ticketId: number, at: Date): Ticket;
+  /**
+   * Moves the ticket's visit one step and appends the step to the history, in one transaction;
+   * undefined when the ticket is not (any more) in one of the step's `from` states.
+   */
+  recordVisitStep(step: VisitStep): Ticket | undefined;
+  /** The history of the day's tickets, oldest first. */
+  listVisitEvents(localDay: string): VisitEvent[];
+  /** Minutes from start to finish of the service's last `limit` served visits (any day), oldest first. */
+  recentServingMinutes(serviceId: string, limit: number): number[];
   /** Stores the rating; returns undefined when the ticket already has one. */
   saveRating(rating: Rating): Rating | undefined;
   getRating(ticketId: number): Rating | undefined;
+  /** The ratings of the day's tickets. */
+  listRatings(localDay: string): Rating[];
   /** The printer's paper came back: a new roll from now on. */
   recordPaperRoll(at: Date): void;
   paperRoll(): PaperRollCount;
@@ -113,11 +220,28 @@ export interface TicketPrintout {
   timeZone: string;
   /** Text of the QR code: identifies the ticket when scanned at a desk or rating terminal. */
   qrContent: string;
+  /** The priority category's label in the ticket's language; null or absent for a normal ticket. */
+  priorityLabel?: string | null;
+  /** The wait estimate when the ticket was issued ("people ahead: N, about M min"); absent on a test ticket. */
+  peopleAhead?: number;
+  /** Null when no desk was open for the service: only the people ahead are printed then. */
+  waitMinutes?: number | null;
+}
+
+/** A report on the ticket paper (the day's figures): a title, lines under it, label/value rows. */
+export interface ReportPrintout {
+  title: string;
+  /** Centre, day, time of printing: centred under the title. */
+  subtitle: string[];
+  /** A row with an empty value is a section heading. */
+  rows: { label: string; value: string }[];
 }
 
 export interface TicketPrinter {
   /** Resolves when the printer has taken the whole ticket; rejects with the cause otherwise. */
   print(ticket: TicketPrintout): Promise<void>;
+  /** Prints a report as one job, the same way as a ticket (code pages, bitmaps for other letters). */
+  printReport(report: ReportPrintout): Promise<void>;
   /** Asks the printer now, between jobs (never while a ticket is being sent). */
   checkStatus(): Promise<PrinterStatus>;
   /** What the printer said last, without asking. */

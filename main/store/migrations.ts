@@ -35,15 +35,56 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX tickets_by_print_outcome ON tickets (print_status, print_outcome_at);`,
   // Priority tickets: the category chosen on the kiosk (elderly, disabled, …), null for a normal one.
   `ALTER TABLE tickets ADD COLUMN priority TEXT;`,
+  // Visits at desks: the ticket row holds where the visit stands now, visit_events keeps every
+  // step (append only) for the hall display, the wait estimate and the day's figures. Ratings keep
+  // the visit's service and desk as they were when it ended, since a transfer may change them later.
+  `ALTER TABLE tickets ADD COLUMN state TEXT NOT NULL DEFAULT 'waiting'
+     CHECK (state IN ('waiting', 'called', 'serving', 'done', 'no-show'));
+   ALTER TABLE tickets ADD COLUMN desk_id TEXT;
+   ALTER TABLE tickets ADD COLUMN called_at TEXT;
+   ALTER TABLE tickets ADD COLUMN recalls INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tickets ADD COLUMN serving_started_at TEXT;
+   ALTER TABLE tickets ADD COLUMN no_show_at TEXT;
+   ALTER TABLE tickets ADD COLUMN transferred_from TEXT;
+   ALTER TABLE tickets ADD COLUMN people_ahead INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tickets ADD COLUMN estimated_wait_minutes INTEGER;
+   UPDATE tickets SET state = 'done' WHERE visit_ended_at IS NOT NULL;
+   CREATE INDEX tickets_by_day_state ON tickets (local_day, state);
+   -- The wait estimate's rolling average reads the last served visits of a service on every issue.
+   CREATE INDEX tickets_served_by_service ON tickets (service_id, visit_ended_at) WHERE state = 'done';
+   CREATE TABLE visit_events (
+     id INTEGER PRIMARY KEY,
+     ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+     kind TEXT NOT NULL
+       CHECK (kind IN ('issued', 'called', 'recalled', 'started', 'finished', 'no-show', 'transferred')),
+     desk_id TEXT,
+     service_id TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX visit_events_by_kind ON visit_events (kind, id);
+   CREATE INDEX visit_events_by_ticket ON visit_events (ticket_id, id);
+   INSERT INTO visit_events (ticket_id, kind, desk_id, service_id, at)
+     SELECT id, 'issued', NULL, service_id, issued_at FROM tickets;
+   INSERT INTO visit_events (ticket_id, kind, desk_id, service_id, at)
+     SELECT id, 'finished', NULL, service_id, visit_ended_at FROM tickets WHERE visit_ended_at IS NOT NULL;
+   ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE ratings ADD COLUMN service_id TEXT;
+   ALTER TABLE ratings ADD COLUMN desk_id TEXT;
+   ALTER TABLE ratings ADD COLUMN visit_ended_at TEXT;
+   UPDATE ratings SET
+     service_id = (SELECT service_id FROM tickets WHERE tickets.id = ratings.ticket_id),
+     visit_ended_at = COALESCE((SELECT visit_ended_at FROM tickets WHERE tickets.id = ratings.ticket_id), rated_at);`,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Brings the database to schema `target` (the newest unless a test builds a file of an older release). */
+export function migrate(db: Database.Database, target: number = MIGRATIONS.length): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
     throw new Error(`the database is from a newer kiosk (schema ${applied}, this version knows ${MIGRATIONS.length})`);
   }
+  if (applied >= target) return;
   db.transaction(() => {
-    MIGRATIONS.slice(applied).forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    MIGRATIONS.slice(applied, target).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${target}`);
   })();
 }

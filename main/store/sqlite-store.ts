@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Language, PrintStatus, Rating, Ticket } from '../contract';
-import type { KioskStore, NewTicket, PaperRollCount } from '../core/ports';
+import type { Language, PrintStatus, Rating, RatingReason, Ticket, VisitState } from '../contract';
+import type { KioskStore, NewTicket, PaperRollCount, VisitEvent, VisitEventKind, VisitStep } from '../core/ports';
 import { formatTicketNumber, nextSequence } from '../core/queue/numbering';
 import { migrate } from './migrations';
 
@@ -19,6 +19,15 @@ interface TicketRow {
   print_status: PrintStatus;
   print_error: string | null;
   visit_ended_at: string | null;
+  state: VisitState;
+  desk_id: string | null;
+  called_at: string | null;
+  recalls: number;
+  serving_started_at: string | null;
+  no_show_at: string | null;
+  transferred_from: string | null;
+  people_ahead: number;
+  estimated_wait_minutes: number | null;
 }
 
 interface RatingRow {
@@ -26,6 +35,19 @@ interface RatingRow {
   score: number;
   language: Language;
   rated_at: string;
+  /** JSON array of reason ids. */
+  reasons: string;
+  service_id: string;
+  desk_id: string | null;
+  visit_ended_at: string;
+}
+
+interface VisitEventRow {
+  ticket_id: number;
+  kind: VisitEventKind;
+  desk_id: string | null;
+  service_id: string;
+  at: string;
 }
 
 const toTicket = (row: TicketRow): Ticket => ({
@@ -41,14 +63,58 @@ const toTicket = (row: TicketRow): Ticket => ({
   printStatus: row.print_status,
   printError: row.print_error,
   visitEndedAt: row.visit_ended_at,
+  state: row.state,
+  deskId: row.desk_id,
+  calledAt: row.called_at,
+  recalls: row.recalls,
+  servingStartedAt: row.serving_started_at,
+  noShowAt: row.no_show_at,
+  transferredFrom: row.transferred_from,
+  peopleAhead: row.people_ahead,
+  estimatedWaitMinutes: row.estimated_wait_minutes,
 });
 
 const toRating = (row: RatingRow): Rating => ({
   ticketId: row.ticket_id,
   score: row.score,
+  reasons: JSON.parse(row.reasons) as RatingReason[],
   language: row.language,
+  serviceId: row.service_id,
+  deskId: row.desk_id,
+  visitEndedAt: row.visit_ended_at,
   ratedAt: row.rated_at,
 });
+
+const toVisitEvent = (row: VisitEventRow): VisitEvent => ({
+  ticketId: row.ticket_id,
+  kind: row.kind,
+  deskId: row.desk_id,
+  serviceId: row.service_id,
+  at: row.at,
+});
+
+interface VisitStepBindings {
+  id: number;
+  state: VisitState;
+  at: string;
+  desk: string | null;
+  service: string;
+}
+
+/**
+ * What each step writes on the ticket row. `@at`, `@desk` and `@service` are bound per step; the
+ * state guard (`from`) is added by recordVisitStep.
+ */
+const VISIT_STEP_UPDATES: Record<VisitStep['kind'], string> = {
+  called: "state = 'called', desk_id = @desk, called_at = @at, recalls = 0",
+  recalled: 'recalls = recalls + 1',
+  started: "state = 'serving', serving_started_at = @at",
+  finished: "state = 'done', visit_ended_at = @at",
+  'no-show': "state = 'no-show', no_show_at = @at",
+  // Back to waiting for another service with the same number; the first service is remembered.
+  transferred: `state = 'waiting', transferred_from = COALESCE(transferred_from, service_id), service_id = @service,
+    desk_id = NULL, called_at = NULL, recalls = 0, serving_started_at = NULL`,
+};
 
 /**
  * Tickets and ratings in one SQLite file. WAL with synchronous=FULL makes every committed
@@ -58,6 +124,7 @@ export class SqliteStore implements KioskStore {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly issueInTransaction: (ticket: NewTicket) => Ticket | undefined;
+  private readonly stepInTransaction: (step: VisitStep) => Ticket | undefined;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -71,9 +138,29 @@ export class SqliteStore implements KioskStore {
       lastSequence: this.db.prepare<[string, string], { last: number | null }>(
         'SELECT MAX(sequence) AS last FROM tickets WHERE local_day = ? AND ticket_group = ?',
       ),
-      insertTicket: this.db.prepare<[string, string, number, string, string, string, string | null, string]>(
-        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, priority, issued_at, print_status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      insertTicket: this.db.prepare<
+        [string, string, number, string, string, string, string | null, string, number, number | null]
+      >(
+        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, priority, issued_at,
+           people_ahead, estimated_wait_minutes, print_status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      ),
+      insertVisitEvent: this.db.prepare<[number, VisitEventKind, string | null, string, string]>(
+        'INSERT INTO visit_events (ticket_id, kind, desk_id, service_id, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      visitEventsOfDay: this.db.prepare<[string], VisitEventRow>(
+        `SELECT e.ticket_id, e.kind, e.desk_id, e.service_id, e.at FROM visit_events e
+         JOIN tickets t ON t.id = e.ticket_id WHERE t.local_day = ? ORDER BY e.id`,
+      ),
+      recentServingMinutes: this.db.prepare<[string, number], { minutes: number }>(
+        `SELECT minutes FROM (
+           SELECT (julianday(visit_ended_at) - julianday(serving_started_at)) * 1440 AS minutes, visit_ended_at
+           FROM tickets WHERE service_id = ? AND state = 'done' AND serving_started_at IS NOT NULL
+           ORDER BY visit_ended_at DESC LIMIT ?
+         ) ORDER BY visit_ended_at`,
+      ),
+      ratingsOfDay: this.db.prepare<[string], RatingRow>(
+        'SELECT r.* FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.local_day = ? ORDER BY r.rated_at',
       ),
       ticketById: this.db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       ticketByNumber: this.db.prepare<[string, string], TicketRow>(
@@ -83,11 +170,9 @@ export class SqliteStore implements KioskStore {
       setPrintOutcome: this.db.prepare<[string, string | null, string, number]>(
         'UPDATE tickets SET print_status = ?, print_error = ?, print_outcome_at = ? WHERE id = ?',
       ),
-      setVisitEnded: this.db.prepare<[string, number]>(
-        'UPDATE tickets SET visit_ended_at = ? WHERE id = ? AND visit_ended_at IS NULL',
-      ),
-      insertRating: this.db.prepare<[number, number, string, string]>(
-        'INSERT INTO ratings (ticket_id, score, language, rated_at) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING',
+      insertRating: this.db.prepare<[number, number, string, string, string, string, string | null, string]>(
+        `INSERT INTO ratings (ticket_id, score, language, rated_at, reasons, service_id, desk_id, visit_ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`,
       ),
       ratingByTicket: this.db.prepare<[number], RatingRow>('SELECT * FROM ratings WHERE ticket_id = ?'),
       insertPaperRoll: this.db.prepare<[string]>('INSERT INTO paper_rolls (loaded_at) VALUES (?)'),
@@ -115,10 +200,43 @@ export class SqliteStore implements KioskStore {
         ticket.language,
         ticket.priority,
         ticket.issuedAt.toISOString(),
+        ticket.peopleAhead,
+        ticket.estimatedWaitMinutes,
       );
-      return this.requireTicket(Number(lastInsertRowid));
+      const id = Number(lastInsertRowid);
+      this.statements.insertVisitEvent.run(id, 'issued', null, ticket.serviceId, ticket.issuedAt.toISOString());
+      return this.requireTicket(id);
     });
     this.issueInTransaction = (ticket) => issue.immediate(ticket);
+    const stepUpdates = Object.fromEntries(
+      Object.entries(VISIT_STEP_UPDATES).map(([kind, set]) => [
+        kind,
+        this.db.prepare<[VisitStepBindings]>(`UPDATE tickets SET ${set} WHERE id = @id AND state = @state`),
+      ]),
+    ) as Record<VisitStep['kind'], Database.Statement<[VisitStepBindings]>>;
+    const step = this.db.transaction((visitStep: VisitStep): Ticket | undefined => {
+      const before = this.getTicket(visitStep.ticketId);
+      if (!before || !visitStep.from.includes(before.state)) return undefined;
+      const serviceId = visitStep.toServiceId ?? before.serviceId;
+      // The guard repeats the check above inside the UPDATE, so the row and the check cannot part.
+      const { changes } = stepUpdates[visitStep.kind].run({
+        id: visitStep.ticketId,
+        state: before.state,
+        at: visitStep.at.toISOString(),
+        desk: visitStep.deskId,
+        service: serviceId,
+      });
+      if (changes !== 1) return undefined;
+      this.statements.insertVisitEvent.run(
+        visitStep.ticketId,
+        visitStep.kind,
+        visitStep.deskId,
+        serviceId,
+        visitStep.at.toISOString(),
+      );
+      return this.requireTicket(visitStep.ticketId);
+    });
+    this.stepInTransaction = (visitStep) => step.immediate(visitStep);
   }
 
   issueTicket(ticket: NewTicket): Ticket | undefined {
@@ -149,9 +267,16 @@ export class SqliteStore implements KioskStore {
     return this.statements.ticketsOfDay.all(localDay).map(toTicket);
   }
 
-  markVisitEnded(ticketId: number, at: Date): Ticket {
-    this.statements.setVisitEnded.run(at.toISOString(), ticketId);
-    return this.requireTicket(ticketId);
+  recordVisitStep(step: VisitStep): Ticket | undefined {
+    return this.stepInTransaction(step);
+  }
+
+  listVisitEvents(localDay: string): VisitEvent[] {
+    return this.statements.visitEventsOfDay.all(localDay).map(toVisitEvent);
+  }
+
+  recentServingMinutes(serviceId: string, limit: number): number[] {
+    return this.statements.recentServingMinutes.all(serviceId, limit).map((row) => row.minutes);
   }
 
   saveRating(rating: Rating): Rating | undefined {
@@ -160,8 +285,16 @@ export class SqliteStore implements KioskStore {
       rating.score,
       rating.language,
       rating.ratedAt,
+      JSON.stringify(rating.reasons),
+      rating.serviceId,
+      rating.deskId,
+      rating.visitEndedAt,
     );
     return changes === 1 ? rating : undefined;
+  }
+
+  listRatings(localDay: string): Rating[] {
+    return this.statements.ratingsOfDay.all(localDay).map(toRating);
   }
 
   getRating(ticketId: number): Rating | undefined {

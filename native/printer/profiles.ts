@@ -6,6 +6,8 @@ import {
 } from '../../main/core/config';
 import { codePage, type CodePage } from '../escpos/code-pages';
 
+export type { BuiltInPrinterProfileId };
+
 /** What the ticket layout and the transport need to know about a printer model. Plain data: one entry per model. */
 export interface PrinterProfile {
   id: string;
@@ -92,6 +94,19 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
     // Clones differ (some take ESC & only for their 9 × 17 font, some ignore it): a bitmap always prints.
     userDefinedCharacters: false,
   },
+  /*
+   * Native QR on 58 mm clones, decided (issue 4): not in the generic profile. Many Xprinter-class
+   * models do list `GS ( k` functions 167/169/180/181 in their programming manuals, but just as many
+   * clones sold as the same kind of printer do not, and they print the command bytes as a line of
+   * text ("k1A2k1Ck…") instead of a code: reported for the POS-5890K, the Excelvan HOP-E58 and the
+   * GP-80 series (escpos-php #426, escpos-printer-db #20/#63, node-thermal-printer #33). A raster QR
+   * prints on every one of them, at a cost of about 1.7 KB (2.2 KB a ticket against about 0.5 KB
+   * with native QR; `npm run bench`), 1.8 s at 9600 baud and a fraction of a second at 115200.
+   * A technician whose model lists QR codes on its self-test page describes it once as a custom
+   * profile (`printer.customProfiles`, this entry with `nativeQr: true`). User-defined characters
+   * stay off for the same reason: some clones take `ESC &` only for their 9 × 17 font, some ignore
+   * it and would print the replaced ASCII codes; a raster ə line always prints right.
+   */
   'generic-58mm': {
     id: 'generic-58mm',
     description: 'Generic 58 mm ESC/POS clone (Xprinter-like): tear bar, no native QR, no KZ-1048',

@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import { printerCanPrint, printerProblems, UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
 import type { PrinterConfig } from '../../main/core/config';
-import type { TicketPrinter, TicketPrintout } from '../../main/core/ports';
+import type { ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import {
   DLE_EOT,
   ENABLE_AUTOMATIC_STATUS_BACK,
@@ -12,6 +12,7 @@ import {
   type StatusFacts,
 } from '../escpos/status';
 import type { PrinterProfile } from './profiles';
+import { renderReportBytes } from './report-layout';
 import { renderTicketBytes } from './ticket-layout';
 
 export type PrinterFailure = 'port-unavailable' | 'write-failed' | 'timeout' | 'not-ready';
@@ -100,6 +101,10 @@ export class SerialTicketPrinter implements TicketPrinter {
 
   print(ticket: TicketPrintout): Promise<void> {
     return this.printBytes(renderTicketBytes(ticket, this.options.profile));
+  }
+
+  printReport(report: ReportPrintout): Promise<void> {
+    return this.printBytes(renderReportBytes(report, this.options.profile));
   }
 
   /** Sends prepared ESC/POS bytes as one job. */

@@ -4,6 +4,7 @@ import { renderTicketBitmap } from '../escpos/render-png';
 import { EscPosWriter } from './escpos-writer';
 import type { PrinterProfile } from './profiles';
 import { formatTicketDateTime } from './ticket-date';
+import { priorityLine, waitLine } from './ticket-texts';
 import type { TextLineStyle } from './text-bitmap';
 
 /** The number is what visitors watch for on the hall display: as big as the paper allows, up to 5×. */
@@ -16,8 +17,8 @@ const NORMAL: TextLineStyle = { bold: false, magnification: 1 };
 const BOLD: TextLineStyle = { bold: true, magnification: 1 };
 
 /**
- * The ticket as ESC/POS bytes for the given printer: centre, service, big number, date and time,
- * QR code, cut. Text goes out in the printer's own code pages; only lines none of them holds
+ * The ticket as ESC/POS bytes for the given printer: centre, service, big number, priority
+ * category, people ahead and the estimated wait, date and time, QR code, cut. Text goes out in the printer's own code pages; only lines none of them holds
  * (Azerbaijani ə) are sent as bitmaps, because at 9600 baud every byte costs a millisecond.
  */
 export function renderTicketBytes(ticket: TicketPrintout, profile: PrinterProfile): Buffer {
@@ -30,7 +31,18 @@ export function renderTicketBytes(ticket: TicketPrintout, profile: PrinterProfil
   writer.feedLines(1);
   const magnification = numberMagnification(ticket.number, profile.columns);
   writeWrapped(writer, ticket.number, { bold: true, magnification }, profile.columns);
+  if (ticket.priorityLabel)
+    writeWrapped(writer, priorityLine(ticket.language, ticket.priorityLabel), BOLD, profile.columns);
   writer.feedLines(1);
+  if (ticket.peopleAhead !== undefined) {
+    writeWrapped(
+      writer,
+      waitLine(ticket.language, ticket.peopleAhead, ticket.waitMinutes ?? null),
+      NORMAL,
+      profile.columns,
+    );
+    writer.feedLines(1);
+  }
   writer.textLine(formatTicketDateTime(ticket.issuedAt, ticket.language, ticket.timeZone), NORMAL);
   writer.feedLines(1);
   writer.qrCode(ticket.qrContent, profile.nativeQr ? QR_MODULE_DOTS : RASTER_QR_MODULE_DOTS);

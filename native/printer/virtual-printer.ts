@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrinterStatus } from '../../main/contract';
-import type { TicketPrinter, TicketPrintout } from '../../main/core/ports';
+import type { ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import { decodeEscPos } from '../escpos/decoder';
 import { renderPaperPng } from '../escpos/render-png';
 import type { PrinterProfile } from './profiles';
+import { renderReportBytes } from './report-layout';
 import { renderTicketBytes } from './ticket-layout';
 
 export interface VirtualPrintout {
@@ -30,9 +31,21 @@ export class VirtualTicketPrinter implements TicketPrinter {
   }
 
   async printToFiles(ticket: TicketPrintout): Promise<VirtualPrintout> {
-    const bytes = renderTicketBytes(ticket, this.profile);
+    return this.writeJob(renderTicketBytes(ticket, this.profile), fileSafe(ticket.number));
+  }
+
+  async printReport(report: ReportPrintout): Promise<void> {
+    await this.printReportToFiles(report);
+  }
+
+  /** A report becomes `<timestamp>-report.bin` and `.png`, next to the tickets. */
+  async printReportToFiles(report: ReportPrintout): Promise<VirtualPrintout> {
+    return this.writeJob(renderReportBytes(report, this.profile), 'report');
+  }
+
+  private async writeJob(bytes: Buffer, name: string): Promise<VirtualPrintout> {
     await mkdir(this.directory, { recursive: true });
-    const baseName = `${fileTimestamp(this.now())}-${fileSafe(ticket.number)}`;
+    const baseName = `${fileTimestamp(this.now())}-${name}`;
     const binPath = join(this.directory, `${baseName}.bin`);
     const pngPath = join(this.directory, `${baseName}.png`);
     await writeFile(binPath, bytes);

@@ -1,7 +1,9 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../main/contract';
-import type deskEn from '../../locales/en/desk.json';
+import type consoleEn from '../../locales/en/console.json';
+import type figuresEn from '../../locales/en/figures.json';
+import type hallEn from '../../locales/en/hall.json';
 import type kioskEn from '../../locales/en/kiosk.json';
 import type printerEn from '../../locales/en/printer.json';
 import type technicianEn from '../../locales/en/technician.json';
@@ -12,7 +14,9 @@ declare module 'i18next' {
     defaultNS: 'kiosk';
     resources: {
       kiosk: typeof kioskEn;
-      desk: typeof deskEn;
+      console: typeof consoleEn;
+      hall: typeof hallEn;
+      figures: typeof figuresEn;
       printer: typeof printerEn;
       technician: typeof technicianEn;
     };
@@ -44,7 +48,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'desk', 'printer', 'technician'],
+    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.

@@ -8,9 +8,12 @@ import {
   type KioskInfo,
 } from '../../main/contract';
 import { searchableServices, serviceName } from './catalog-view';
-import { initialFlowState, kioskFlow, type FlowState, type Screen } from './kiosk-flow';
-import type { Score } from './scores';
+import { initialFlowState, kioskFlow, type FlowState, type LookupRefusal, type Screen } from './kiosk-flow';
+import { scoresFor } from './scores';
 import { idleWarningMs, screenTimeoutMs } from './screen-timeouts';
+import { RateLookupScreen } from './screens/rate-lookup-screen';
+import { useRatingControls } from './use-rating-controls';
+import { useWedgeScanner } from './use-wedge-scanner';
 import { AccessBar } from './screens/access-bar';
 import { IdleWarning } from './screens/idle-warning';
 import { SearchScreen } from './screens/search-screen';
@@ -24,6 +27,7 @@ import { ServicesScreen } from './screens/services-screen';
 import { ThanksScreen } from './screens/thanks-screen';
 import { TicketScreen } from './screens/ticket-screen';
 import { usePrinterReport, visitorPrinterProblem } from './use-printer-report';
+import { SpokenPromptContext, useSayPrompt } from './use-spoken-prompt';
 
 interface KioskFlowViewProps {
   api: KioskApi;
@@ -33,14 +37,26 @@ interface KioskFlowViewProps {
 
 /** Runs the flow: renders its screen, performs the calls and timers it needs, reports their outcome. */
 export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
-  const [state, dispatch] = useReducer(kioskFlow, info.defaultLanguage, initialFlowState);
+  const [state, dispatch] = useReducer(kioskFlow, info, (kiosk) =>
+    initialFlowState(kiosk.defaultLanguage, {
+      highContrast: kiosk.accessibilityDefaults.highContrast,
+      largeText: kiosk.accessibilityDefaults.largeText,
+      lowReach: kiosk.accessibilityDefaults.lowReach,
+      audioGuidance: kiosk.accessibilityDefaults.audioGuidance,
+    }),
+  );
   // Guards against a second call before the first one's screen has rendered (a fast double tap).
   const issuing = useRef(false);
-  const rating = useRef(false);
   const [reprinting, setReprinting] = useState(false);
   const printerReport = usePrinterReport(api);
+  const sayPrompt = useSayPrompt(api, state.access.audioGuidance);
 
-  useEffect(() => api.on('visitEnded', (ticket) => dispatch({ type: 'visitEnded', ticket })), [api]);
+  // A bus kiosk asks every visitor it served; a hall kiosk leaves that to the desks' rating tablets.
+  const asksForRatings = info.role === 'bus';
+  useEffect(
+    () => (asksForRatings ? api.on('visitEnded', (ticket) => dispatch({ type: 'visitEnded', ticket })) : undefined),
+    [api, asksForRatings],
+  );
 
   useEffect(() => {
     document.documentElement.lang = state.language;
@@ -64,11 +80,11 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
   };
 
   useEffect(() => {
-    const ms = screenTimeoutMs(state.screen, info.resultScreenSeconds);
+    const ms = screenTimeoutMs(state.screen, info);
     if (ms === null) return;
     const startedAt = Date.now();
     const timer = window.setTimeout(() => dispatch({ type: 'timeout' }), ms);
-    const warnMs = idleWarningMs(state.screen, info.resultScreenSeconds);
+    const warnMs = idleWarningMs(state.screen, info);
     const screen = state.screen;
     const warning =
       warnMs === null
@@ -78,7 +94,7 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
       window.clearTimeout(timer);
       window.clearTimeout(warning);
     };
-  }, [state.screen, info.resultScreenSeconds, activity]);
+  }, [state.screen, info, activity]);
 
   const chooseService = (serviceId: string, priority?: string) => {
     if (issuing.current || state.screen.name !== 'service') return;
@@ -120,26 +136,28 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
       .finally(() => setReprinting(false));
   };
 
-  const rate = (score: Score) => {
+  const ratingControls = useRatingControls(
+    api,
+    info.rating,
+    state.screen.name === 'rating' ? state.screen : null,
+    dispatch,
+  );
+  const groups = useMemo(() => [...new Set(catalog.services.map((service) => service.group))].sort(), [catalog]);
+
+  /** Finds the ticket to rate from a typed number or a scanned QR code; shows the number as the visitor knows it. */
+  const findTicket = (code: string) => {
     const { screen } = state;
-    if (rating.current || screen.name !== 'rating' || screen.saving !== null) return;
-    rating.current = true;
-    const ticketId = screen.ticket.id;
-    dispatch({ type: 'rate', score });
-    api
-      .submitRating({ ticketId, score })
-      .then(
-        () => dispatch({ type: 'ratingSaved', ticketId }),
-        (error: unknown) => {
-          const alreadyRated = error instanceof KioskApiError && error.code === 'already-rated';
-          if (!alreadyRated) console.error('kiosk: submitRating failed', error);
-          dispatch({ type: 'ratingFailed', ticketId, alreadyRated });
-        },
-      )
-      .finally(() => {
-        rating.current = false;
-      });
+    if (screen.name !== 'attract' && !(screen.name === 'rate-lookup' && !screen.looking)) return;
+    dispatch({ type: 'lookup', code: code.split(':').pop() ?? code });
+    api.findTicketForRating({ code }).then(
+      (ticket) => dispatch({ type: 'lookupFound', ticket }),
+      (error: unknown) => dispatch({ type: 'lookupRefused', refusal: lookupRefusal(error) }),
+    );
   };
+  const scanning =
+    asksForRatingsByNumber(info) &&
+    (state.screen.name === 'attract' || (state.screen.name === 'rate-lookup' && !state.screen.looking));
+  useWedgeScanner(scanning, findTicket);
 
   return (
     // A new key per screen restarts its settle-in pause (styles.css), which absorbs a double tap.
@@ -155,10 +173,12 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
           onToggle={(option) => dispatch({ type: 'toggleAccess', option })}
         />
       )}
-      {renderScreen()}
-      {idleWarning && idleWarning.screen === state.screen && (
-        <IdleWarning language={state.language} resetAt={idleWarning.resetAt} onMoreTime={touched} />
-      )}
+      <SpokenPromptContext.Provider value={sayPrompt}>
+        {renderScreen()}
+        {idleWarning && idleWarning.screen === state.screen && (
+          <IdleWarning language={state.language} resetAt={idleWarning.resetAt} onMoreTime={touched} />
+        )}
+      </SpokenPromptContext.Provider>
     </div>
   );
 
@@ -171,6 +191,7 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
             centreName={info.centreName}
             languages={info.languages}
             onStart={() => dispatch({ type: 'start' })}
+            onRate={asksForRatingsByNumber(info) ? () => dispatch({ type: 'openRateLookup' }) : undefined}
           />
         );
       case 'language':
@@ -253,20 +274,56 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
             onHome={() => dispatch({ type: 'home' })}
           />
         );
+      case 'rate-lookup':
+        return (
+          <RateLookupScreen
+            language={language}
+            code={screen.code}
+            looking={screen.looking}
+            refusal={screen.refusal}
+            groups={groups}
+            onCode={(code) => dispatch({ type: 'lookupCode', code })}
+            onFind={() => findTicket(screen.code)}
+            onBack={() => dispatch({ type: 'back' })}
+            onHome={() => dispatch({ type: 'home' })}
+          />
+        );
       case 'rating':
         return (
           <RatingScreen
             language={language}
-            ticket={screen.ticket}
+            screen={screen}
             serviceName={serviceName(catalog, screen.ticket.serviceId, language)}
-            saving={screen.saving}
-            saveFailed={screen.saveFailed}
-            onRate={rate}
+            scores={scoresFor(info.rating.faces)}
+            reasons={info.rating.reasons}
+            controls={ratingControls}
           />
         );
       case 'thanks':
         return <ThanksScreen language={language} alreadyRated={screen.alreadyRated} />;
     }
+  }
+}
+
+/** A kiosk in the hall or a bus takes ratings by ticket number too; a rating terminal only asks for its desks. */
+function asksForRatingsByNumber(info: KioskInfo): boolean {
+  return info.role !== 'rating-terminal';
+}
+
+/** The refusals a visitor is told about in their words; anything else is a failure to try again. */
+function lookupRefusal(error: unknown): LookupRefusal {
+  if (!(error instanceof KioskApiError)) return 'failed';
+  switch (error.code) {
+    case 'visit-not-ended':
+    case 'already-rated':
+    case 'rating-time-over':
+    case 'ticket-not-found':
+      return error.code;
+    // Not a ticket number at all (a stray scan, a mistyped code): no such ticket, in the visitor's words.
+    case 'invalid-input':
+      return 'ticket-not-found';
+    default:
+      return 'failed';
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Language, Ticket } from '../../main/contract';
-import type { Score } from './scores';
+import { isRatingAction, ratingScreen, ratingStep, type RatingAction, type RatingScreenState } from './rating-step';
 
 /**
  * The kiosk's screens and how a visitor (or an event) moves between them. Pure: the component
@@ -16,7 +16,8 @@ export type ReturnScreen = MenuScreen | { name: 'search'; query: string; from: M
 
 export type Screen =
   | { name: 'attract' }
-  | { name: 'language' }
+  /** `next: 'rate'`: the visitor came to rate a visit, and goes on to type its number in their language. */
+  | { name: 'language'; next?: 'rate' }
   | MenuScreen
   | { name: 'search'; query: string; from: MenuScreen }
   /** A service's standard (documents, fee, term, hours) before "Take a ticket". */
@@ -25,11 +26,15 @@ export type Screen =
   | { name: 'ticket'; ticket: Ticket }
   /** `printerUnavailable`: no number was issued because the printer cannot print (kiosk set to refer to staff). */
   | { name: 'issue-failed'; printerUnavailable?: true }
-  /** `saving` is the score being sent; taps are ignored until the answer comes. */
-  | { name: 'rating'; ticket: Ticket; saving: Score | null; saveFailed: boolean }
+  /** Rating a visit by its ticket: the number typed, or a scanned QR code being looked up (`looking`). */
+  | { name: 'rate-lookup'; code: string; looking: boolean; refusal: LookupRefusal | null }
+  | RatingScreenState
   | { name: 'thanks'; ticket: Ticket; alreadyRated: boolean };
 
 export type ScreenName = Screen['name'];
+
+/** Why a ticket cannot be rated, as the visitor is told: the API's refusals, or no answer at all. */
+export type LookupRefusal = 'visit-not-ended' | 'already-rated' | 'rating-time-over' | 'ticket-not-found' | 'failed';
 
 export interface FlowState {
   screen: Screen;
@@ -39,8 +44,10 @@ export interface FlowState {
   defaultLanguage: Language;
   /** Visits that ended while a visitor was waiting for or reading their ticket; rated afterwards. */
   waitingRatings: Ticket[];
-  /** The visitor's accessibility choices; the next visitor starts without them. */
+  /** The visitor's accessibility choices; the next visitor starts with the kiosk's defaults again. */
   access: AccessChoices;
+  /** What every visitor starts with (KioskInfo.accessibilityDefaults). */
+  defaultAccess: AccessChoices;
 }
 
 export interface AccessChoices {
@@ -48,9 +55,16 @@ export interface AccessChoices {
   largeText: boolean;
   /** Every control in the lower part of the screen, within reach from a wheelchair. */
   lowReach: boolean;
+  /** Each screen's prompt spoken in the visitor's language (use-spoken-prompt.ts). */
+  audioGuidance: boolean;
 }
 export type AccessOption = keyof AccessChoices;
-const NO_ACCESS_CHOICES: AccessChoices = { highContrast: false, largeText: false, lowReach: false };
+const NO_ACCESS_CHOICES: AccessChoices = {
+  highContrast: false,
+  largeText: false,
+  lowReach: false,
+  audioGuidance: false,
+};
 
 export type FlowAction =
   | { type: 'start' }
@@ -79,27 +93,42 @@ export type FlowAction =
   /** The current screen's time is up; the runner only sends it for screens that have a limit. */
   | { type: 'timeout' }
   | { type: 'visitEnded'; ticket: Ticket }
-  | { type: 'rate'; score: Score }
-  | { type: 'ratingSaved'; ticketId: number }
-  | { type: 'ratingFailed'; ticketId: number; alreadyRated: boolean };
+  /** "Rate a visit" on the attract screen: the language first, then the ticket number. */
+  | { type: 'openRateLookup' }
+  | { type: 'lookupCode'; code: string }
+  /** Looks the code up: typed and confirmed, or scanned (from the attract screen too). */
+  | { type: 'lookup'; code: string }
+  | { type: 'lookupFound'; ticket: Ticket }
+  | { type: 'lookupRefused'; refusal: LookupRefusal }
+  | RatingAction;
 
-export function initialFlowState(defaultLanguage: Language): FlowState {
+export function initialFlowState(
+  defaultLanguage: Language,
+  defaultAccess: AccessChoices = NO_ACCESS_CHOICES,
+): FlowState {
   return {
     screen: { name: 'attract' },
     language: defaultLanguage,
     defaultLanguage,
     waitingRatings: [],
-    access: NO_ACCESS_CHOICES,
+    access: defaultAccess,
+    defaultAccess,
   };
 }
 
 export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
   const { screen } = state;
+  if (isRatingAction(action)) return rateStep(state, action);
   switch (action.type) {
     case 'start':
       return screen.name === 'attract' ? { ...state, screen: { name: 'language' } } : state;
     case 'chooseLanguage':
-      return screen.name === 'language' ? { ...state, language: action.language, screen: { name: 'services' } } : state;
+      if (screen.name !== 'language') return state;
+      return {
+        ...state,
+        language: action.language,
+        screen: screen.next === 'rate' ? lookupScreen('') : { name: 'services' },
+      };
     case 'chooseProvider':
       if (screen.name !== 'services' || screen.providerId !== undefined) return state;
       return {
@@ -157,14 +186,15 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
     case 'back':
       if (screen.name === 'services') return { ...state, screen: menuBack(screen) };
       if (screen.name === 'service' || screen.name === 'search') return { ...state, screen: screen.from };
-      if (screen.name === 'language') return finishVisitor(state);
+      if (screen.name === 'language' || screen.name === 'rate-lookup') return finishVisitor(state);
       return state;
     case 'home':
       return screen.name === 'language' ||
         screen.name === 'services' ||
         screen.name === 'search' ||
         screen.name === 'service' ||
-        screen.name === 'issue-failed'
+        screen.name === 'issue-failed' ||
+        (screen.name === 'rate-lookup' && !screen.looking)
         ? finishVisitor(state)
         : state;
     case 'done':
@@ -173,22 +203,40 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
       // A ticket being printed is never abandoned, nor a rating being saved: their outcome is due.
       if (screen.name === 'attract' || screen.name === 'printing') return state;
       if (screen.name === 'rating' && screen.saving !== null) return state;
+      if (screen.name === 'rate-lookup' && screen.looking) return state;
       return finishVisitor(state);
     case 'visitEnded':
       return visitEnded(state, action.ticket);
-    case 'rate':
-      if (screen.name !== 'rating' || screen.saving !== null) return state;
-      return { ...state, screen: { ...screen, saving: action.score, saveFailed: false } };
-    case 'ratingSaved':
-      if (!isSavingRatingOf(screen, action.ticketId)) return state;
-      return { ...state, screen: { name: 'thanks', ticket: screen.ticket, alreadyRated: false } };
-    case 'ratingFailed':
-      if (!isSavingRatingOf(screen, action.ticketId)) return state;
-      // Already rated elsewhere (a second tablet, a repeated event): the visitor's answer exists, so thank them.
-      return action.alreadyRated
-        ? { ...state, screen: { name: 'thanks', ticket: screen.ticket, alreadyRated: true } }
-        : { ...state, screen: { ...screen, saving: null, saveFailed: true } };
+    case 'openRateLookup':
+      return screen.name === 'attract' ? { ...state, screen: { name: 'language', next: 'rate' } } : state;
+    case 'lookupCode':
+      return screen.name === 'rate-lookup' && !screen.looking ? { ...state, screen: lookupScreen(action.code) } : state;
+    case 'lookup':
+      // A scan on the attract screen starts here too; a scan while the kiosk serves someone else is ignored.
+      if (screen.name !== 'attract' && !(screen.name === 'rate-lookup' && !screen.looking)) return state;
+      return { ...state, screen: { name: 'rate-lookup', code: action.code, looking: true, refusal: null } };
+    case 'lookupFound':
+      return screen.name === 'rate-lookup' && screen.looking ? showRating(state, action.ticket) : state;
+    case 'lookupRefused':
+      return screen.name === 'rate-lookup' && screen.looking
+        ? { ...state, screen: { ...screen, looking: false, refusal: action.refusal } }
+        : state;
   }
+}
+
+function lookupScreen(code: string): Screen {
+  return { name: 'rate-lookup', code, looking: false, refusal: null };
+}
+
+/** The rating screen's own steps; once it is over, thanks (also when it was rated already: the answer exists). */
+function rateStep(state: FlowState, action: RatingAction): FlowState {
+  const { screen } = state;
+  if (screen.name !== 'rating') return state;
+  const next = ratingStep(screen, action);
+  if (next === screen) return state;
+  if ('done' in next)
+    return { ...state, screen: { name: 'thanks', ticket: screen.ticket, alreadyRated: next.done === 'already-rated' } };
+  return { ...state, screen: next };
 }
 
 /**
@@ -217,7 +265,7 @@ function menuBack(screen: MenuScreen): Screen {
  * Either way the accessibility choices end with the visitor who made them.
  */
 function finishVisitor(visitorState: FlowState): FlowState {
-  const state = { ...visitorState, access: NO_ACCESS_CHOICES };
+  const state = { ...visitorState, access: visitorState.defaultAccess };
   const [next, ...rest] = state.waitingRatings;
   if (next) return showRating({ ...state, waitingRatings: rest }, next);
   return { ...state, screen: { name: 'attract' }, language: state.defaultLanguage };
@@ -225,15 +273,11 @@ function finishVisitor(visitorState: FlowState): FlowState {
 
 /** The rating is asked in the language the visitor chose for their ticket. */
 function showRating(state: FlowState, ticket: Ticket): FlowState {
-  return { ...state, language: ticket.language, screen: { name: 'rating', ticket, saving: null, saveFailed: false } };
+  return { ...state, language: ticket.language, screen: ratingScreen(ticket) };
 }
 
 function isKnownRating(state: FlowState, ticketId: number): boolean {
   const { screen } = state;
   if ((screen.name === 'rating' || screen.name === 'thanks') && screen.ticket.id === ticketId) return true;
   return state.waitingRatings.some((waiting) => waiting.id === ticketId);
-}
-
-function isSavingRatingOf(screen: Screen, ticketId: number): screen is Extract<Screen, { name: 'rating' }> {
-  return screen.name === 'rating' && screen.ticket.id === ticketId && screen.saving !== null;
 }

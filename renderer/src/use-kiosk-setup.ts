@@ -4,7 +4,10 @@ import type { Catalog, KioskApi, KioskInfo } from '../../main/contract';
 const RETRY_MS = 5_000;
 
 export type KioskSetup =
-  { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; info: KioskInfo; catalog: Catalog };
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  /** `generation` counts the loads: screens keyed by it start afresh with a technician's new settings. */
+  | { state: 'ready'; info: KioskInfo; catalog: Catalog; generation: number };
 
 /**
  * Loads what the kiosk shows, retrying until it comes: after a power cut the renderer may well be
@@ -16,10 +19,11 @@ export function useKioskSetup(api: KioskApi): KioskSetup {
   useEffect(() => {
     let stopped = false;
     let retry: number | undefined;
+    let generation = 0;
     const load = async () => {
       try {
         const [info, catalog] = await Promise.all([api.getKioskInfo({}), api.getCatalog({})]);
-        if (!stopped) setSetup({ state: 'ready', info, catalog });
+        if (!stopped) setSetup({ state: 'ready', info, catalog, generation: ++generation });
       } catch (error) {
         if (stopped) return;
         console.error('kiosk: could not load its setup; retrying', error);
@@ -28,8 +32,14 @@ export function useKioskSetup(api: KioskApi): KioskSetup {
       }
     };
     void load();
+    // A technician's change applies without a restart: load the setup again, as at start.
+    const stopListening = api.on('settingsChanged', () => {
+      window.clearTimeout(retry);
+      void load();
+    });
     return () => {
       stopped = true;
+      stopListening();
       window.clearTimeout(retry);
     };
   }, [api]);

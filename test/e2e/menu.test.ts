@@ -1,7 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, localClock, WEEKDAYS, type Catalog, type Language } from '../../main/contract';
@@ -9,9 +7,9 @@ import { loadCatalogFile } from '../../main/core/catalog-source';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
+import { highestButtonTop, overflowProblems, seriousAxeViolations, smallTargets } from '../support/screen-checks';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots/menu');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 const TIME_ZONE = 'Asia/Baku';
 
 /** What a visitor of each language types on the on-screen keyboard, and the service it must find. */
@@ -40,63 +38,6 @@ function testCatalog(): Catalog {
       return service;
     }),
   };
-}
-
-/** Text that runs out of its box or off the screen, and controls below the screen's edge outside a scrolling list. */
-async function overflowProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    const scrolls = (el: Element | null): boolean => {
-      for (let node = el; node; node = node.parentElement) {
-        const overflowY = getComputedStyle(node).overflowY;
-        if (overflowY === 'auto' || overflowY === 'scroll') return true;
-      }
-      return false;
-    };
-    for (const el of document.querySelectorAll('#root *')) {
-      const style = getComputedStyle(el);
-      const rect = el.getBoundingClientRect();
-      if (style.display === 'none' || style.visibility === 'hidden' || rect.width === 0) continue;
-      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-      if (hasText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
-        problems.push(`${describe(el)}: text ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
-      if (rect.left < -1 || rect.right > window.innerWidth + 1)
-        problems.push(
-          `${describe(el)}: runs off the screen sideways (${Math.round(rect.left)}–${Math.round(rect.right)})`,
-        );
-      if (!scrolls(el.parentElement) && rect.bottom > window.innerHeight + 1)
-        problems.push(`${describe(el)}: below the screen's edge (${Math.round(rect.bottom)} > ${window.innerHeight})`);
-    }
-    return problems;
-  });
-}
-
-/** Buttons a visitor presses must be at least 72 px each way. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.big-button, .nav-button, .key, .access-button, .take-ticket')]
-      .filter((el) => getComputedStyle(el).display !== 'none')
-      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
-      .filter(({ rect }) => rect.width > 0 && (rect.width < 72 || rect.height < 72))
-      .map(
-        ({ el, rect }) =>
-          `${(el.textContent ?? '').trim().slice(0, 30)} ${Math.round(rect.width)}×${Math.round(rect.height)}`,
-      ),
-  );
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol rather than added as a <script>: the kiosk's CSP
-  // (script-src 'self') rightly refuses inline scripts, and the test must not loosen it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(
-    () => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run() as Promise<AxeResults>,
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('menu, search and service page in six languages, portrait and landscape', () => {
@@ -241,15 +182,7 @@ describe('menu, search and service page in six languages, portrait and landscape
     await page.getByTestId('access-lowReach').click();
     await check('kk-portrait-9-low-reach');
     // Low reach: every button in the lower 62 % of the screen, on the service page, the menu and search.
-    const highestButton = () =>
-      page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll('button')]
-            .map((b) => b.getBoundingClientRect())
-            .filter((rect) => rect.width > 0)
-            .map((rect) => rect.top),
-        ),
-      );
+    const highestButton = () => highestButtonTop(page);
     expect(await highestButton()).toBeGreaterThanOrEqual(PORTRAIT.height * 0.38 - 1);
     await page.getByTestId('nav-back').click();
     await page.locator('[data-level="services"]').waitFor();
@@ -266,5 +199,26 @@ describe('menu, search and service page in six languages, portrait and landscape
     expect(await page.locator('html').getAttribute('class')).not.toMatch(/large-text|high-contrast/);
     await page.getByTestId('screen-attract').click();
     expect(await page.getByTestId('access-lowReach').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('search results longer than the screen page with the same arrows as the menu lists', async () => {
+    await page.setViewportSize(PORTRAIT);
+    await page.goto(shell.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('open-search').click();
+    expect(await page.getByTestId('page-down').isHidden()).toBe(true);
+    await page.getByTestId('key-a').click();
+    await expect.poll(() => page.getByTestId('page-down').isVisible()).toBe(true);
+    expect(await page.getByTestId('page-up').getAttribute('aria-disabled')).toBe('true');
+    const scrolled = () => page.getByTestId('search-results').evaluate((list) => list.scrollTop);
+    expect(await scrolled()).toBe(0);
+    await page.getByTestId('page-down').click();
+    await expect.poll(scrolled).toBeGreaterThan(100);
+    await expect.poll(() => page.getByTestId('page-up').getAttribute('aria-disabled')).toBe('false');
+    await check('en-portrait-12-search-paging');
+    await page.getByTestId('page-up').click();
+    await expect.poll(scrolled).toBe(0);
+    await page.getByTestId('nav-home').click();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../main/contract';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { LANDSCAPE, PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
@@ -20,6 +21,9 @@ const printerTexts = (language: Language) =>
     reprint: string;
     referToStaff: { title: string; body: string };
   };
+
+/** The crew's desk PIN in this test's configuration. */
+const CREW_PIN = '2468';
 
 const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
 
@@ -66,6 +70,7 @@ describe('printer faults on screen: Chromium → browser shell → SQLite → se
         timeZone: 'Asia/Almaty',
         resultScreenSeconds: 3,
         printer: { profile: 'epson-tm-t20iii', whenUnavailable, statusPollSeconds: 0.5 },
+        desks: [deskWithPin('1', CREW_PIN)],
       }),
     );
     const shell = await startBrowserShell([
@@ -149,18 +154,20 @@ describe('printer faults on screen: Chromium → browser shell → SQLite → se
     };
     expect(report.value).toMatchObject({ canPrint: true, ticketsSinceRoll: 1 });
 
-    // The crew's desk page: paper near its end, with the count of tickets on this roll.
+    // The crew's console: paper near its end, with the count of tickets on this roll.
     const desk = await browser.newPage({ viewport: LANDSCAPE });
-    await desk.goto(`${shell.url}/desk.html`);
-    await expect.poll(() => desk.getByTestId('desk-printer').getAttribute('data-problems')).toBe('');
+    await signInAtConsole(desk, shell.url, '1', CREW_PIN, 'en');
+    await desk.getByTestId('tab-printer').click();
+    await expect.poll(() => desk.getByTestId('console-printer').getAttribute('data-problems')).toBe('');
     emulator.setState({ paper: 'near-end' });
-    await expect.poll(() => desk.getByTestId('desk-printer').getAttribute('data-problems')).toBe('paper-near-end');
+    await expect.poll(() => desk.getByTestId('console-printer').getAttribute('data-problems')).toBe('paper-near-end');
     const crew = printerTexts('en') as unknown as { crew: { nearEnd: string } };
-    expect(await desk.getByTestId('desk-printer').innerText()).toContain(crew.crew.nearEnd);
-    expect(await desk.getByTestId('desk-printer-roll').innerText()).toMatch(/: 1$/);
-    // The technician reads why A-001 was not printed in its row.
-    expect(await desk.getByTestId('print-status-A-001').innerText()).toContain('paper-out');
-    await desk.screenshot({ path: join(SCREENSHOTS, '10-desk-paper-near-end-landscape.png') });
+    expect(await desk.getByTestId('console-printer').innerText()).toContain(crew.crew.nearEnd);
+    expect(await desk.getByTestId('console-printer-roll').innerText()).toMatch(/: 1$/);
+    await desk.screenshot({ path: join(SCREENSHOTS, '10-console-paper-near-end-landscape.png') });
+    // The technician reads why A-001 was not printed in its row of today's tickets.
+    await desk.getByTestId('tab-tickets').click();
+    await expect.poll(() => desk.getByTestId('print-status-A-001').innerText()).toContain('paper-out');
     await desk.close();
 
     const db = new Database(join(dir.path, 'paper-out', 'kiosk.sqlite'), { readonly: true });

@@ -64,6 +64,7 @@ describe('technician mode in Chromium through the browser shell', () => {
     await shoot(kiosk, '2-change-pin');
     await typePin('7351');
     await kiosk.getByTestId('technician-panel').waitFor();
+    await kiosk.getByTestId('technician-nav-log').click();
     await expect.poll(() => kiosk.getByTestId('technician-log').innerText()).toContain('pin-changed');
     await shoot(kiosk, '3-log');
 
@@ -71,7 +72,7 @@ describe('technician mode in Chromium through the browser shell', () => {
     expect(verifyPin('7351', saved.technician.pinHash)).toBe(true);
     await kiosk.getByTestId('technician-log-level').selectOption('warn');
     await expect.poll(() => kiosk.getByTestId('technician-log').innerText()).not.toContain('pin-changed');
-    await kiosk.getByTestId('technician-panel').getByRole('button').first().click();
+    await kiosk.getByTestId('technician-close').click();
     await expect(kiosk.getByTestId('technician-panel').count()).resolves.toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
 import { LANDSCAPE, PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
+import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { openPtyPair } from '../support/pty-pair';
@@ -26,6 +27,9 @@ const texts = (language: Language) =>
     rating: { title: string; score: Record<string, string> };
     thanks: { title: string };
   };
+
+/** The crew's desk PIN in this test's configuration. */
+const CREW_PIN = '1357';
 
 /** Every screen in both orientations, kept as test artifacts for people to look at. */
 const shoot = (page: Page, name: string) => shootBothOrientations(page, SCREENSHOTS, name);
@@ -54,6 +58,7 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
         timeZone: 'Asia/Almaty',
         resultScreenSeconds: 3,
         catalogPath: catalogFile,
+        desks: [deskWithPin('1', CREW_PIN)],
       }),
     );
     shell = await startBrowserShell(['--data-dir', dir.path, '--config', configFile, '--printer-port', pty.a]);
@@ -122,11 +127,15 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
     await kiosk.getByTestId('screen-attract').waitFor();
   });
 
-  it('the desk ends visit A-001; the kiosk asks for a rating in Russian and stores the tap', async () => {
+  it('the desk calls, serves and finishes A-001; the kiosk asks for a rating in Russian and stores the tap', async () => {
     const desk = await browser.newPage({ viewport: LANDSCAPE });
-    await desk.goto(`${shell.url}/desk.html`);
-    await desk.getByTestId('end-visit-A-001').click();
-    await desk.screenshot({ path: join(SCREENSHOTS, '6-desk-landscape.png') });
+    await signInAtConsole(desk, shell.url, '1', CREW_PIN, 'en');
+    await desk.getByTestId('action-callNext').click();
+    await expect.poll(() => desk.getByTestId('current-number').innerText()).toBe('A-001');
+    await desk.getByTestId('action-start').click();
+    await expect.poll(() => desk.getByTestId('current-state').getAttribute('data-state')).toBe('serving');
+    await desk.screenshot({ path: join(SCREENSHOTS, '6-console-serving-landscape.png') });
+    await desk.getByTestId('action-finish').click();
 
     const ru = texts('ru');
     await kiosk.getByTestId('screen-rating').waitFor();

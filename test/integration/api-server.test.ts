@@ -62,7 +62,9 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
     expect(rated.body).toMatchObject({ ok: true, value: { ticketId, score: 5, language: 'ru' } });
     expect(kiosk.store.getRating(ticketId)?.score).toBe(5);
 
-    await expect.poll(() => frames.map((frame) => frame.event)).toEqual(['ticketIssued', 'visitEnded', 'ratingGiven']);
+    await expect
+      .poll(() => frames.map((frame) => frame.event))
+      .toEqual(['ticketIssued', 'visitChanged', 'visitEnded', 'ratingGiven']);
     expect(frames[1]?.payload).toMatchObject({ number: 'A-001', language: 'ru' });
     socket.close();
   });

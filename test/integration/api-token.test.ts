@@ -106,7 +106,7 @@ describe('the renderer over HTTP with the token in its address', () => {
     const dir = tempDir();
     const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date()) });
     const server = await startApiServer({ service: kiosk.service, host: '0.0.0.0', port: 0, token: TOKEN });
-    const page = server.url.replace('0.0.0.0', '127.0.0.1') + '/desk.html';
+    const page = server.url.replace('0.0.0.0', '127.0.0.1') + '/console.html';
     try {
       const token = tokenFromFragment(`#token=${TOKEN}`);
       expect(token).toBe(TOKEN);

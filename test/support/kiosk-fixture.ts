@@ -7,7 +7,7 @@ import { KioskConfig } from '../../main/core/config';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { KioskService } from '../../main/core/kiosk-service';
 import { UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
-import type { Clock, TicketPrinter, TicketPrintout } from '../../main/core/ports';
+import type { Clock, ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import { SqliteStore } from '../../main/store/sqlite-store';
 
 export const SAMPLE_CATALOG = join(import.meta.dirname, '../../catalog/sample-catalog.json');
@@ -36,6 +36,11 @@ export class RecordingPrinterStandIn implements TicketPrinter {
   async print(ticket: TicketPrintout): Promise<void> {
     if (this.failWith) throw new Error(this.failWith);
     this.printed.push(ticket);
+  }
+  readonly reports: ReportPrintout[] = [];
+  async printReport(report: ReportPrintout): Promise<void> {
+    if (this.failWith) throw new Error(this.failWith);
+    this.reports.push(report);
   }
   async checkStatus(): Promise<PrinterStatus> {
     return this.status;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports';
 import { FIRST_RUN_PIN, hashPin, verifyPin } from './pin';
+import { PinAttempts } from './pin-attempts';
 
-export const MAX_WRONG_PINS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
+export { LOCKOUT_MS, MAX_WRONG_PINS } from './pin-attempts';
 export const DEFAULT_SESSION_IDLE_MS = 5 * 60_000;
 
 export type UnlockResult =
@@ -36,31 +36,21 @@ export interface TechnicianAccessOptions {
  */
 export class TechnicianAccess {
   private pinHash: string | null;
-  private wrongPins = 0;
-  private lockedUntil = 0;
+  private readonly attempts: PinAttempts;
   private readonly sessions = new Map<string, Session>();
   private readonly idleMs: number;
 
   constructor(private readonly options: TechnicianAccessOptions) {
     this.pinHash = options.pinHash;
     this.idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+    this.attempts = new PinAttempts(options.clock);
   }
 
   unlock(pin: string): UnlockResult {
-    const now = this.options.clock.now().getTime();
-    if (now < this.lockedUntil) return { ok: false, reason: 'locked', until: new Date(this.lockedUntil) };
     const firstRun = this.pinHash === null;
-    const right = firstRun ? pin === FIRST_RUN_PIN : verifyPin(pin, this.pinHash!);
-    if (!right) {
-      this.wrongPins++;
-      if (this.wrongPins >= MAX_WRONG_PINS) {
-        this.wrongPins = 0;
-        this.lockedUntil = now + LOCKOUT_MS;
-        return { ok: false, reason: 'locked', until: new Date(this.lockedUntil) };
-      }
-      return { ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - this.wrongPins };
-    }
-    this.wrongPins = 0;
+    const attempt = this.attempts.attempt(() => (firstRun ? pin === FIRST_RUN_PIN : verifyPin(pin, this.pinHash!)));
+    if (!attempt.ok) return attempt;
+    const now = this.options.clock.now().getTime();
     const token = randomBytes(24).toString('base64url');
     this.sessions.set(token, { lastActivity: now, mustChangePin: firstRun });
     return { ok: true, token, mustChangePin: firstRun };

@@ -1,15 +1,22 @@
-import type { CallInput, CallOutput } from '../../contract';
+import type { CallInput, CallOutput, Catalog, PrinterReport, SettingsApplied, SpeechVoice } from '../../contract';
+import { BUILT_IN_PRINTER_PROFILE_IDS } from '../config';
+import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
 import type {
   Clock,
   DeviceSettingsWriter,
   LogReader,
+  PrinterFactory,
   SerialPortLister,
+  SystemFacts,
   TechnicianAudit,
   TechnicianAuditEntry,
+  TicketPrinter,
 } from '../ports';
 import type { TechnicianAccess } from './access';
-import { FIRST_RUN_PIN } from './pin';
+import { checkCatalogImport } from './catalog-import';
+import { FIRST_RUN_PIN, hashPin } from './pin';
+import { changedPaths, mergeSettings, needsRestart, protectedFieldProblems } from './settings-patch';
 
 const SESSION_REFUSALS = {
   'no-session': 'technician mode is not unlocked',
@@ -24,7 +31,25 @@ export interface TechnicianCallParts {
   clock: Clock;
   settings: DeviceSettingsWriter;
   serialPorts: SerialPortLister;
+  live: LiveKiosk;
+  /** Opens printers and lays out test pages; none in tests of other parts (a test print is then refused). */
+  printers: PrinterFactory | null;
+  /** Versions, uptime and disk; none in tests of other parts (diagnostics then say what the kiosk knows). */
+  system: SystemFacts | null;
 }
+
+/** The running kiosk as technician changes reach it. */
+export interface LiveKiosk {
+  config(): KioskConfig;
+  printer(): TicketPrinter;
+  printerReport(): Promise<PrinterReport>;
+  /** Puts a change in effect (the printer reopened if its settings changed) and tells the screens. */
+  apply(change: SettingsApplied & { config?: KioskConfig; catalog?: Catalog }): Promise<void>;
+  /** Null where the kiosk has no speech. */
+  speechVoices(): Promise<SpeechVoice[]> | null;
+}
+
+const UNKNOWN_VERSIONS = { app: 'unknown', node: 'unknown', electron: null, chromium: null };
 
 /**
  * The technician calls of the contract: each is refused without a valid session token, and each
@@ -92,6 +117,119 @@ export class TechnicianCalls {
   async readLog({ token, limit = 200, minLevel = 'info' }: CallInput<'readLog'>): Promise<CallOutput<'readLog'>> {
     this.requireSession(token);
     return this.parts.logs.tail(limit, minLevel);
+  }
+
+  async getSettings({ token }: CallInput<'getSettings'>): Promise<CallOutput<'getSettings'>> {
+    this.requireSession(token);
+    const config = this.parts.live.config();
+    const effective = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+    const printerProfiles = [...BUILT_IN_PRINTER_PROFILE_IDS, ...config.printer.customProfiles.map((p) => p.id)];
+    return { settings: this.parts.settings.readSettings(), effective, printerProfiles };
+  }
+
+  async updateSettings({ token, patch }: CallInput<'updateSettings'>): Promise<CallOutput<'updateSettings'>> {
+    this.requireSession(token);
+    const refusedFields = protectedFieldProblems(patch);
+    if (refusedFields.length > 0) this.refuseChange('settings-changed', refusedFields);
+    const before = this.parts.live.config();
+    const result = this.parts.settings.replaceSettings(mergeSettings(this.parts.settings.readSettings(), patch));
+    if (!result.ok) this.refuseChange('settings-changed', result.problems);
+    const changed = changedPaths(before, result.config);
+    const restartRequired = changed.filter(needsRestart);
+    await this.parts.live.apply({ config: result.config, changed, restartRequired });
+    this.audit('settings-changed', 'ok', { changed, restartRequired });
+    return { changed, restartRequired };
+  }
+
+  async previewCatalogImport({
+    token,
+    text,
+    format,
+  }: CallInput<'previewCatalogImport'>): Promise<CallOutput<'previewCatalogImport'>> {
+    this.requireSession(token);
+    return checkCatalogImport(text, format).preview;
+  }
+
+  async applyCatalogImport({
+    token,
+    text,
+    format,
+  }: CallInput<'applyCatalogImport'>): Promise<CallOutput<'applyCatalogImport'>> {
+    this.requireSession(token);
+    const { catalog, preview } = checkCatalogImport(text, format);
+    if (!catalog) {
+      const problems = preview.problems.map((p) => [p.entry, p.field, p.message].filter(Boolean).join(': '));
+      this.refuseChange('catalog-imported', problems);
+    }
+    const { settings } = this.parts;
+    const saved = settings.saveCatalog(catalog, this.parts.live.config().catalogPath);
+    let config: KioskConfig | undefined;
+    if (saved.catalogPath !== null) {
+      const result = settings.replaceSettings(
+        mergeSettings(settings.readSettings(), { catalogPath: saved.catalogPath }),
+      );
+      if (!result.ok) this.refuseChange('catalog-imported', result.problems);
+      config = result.config;
+    }
+    await this.parts.live.apply({ config, catalog, changed: ['catalog'], restartRequired: [] });
+    this.audit('catalog-imported', 'ok', preview.totals);
+    return preview;
+  }
+
+  async testPrint({ token }: CallInput<'testPrint'>): Promise<CallOutput<'testPrint'>> {
+    this.requireSession(token);
+    const { printers, live, clock } = this.parts;
+    if (!printers) throw new KioskError('printer-unavailable', 'this kiosk was composed without printers');
+    const config = live.config();
+    try {
+      await live.printer().printReport(printers.testPage(config.printer, clock.now(), config.timeZone));
+    } catch (error) {
+      this.audit('test-print', 'refused', { error: (error as Error).message });
+      throw new KioskError('printer-unavailable', `the test page was not printed: ${(error as Error).message}`);
+    }
+    this.audit('test-print', 'ok', { profile: config.printer.profile, port: config.printer.port });
+    return { printer: await live.printerReport() };
+  }
+
+  async getDiagnostics({ token }: CallInput<'getDiagnostics'>): Promise<CallOutput<'getDiagnostics'>> {
+    this.requireSession(token);
+    const { system, live, logs } = this.parts;
+    const [printer, freeDiskBytes, speechVoices] = await Promise.all([
+      live.printerReport(),
+      system ? system.freeDiskBytes() : null,
+      live.speechVoices(),
+    ]);
+    return {
+      versions: system ? system.versions() : UNKNOWN_VERSIONS,
+      uptimeSeconds: system ? system.uptimeSeconds() : 0,
+      dataDir: system?.dataDir ?? '',
+      freeDiskBytes,
+      databaseBytes: system ? system.databaseBytes() : null,
+      printer,
+      lastErrors: logs.tail(20, 'warn'),
+      speechVoices,
+    };
+  }
+
+  async setDeskPin({ token, deskId, pin }: CallInput<'setDeskPin'>): Promise<CallOutput<'setDeskPin'>> {
+    this.requireSession(token);
+    const { settings, live } = this.parts;
+    const desks = live.config().desks;
+    if (!desks.some((desk) => desk.id === deskId)) {
+      throw new KioskError('unknown-desk', `deskId: no desk "${deskId}" in the configuration's desks`);
+    }
+    const pinHash = hashPin(pin);
+    const next = desks.map((desk) => (desk.id === deskId ? { ...desk, pinHash } : desk));
+    const result = settings.replaceSettings(mergeSettings(settings.readSettings(), { desks: next }));
+    if (!result.ok) this.refuseChange('desk-pin-set', result.problems);
+    await live.apply({ config: result.config, changed: ['desks'], restartRequired: [] });
+    this.audit('desk-pin-set', 'ok', { deskId });
+    return { deskId };
+  }
+
+  private refuseChange(action: TechnicianAuditEntry['action'], problems: string[]): never {
+    this.audit(action, 'refused', { problems });
+    throw new KioskError('invalid-input', problems.join('; '));
   }
 
   private requireSession(token: string): void {

@@ -1,4 +1,5 @@
 import {
+  KIOSK_CALL_NAMES,
   callResult,
   kioskCalls,
   KioskApiError,
@@ -20,22 +21,10 @@ export function createClientOver(transport: KioskTransport): KioskApi {
   const call = <N extends KioskCallName>(name: N) => {
     return (input: CallInput<N>) => invoke(transport, name, input);
   };
+  // Every call of the contract, so a call added to the contract is in every client at once.
+  const calls = Object.fromEntries(KIOSK_CALL_NAMES.map((name) => [name, call(name)])) as Omit<KioskApi, 'on'>;
   return {
-    getKioskInfo: call('getKioskInfo'),
-    getCatalog: call('getCatalog'),
-    getServiceAvailability: call('getServiceAvailability'),
-    issueTicket: call('issueTicket'),
-    listTodayTickets: call('listTodayTickets'),
-    endVisit: call('endVisit'),
-    submitRating: call('submitRating'),
-    getPrinterStatus: call('getPrinterStatus'),
-    reprintTicket: call('reprintTicket'),
-    technicianUnlock: call('technicianUnlock'),
-    changeTechnicianPin: call('changeTechnicianPin'),
-    exportConfiguration: call('exportConfiguration'),
-    importConfiguration: call('importConfiguration'),
-    listSerialPorts: call('listSerialPorts'),
-    readLog: call('readLog'),
+    ...calls,
     on: (event, handler) => events.on(event, handler),
   };
 }

@@ -7,11 +7,12 @@ import type { KioskTransport } from './transport';
  * Reaches main through the local HTTP + WebSocket API of the page's own origin: how the browser
  * shell, desk tablets on the hall LAN and tests talk to a kiosk.
  */
-export function httpTransport(location: Location): KioskTransport {
+export function httpTransport(location: Location, onConnection?: (connected: boolean) => void): KioskTransport {
   const token = tokenFromFragment(location.hash);
   return {
     send: (name, input) => postCall(location.href, name, input, token),
-    listen: (onFrame) => reconnectingSocket(eventsUrl(location.href, token), (data) => onFrame(parseJson(data))),
+    listen: (onFrame) =>
+      reconnectingSocket(eventsUrl(location.href, token), (data) => onFrame(parseJson(data)), onConnection),
   };
 }
 

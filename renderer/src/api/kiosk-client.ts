@@ -8,7 +8,10 @@ import { httpTransport } from './http-transport';
  * in any other browser (browser shell, desk tablet, tests) the page talks HTTP + WebSocket to the
  * origin it was served from.
  */
-export function createKioskClient(): KioskApi {
+export function createKioskClient(
+  /** Told when the events socket opens or drops (HTTP only: the Electron bridge does not drop). */
+  onConnection?: (connected: boolean) => void,
+): KioskApi {
   const bridge = window.kioskBridge;
-  return createClientOver(bridge ? bridgeTransport(bridge) : httpTransport(window.location));
+  return createClientOver(bridge ? bridgeTransport(bridge) : httpTransport(window.location, onConnection));
 }

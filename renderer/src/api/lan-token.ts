@@ -2,7 +2,7 @@ import { apiPaths, type KioskCallName } from '../../../main/contract';
 
 /**
  * A kiosk whose API is open to the hall LAN needs its token: a tablet's address carries it in the
- * fragment (desk.html#token=…), which the browser never sends to a server or a proxy's log.
+ * fragment (console.html#token=…), which the browser never sends to a server or a proxy's log.
  */
 export function tokenFromFragment(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, '')).get('token') || null;

@@ -1,7 +1,7 @@
 import type { Language } from '../../../main/contract';
 import type { AccessChoices, AccessOption } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
-import { ContrastIcon, LargeTextIcon, LowReachIcon } from './icons';
+import { ContrastIcon, LargeTextIcon, LowReachIcon, SpeakerIcon } from './icons';
 
 interface AccessBarProps {
   language: Language;
@@ -13,9 +13,10 @@ const OPTIONS = [
   ['largeText', LargeTextIcon],
   ['highContrast', ContrastIcon],
   ['lowReach', LowReachIcon],
+  ['audioGuidance', SpeakerIcon],
 ] as const;
 
-/** Large text, high contrast and lower screen: on every screen, one tap each, pressed until tapped again. */
+/** Large text, high contrast, lower screen and audio guidance: on every screen, one tap each, pressed until tapped again. */
 export function AccessBar({ language, access, onToggle }: AccessBarProps) {
   const t = useKioskT(language);
   return (

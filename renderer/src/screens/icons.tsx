@@ -129,6 +129,15 @@ export function LowReachIcon() {
   );
 }
 
+export function SpeakerIcon() {
+  return (
+    <svg {...common}>
+      <path d="M6 18h8l10-8v28l-10-8H6Z" />
+      <path d="M31 17a10 10 0 0 1 0 14M36 12a17 17 0 0 1 0 24" />
+    </svg>
+  );
+}
+
 export function BackspaceIcon() {
   return (
     <svg {...common}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 
 interface IdleWarningProps {
   language: Language;
@@ -12,6 +13,7 @@ interface IdleWarningProps {
 /** "Need more time?" with the seconds left; any tap on the screen also counts as yes. */
 export function IdleWarning({ language, resetAt, onMoreTime }: IdleWarningProps) {
   const t = useKioskT(language);
+  useSpokenPrompt(language, `${t('idle.title')} ${t('idle.more')}`);
   const secondsLeft = () => Math.max(0, Math.ceil((resetAt - Date.now()) / 1000));
   const [seconds, setSeconds] = useState(secondsLeft);
   useEffect(() => {

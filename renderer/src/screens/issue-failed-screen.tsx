@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import type { VisitorPrinterProblem } from '../use-printer-report';
 import { WarningIcon } from './icons';
 import { NavBar } from './nav-bar';
@@ -15,6 +16,7 @@ interface IssueFailedScreenProps {
 /** No ticket was issued: say so plainly and send the visitor to a person, not to a retry loop. */
 export function IssueFailedScreen({ language, printerUnavailable, onHome }: IssueFailedScreenProps) {
   const t = useKioskT(language);
+  useSpokenPrompt(language, `${t('issueFailed.title')} ${t('issueFailed.body')}`);
   const { t: tp } = useTranslation('printer', { lng: language });
   return (
     <main className="screen screen--issue-failed" data-testid="screen-issue-failed">

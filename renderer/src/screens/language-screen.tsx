@@ -1,5 +1,6 @@
 import { LANGUAGE_AUTONYMS, type Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { NavBar } from './nav-bar';
 
 interface LanguageScreenProps {
@@ -13,6 +14,7 @@ interface LanguageScreenProps {
 /** Each language written in its own name, so visitors find theirs without reading any other. */
 export function LanguageScreen({ language, languages, onChoose, onBack }: LanguageScreenProps) {
   const t = useKioskT(language);
+  useSpokenPrompt(language, t('speech.language'));
   return (
     <main className="screen screen--language" data-testid="screen-language">
       <h1 className="screen__title">{t('language.title')}</h1>

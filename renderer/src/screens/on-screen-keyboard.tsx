@@ -7,15 +7,17 @@ interface OnScreenKeyboardProps {
   language: Language;
   value: string;
   onChange: (value: string) => void;
+  /** Other keys than the language's alphabet, such as a ticket number's group letters and digits; no space key then. */
+  keys?: readonly string[];
 }
 
 /** Big letter keys in the visitor's alphabet, with space, delete-a-letter and clear. */
-export function OnScreenKeyboard({ language, value, onChange }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ language, value, onChange, keys }: OnScreenKeyboardProps) {
   const t = useKioskT(language);
   return (
     <div className="keyboard" data-testid="keyboard" lang={language}>
       <div className="keyboard__letters">
-        {KEYBOARD_LETTERS[language].map((letter) => (
+        {(keys ?? KEYBOARD_LETTERS[language]).map((letter) => (
           <button
             key={letter}
             type="button"
@@ -28,9 +30,11 @@ export function OnScreenKeyboard({ language, value, onChange }: OnScreenKeyboard
         ))}
       </div>
       <div className="keyboard__controls">
-        <button type="button" className="key key--wide" data-testid="key-space" onClick={() => onChange(`${value} `)}>
-          {t('keyboard.space')}
-        </button>
+        {!keys && (
+          <button type="button" className="key key--wide" data-testid="key-space" onClick={() => onChange(`${value} `)}>
+            {t('keyboard.space')}
+          </button>
+        )}
         <button
           type="button"
           className="key key--wide"

@@ -1,5 +1,6 @@
 import type { Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { PrinterIcon } from './icons';
 
 interface PrintingScreenProps {
@@ -10,6 +11,7 @@ interface PrintingScreenProps {
 /** Shown while the ticket is numbered and printed; nothing to touch, so nothing can go wrong. */
 export function PrintingScreen({ language, serviceName }: PrintingScreenProps) {
   const t = useKioskT(language);
+  useSpokenPrompt(language, t('printing.title'));
   return (
     <main className="screen screen--centred screen--printing" data-testid="screen-printing">
       <div className="printing__icon">

@@ -2,10 +2,13 @@ import type { Catalog, Language, SearchHit } from '../../../main/contract';
 import { findProvider, findService } from '../catalog-view';
 import type { MenuScreen } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { SearchIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { OnScreenKeyboard } from './on-screen-keyboard';
+import { PagingButtons } from './paging-buttons';
 import { PathBar } from './path-bar';
+import { useScrollPaging } from './use-scroll-paging';
 
 interface SearchScreenProps {
   language: Language;
@@ -23,7 +26,10 @@ interface SearchScreenProps {
 export function SearchScreen(props: SearchScreenProps) {
   const { language, catalog, query, hits, onQuery, onService, onJump, onBack, onHome } = props;
   const t = useKioskT(language);
+  useSpokenPrompt(language, t('speech.search'));
   const typed = query.trim() !== '';
+  // Results longer than the screen get the same arrows as the menu lists.
+  const { ref, canGoUp, canGoDown, page } = useScrollPaging();
   return (
     <main className="screen screen--search" data-testid="screen-search">
       <PathBar
@@ -40,7 +46,7 @@ export function SearchScreen(props: SearchScreenProps) {
         </span>
       </div>
       <div className="search__layout">
-        <div className="search__results screen__body--scroll" data-testid="search-results">
+        <div className="search__results screen__body--scroll" data-testid="search-results" ref={ref}>
           {typed && (
             <p className="search__count" data-testid="search-count">
               {hits.length === 0 ? t('search.noResults') : t('search.found', { count: hits.length })}
@@ -71,7 +77,9 @@ export function SearchScreen(props: SearchScreenProps) {
         </div>
         <OnScreenKeyboard language={language} value={query} onChange={onQuery} />
       </div>
-      <NavBar language={language} onBack={onBack} onHome={onHome} />
+      <NavBar language={language} onBack={onBack} onHome={onHome}>
+        <PagingButtons language={language} canGoUp={canGoUp} canGoDown={canGoDown} onPage={page} />
+      </NavBar>
     </main>
   );
 }

@@ -5,11 +5,13 @@ import { formatMoney, formatOpeningPeriod, formatTime, formatWeekday } from '../
 import type { MenuScreen, ReturnScreen } from '../kiosk-flow';
 import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { TicketIcon, WarningIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { PagingButtons } from './paging-buttons';
 import { PathBar } from './path-bar';
 import { useScrollPaging } from './use-scroll-paging';
+import { LongWaitConfirm, useWaitEstimate, WaitLine } from './wait-estimate';
 
 interface ServiceScreenProps {
   api: KioskApi;
@@ -39,6 +41,25 @@ export function ServiceScreen(props: ServiceScreenProps) {
   const { ref, canGoUp, canGoDown, page } = useScrollPaging();
   const [check, setCheck] = useState<Check>({ state: 'checking' });
   const service = findService(catalog, serviceId);
+  useSpokenPrompt(language, service && t('speech.service', { service: service.name[language] }));
+  const estimate = useWaitEstimate(api, serviceId);
+  // A ticket asked for while the wait is long, held until the visitor confirms it.
+  const [longWait, setLongWait] = useState<{ priority?: string; minutes: number } | null>(null);
+
+  /** Takes the ticket at once, or first asks "Take a ticket anyway?" when the wait is long. */
+  const takeTicket = (priority?: string) => {
+    if (priority === undefined) {
+      if (estimate?.long && estimate.minutes !== null) setLongWait({ minutes: estimate.minutes });
+      else onTakeTicket();
+      return;
+    }
+    // A priority ticket waits less than the normal wait on show: ask for its own.
+    api.getWaitEstimate({ serviceId, priority }).then(
+      (own) =>
+        own.long && own.minutes !== null ? setLongWait({ priority, minutes: own.minutes }) : onTakeTicket(priority),
+      () => onTakeTicket(priority),
+    );
+  };
 
   useEffect(() => {
     let current = true;
@@ -122,6 +143,14 @@ export function ServiceScreen(props: ServiceScreenProps) {
       <NavBar language={language} onBack={onBack} onHome={onHome}>
         <PagingButtons language={language} canGoUp={canGoUp} canGoDown={canGoDown} onPage={page} />
       </NavBar>
+      {longWait && (
+        <LongWaitConfirm
+          language={language}
+          minutes={longWait.minutes}
+          onYes={() => onTakeTicket(longWait.priority)}
+          onNo={() => setLongWait(null)}
+        />
+      )}
     </main>
   );
 
@@ -130,11 +159,19 @@ export function ServiceScreen(props: ServiceScreenProps) {
     if (check.state === 'open') {
       return (
         <div className="service__take">
+          {estimate && (
+            <WaitLine
+              language={language}
+              peopleAhead={estimate.peopleAhead}
+              minutes={estimate.minutes}
+              testId="service-wait"
+            />
+          )}
           <button
             type="button"
             className="big-button primary-button take-ticket"
             data-testid="take-ticket"
-            onClick={() => onTakeTicket()}
+            onClick={() => takeTicket()}
           >
             <TicketIcon />
             <span>{t('service.takeTicket')}</span>
@@ -148,7 +185,7 @@ export function ServiceScreen(props: ServiceScreenProps) {
                   type="button"
                   className="big-button priority-button"
                   data-testid={`take-priority-${category}`}
-                  onClick={() => onTakeTicket(category)}
+                  onClick={() => takeTicket(category)}
                 >
                   {priorityLabel(t, category)}
                 </button>

@@ -10,6 +10,7 @@ import {
 } from '../catalog-view';
 import type { MenuScreen } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { SearchIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { PagingButtons } from './paging-buttons';
@@ -47,6 +48,7 @@ export function ServicesScreen(props: ServicesScreenProps) {
         : (findCategory(catalog, screen.categoryId)?.name[language] ?? '');
   const prompt =
     level === 'providers' ? undefined : level === 'categories' ? t('menu.categoriesTitle') : t('menu.servicesTitle');
+  useSpokenPrompt(language, t(`speech.${level}`, { title }));
   return (
     <main className="screen screen--services" data-testid="screen-services" data-level={level}>
       <PathBar language={language} catalog={catalog} at={screen} onJump={onJump} />

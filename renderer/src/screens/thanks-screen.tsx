@@ -1,5 +1,6 @@
 import type { Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
+import { useSpokenPrompt } from '../use-spoken-prompt';
 import { CheckIcon } from './icons';
 
 interface ThanksScreenProps {
@@ -9,6 +10,7 @@ interface ThanksScreenProps {
 
 export function ThanksScreen({ language, alreadyRated }: ThanksScreenProps) {
   const t = useKioskT(language);
+  useSpokenPrompt(language, alreadyRated ? t('thanks.alreadyRated') : `${t('thanks.title')} ${t('thanks.body')}`);
   return (
     <main className="screen screen--centred screen--thanks" data-testid="screen-thanks">
       <div className="thanks__icon">

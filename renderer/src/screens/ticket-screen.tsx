@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { ticketQrContent, type Language, type Ticket } from '../../../main/contract';
 import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
+import { spokenTicketNumber, useSpokenPrompt } from '../use-spoken-prompt';
 import type { VisitorPrinterProblem } from '../use-printer-report';
 import { PrinterIcon, TicketIcon, WarningIcon } from './icons';
 import { QrCode } from './qr-code';
+import { WaitLine } from './wait-estimate';
 
 interface TicketScreenProps {
   language: Language;
@@ -23,6 +25,12 @@ interface TicketScreenProps {
 export function TicketScreen(props: TicketScreenProps) {
   const { language, ticket, serviceName, onDone } = props;
   const t = useKioskT(language);
+  useSpokenPrompt(
+    language,
+    t(`speech.${ticket.printStatus === 'failed' ? 'ticketNotPrinted' : 'ticket'}`, {
+      number: spokenTicketNumber(ticket.number),
+    }),
+  );
   if (ticket.printStatus === 'failed') return <NotPrintedTicket {...props} />;
   return (
     <main className="screen screen--ticket" data-testid="screen-ticket">
@@ -35,6 +43,12 @@ export function TicketScreen(props: TicketScreenProps) {
           {serviceName}
         </p>
         <PriorityMark language={language} priority={ticket.priority} />
+        <WaitLine
+          language={language}
+          peopleAhead={ticket.peopleAhead}
+          minutes={ticket.estimatedWaitMinutes}
+          testId="ticket-wait"
+        />
         <PrintOutcome language={language} ticket={ticket} />
       </div>
       <div className="screen__actions">

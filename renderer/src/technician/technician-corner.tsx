@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskApiError } from '../../../main/contract';
-import type { KioskApi, LogEntry, LogLevel } from '../../../main/contract';
+import type { KioskApi } from '../../../main/contract';
+import { TechnicianPanel } from './technician-panel';
 import './technician.css';
 
 /** Five taps in the top-left corner within three seconds open the PIN pad; visitors never find it by chance. */
@@ -182,76 +183,6 @@ function PinPad({ purpose, title, prompt, submitLabel, message, onSubmit, onCanc
       <button type="button" className="technician-button" onClick={onCancel}>
         {t('pinPad.cancel')}
       </button>
-    </div>
-  );
-}
-
-const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
-
-function TechnicianPanel({ api, token, onClose }: { api: KioskApi; token: string; onClose(): void }) {
-  const { t } = useTranslation('technician');
-  const [minLevel, setMinLevel] = useState<LogLevel>('info');
-  const [lines, setLines] = useState<LogEntry[] | null>(null);
-  const [refreshes, setRefreshes] = useState(0);
-  useEffect(() => {
-    let current = true;
-    api.readLog({ token, limit: 200, minLevel }).then(
-      (entries) => {
-        if (current) setLines(entries);
-      },
-      (error: unknown) => {
-        // A session that ended while idle closes the panel; anything else is the kiosk's fault, logged there.
-        if (current && error instanceof KioskApiError && error.code === 'technician-session-required') onClose();
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, token, minLevel, refreshes, onClose]);
-  return (
-    <div
-      className="technician-overlay technician-overlay--panel"
-      role="dialog"
-      aria-modal="true"
-      data-testid="technician-panel"
-    >
-      <header className="technician-header">
-        <h1 className="technician-title">{t('panel.title')}</h1>
-        <button type="button" className="technician-button" onClick={onClose}>
-          {t('panel.close')}
-        </button>
-      </header>
-      <section className="technician-section" aria-label={t('panel.log')}>
-        <div className="technician-toolbar">
-          <h2>{t('panel.log')}</h2>
-          <label>
-            {t('panel.level')}{' '}
-            <select
-              value={minLevel}
-              data-testid="technician-log-level"
-              onChange={(event) => setMinLevel(event.target.value as LogLevel)}
-            >
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" className="technician-button" onClick={() => setRefreshes((count) => count + 1)}>
-            {t('panel.refresh')}
-          </button>
-        </div>
-        {lines && lines.length === 0 && <p>{t('panel.empty')}</p>}
-        <ol className="technician-log" data-testid="technician-log">
-          {(lines ?? []).toReversed().map((line, index) => (
-            <li key={`${line.time}-${index}`} className={`technician-log__line technician-log__line--${line.level}`}>
-              <time>{line.time.replace('T', ' ').slice(0, 19)}</time> <strong>{line.level}</strong> {line.message}{' '}
-              <code>{JSON.stringify(line.details)}</code>
-            </li>
-          ))}
-        </ol>
-      </section>
     </div>
   );
 }

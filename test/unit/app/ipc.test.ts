@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { forwardKioskEvents, registerKioskCalls } from '../../../main/app/ipc';
-import { ipcChannel, kioskCalls } from '../../../main/contract';
+import { KIOSK_CALL_NAMES, ipcChannel, kioskCalls } from '../../../main/contract';
 import type {
   Catalog,
   CallResult,
@@ -30,7 +30,13 @@ const info: KioskInfo = {
   defaultLanguage: 'az',
   resultScreenSeconds: 12,
   kioskId: 'kiosk-1',
+  timeZone: 'Asia/Baku',
   priorityCategories: ['elderly'],
+  role: 'bus',
+  ratingDeskIds: [],
+  rating: { faces: 5, lowScoreAtMost: 2, reasons: ['staff'], repeatTapSeconds: 3, windowMinutes: 30 },
+  idle: { seconds: 70, warningSeconds: 20 },
+  accessibilityDefaults: { largeText: false, highContrast: false, lowReach: false, audioGuidance: false },
 };
 const ticket: Ticket = {
   id: 7,
@@ -45,11 +51,40 @@ const ticket: Ticket = {
   printError: null,
   priority: null,
   visitEndedAt: null,
+  state: 'waiting',
+  deskId: null,
+  calledAt: null,
+  recalls: 0,
+  servingStartedAt: null,
+  noShowAt: null,
+  transferredFrom: null,
+  peopleAhead: 0,
+  estimatedWaitMinutes: null,
 };
-const rating: Rating = { ticketId: 7, score: 5, language: 'az', ratedAt: '2025-03-01T08:20:00.000Z' };
+const rating: Rating = {
+  ticketId: 7,
+  score: 5,
+  reasons: [],
+  language: 'az',
+  serviceId: 'passport',
+  deskId: '1',
+  visitEndedAt: '2025-03-01T08:15:00.000Z',
+  ratedAt: '2025-03-01T08:20:00.000Z',
+};
+
+/** Every call this test does not use answers with a failure, so the fake keeps up with the contract. */
+const notUsedHere = Object.fromEntries(
+  KIOSK_CALL_NAMES.map((name) => [
+    name,
+    vi.fn(async () => {
+      throw new Error(`${name} is not used here`);
+    }),
+  ]),
+) as unknown as KioskHandlers;
 
 function fakeHandlers() {
   return {
+    ...notUsedHere,
     getKioskInfo: vi.fn(async (): Promise<KioskInfo> => info),
     getCatalog: vi.fn(async (): Promise<Catalog> => {
       throw new Error('not used here');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../../main/core/config';
+import { migrate } from '../../../main/store/migrations';
 import { SqliteStore } from '../../../main/store/sqlite-store';
 import { ManualClock, makeKiosk, tempDir } from '../../support/kiosk-fixture';
 
@@ -53,16 +54,18 @@ describe('priority tickets', () => {
   });
 
   it('upgrades a database from before priority tickets, keeping its tickets as normal ones', async () => {
-    const { service, store } = makeKiosk({ dbFile, clock });
-    const old = await service.issueTicket({ serviceId: 'passport', language: 'ru' });
-    store.close();
-    // Put the file back to schema 2, as a kiosk of the previous release left it.
+    // A file at schema 2, as a kiosk of the release before priority tickets left it.
     const raw = new Database(dbFile);
-    raw.exec('ALTER TABLE tickets DROP COLUMN priority');
-    raw.pragma('user_version = 2');
+    migrate(raw, 2);
+    const { lastInsertRowid } = raw
+      .prepare(
+        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, issued_at, print_status)
+         VALUES ('A-001', 'A', 1, '2026-11-20', 'passport', 'ru', '2026-11-20T08:00:00.000Z', 'printed')`,
+      )
+      .run();
     raw.close();
     const upgraded = new SqliteStore(dbFile);
-    expect(upgraded.getTicket(old.id)).toMatchObject({ number: 'A-001', priority: null });
+    expect(upgraded.getTicket(Number(lastInsertRowid))).toMatchObject({ number: 'A-001', priority: null });
     upgraded.close();
   });
 });

@@ -26,7 +26,7 @@ describe('ending a visit and rating it', () => {
     const ended = await kiosk.service.endVisit({ number: 'a-001' });
     expect(ended).toMatchObject({ id: ticket.id, language: 'ru' });
     expect(ended.visitEndedAt).not.toBeNull();
-    expect(events.map((frame) => frame.event)).toEqual(['ticketIssued', 'visitEnded']);
+    expect(events.map((frame) => frame.event)).toEqual(['ticketIssued', 'visitChanged', 'visitEnded']);
   });
 
   it('stores one rating linked to the ticket and refuses a second', async () => {

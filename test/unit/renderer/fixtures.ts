@@ -15,6 +15,15 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     printError: null,
     priority: null,
     visitEndedAt: null,
+    state: 'waiting',
+    deskId: null,
+    calledAt: null,
+    recalls: 0,
+    servingStartedAt: null,
+    noShowAt: null,
+    transferredFrom: null,
+    peopleAhead: 0,
+    estimatedWaitMinutes: null,
     ...overrides,
   };
 }

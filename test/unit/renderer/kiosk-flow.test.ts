@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { initialFlowState, kioskFlow, type FlowAction, type FlowState } from '../../../renderer/src/kiosk-flow';
-import {
-  IDLE_SECONDS,
-  IDLE_WARNING_SECONDS,
-  idleWarningMs,
-  screenTimeoutMs,
-} from '../../../renderer/src/screen-timeouts';
+import { ratingScreen } from '../../../renderer/src/rating-step';
+import { idleWarningMs, screenTimeoutMs, type ScreenTiming } from '../../../renderer/src/screen-timeouts';
 import { ticket } from './fixtures';
+
+/** The configured idle time and warning (KioskInfo.idle), and how long results stay. */
+const timing = (resultScreenSeconds: number): ScreenTiming => ({
+  resultScreenSeconds,
+  idle: { seconds: 70, warningSeconds: 20 },
+});
+const IDLE_MS = 90_000;
+const WARN_MS = 70_000;
 
 /** Runs actions in order from the kiosk's start, default language az. */
 function run(...actions: FlowAction[]): FlowState {
@@ -31,7 +35,8 @@ describe('kiosk flow: a visitor takes a ticket', () => {
       language: 'az',
       defaultLanguage: 'az',
       waitingRatings: [],
-      access: { highContrast: false, largeText: false, lowReach: false },
+      access: { highContrast: false, largeText: false, lowReach: false, audioGuidance: false },
+      defaultAccess: { highContrast: false, largeText: false, lowReach: false, audioGuidance: false },
     });
   });
 
@@ -153,7 +158,7 @@ describe('kiosk flow: a visitor takes a ticket', () => {
 describe('kiosk flow: rating a visit', () => {
   it('asks for the rating in the language of the ticket', () => {
     const state = run(...toRatingInKk);
-    expect(state.screen).toEqual({ name: 'rating', ticket: ended, saving: null, saveFailed: false });
+    expect(state.screen).toEqual(ratingScreen(ended));
     expect(state.language).toBe('kk');
   });
 
@@ -243,13 +248,8 @@ describe('kiosk flow: rating a visit', () => {
       { type: 'rate', score: 2 },
       { type: 'ratingFailed', ticketId: ended.id, alreadyRated: false },
     );
-    expect(failed.screen).toEqual({ name: 'rating', ticket: ended, saving: null, saveFailed: true });
-    expect(kioskFlow(failed, { type: 'rate', score: 3 }).screen).toEqual({
-      name: 'rating',
-      ticket: ended,
-      saving: 3,
-      saveFailed: false,
-    });
+    expect(failed.screen).toEqual({ ...ratingScreen(ended), saveFailed: true });
+    expect(kioskFlow(failed, { type: 'rate', score: 3 }).screen).toEqual({ ...ratingScreen(ended), saving: 3 });
   });
 
   it('ignores outcomes for another ticket or when nothing is being saved', () => {
@@ -298,23 +298,21 @@ describe('kiosk flow: rating a visit', () => {
 
 describe('screen timeouts', () => {
   it('waits for ever on attract and while printing or saving', () => {
-    expect(screenTimeoutMs({ name: 'attract' }, 10)).toBeNull();
-    expect(screenTimeoutMs({ name: 'printing', serviceId: 'x' }, 10)).toBeNull();
-    expect(screenTimeoutMs({ name: 'rating', ticket: ended, saving: 3, saveFailed: false }, 10)).toBeNull();
+    expect(screenTimeoutMs({ name: 'attract' }, timing(10))).toBeNull();
+    expect(screenTimeoutMs({ name: 'printing', serviceId: 'x' }, timing(10))).toBeNull();
+    expect(screenTimeoutMs({ ...ratingScreen(ended), saving: 3 }, timing(10))).toBeNull();
   });
 
   it('shows results for the configured time', () => {
-    expect(screenTimeoutMs({ name: 'ticket', ticket: issued }, 12)).toBe(12_000);
-    expect(screenTimeoutMs({ name: 'thanks', ticket: ended, alreadyRated: false }, 12)).toBe(12_000);
-    expect(screenTimeoutMs({ name: 'issue-failed' }, 12)).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'ticket', ticket: issued }, timing(12))).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'thanks', ticket: ended, alreadyRated: false }, timing(12))).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'issue-failed' }, timing(12))).toBe(12_000);
   });
 
   it('gives choosing visitors the idle time', () => {
-    expect(screenTimeoutMs({ name: 'language' }, 12)).toBe(IDLE_SECONDS * 1000);
-    expect(screenTimeoutMs({ name: 'services' }, 12)).toBe(IDLE_SECONDS * 1000);
-    expect(screenTimeoutMs({ name: 'rating', ticket: ended, saving: null, saveFailed: false }, 12)).toBe(
-      IDLE_SECONDS * 1000,
-    );
+    expect(screenTimeoutMs({ name: 'language' }, timing(12))).toBe(IDLE_MS);
+    expect(screenTimeoutMs({ name: 'services' }, timing(12))).toBe(IDLE_MS);
+    expect(screenTimeoutMs(ratingScreen(ended), timing(12))).toBe(IDLE_MS);
   });
 });
 
@@ -387,24 +385,98 @@ describe('kiosk flow: the menu, search and service page', () => {
       { type: 'toggleAccess', option: 'highContrast' },
       { type: 'chooseProvider', providerId: 'justice' },
     );
-    expect(chosen.access).toEqual({ largeText: true, highContrast: false, lowReach: true });
+    expect(chosen.access).toEqual({ largeText: true, highContrast: false, lowReach: true, audioGuidance: false });
     for (const end of [{ type: 'home' }, { type: 'timeout' }] as const) {
       expect(kioskFlow(chosen, end)).toMatchObject({
         screen: { name: 'attract' },
         language: 'az',
-        access: { largeText: false, highContrast: false, lowReach: false },
+        access: { largeText: false, highContrast: false, lowReach: false, audioGuidance: false },
       });
     }
   });
 
   it('warns "Need more time?" before an idle reset on choosing screens, not on the ticket', () => {
     const page = run(...toServicesInRu, { type: 'openService', serviceId: 'passport' });
-    expect(screenTimeoutMs(page.screen, 12)).toBe(IDLE_SECONDS * 1000);
-    expect(idleWarningMs(page.screen, 12)).toBe((IDLE_SECONDS - IDLE_WARNING_SECONDS) * 1000);
-    expect(idleWarningMs({ name: 'search', query: '', from: { name: 'services' } }, 12)).toBe(
-      (IDLE_SECONDS - IDLE_WARNING_SECONDS) * 1000,
+    expect(screenTimeoutMs(page.screen, timing(12))).toBe(IDLE_MS);
+    expect(idleWarningMs(page.screen, timing(12))).toBe(WARN_MS);
+    expect(idleWarningMs({ name: 'search', query: '', from: { name: 'services' } }, timing(12))).toBe(WARN_MS);
+    expect(idleWarningMs(run(...toTicketInRu).screen, timing(12))).toBeNull();
+    expect(idleWarningMs({ name: 'attract' }, timing(12))).toBeNull();
+  });
+});
+
+describe('kiosk flow: reasons after a low score, and rating by ticket number', () => {
+  it('opens the reason chips after a low score, keeps the score changeable, and sends with Send', () => {
+    const low = run(...toRatingInKk, { type: 'chooseLowScore', score: 2 });
+    expect(low.screen).toEqual({ ...ratingScreen(ended), lowScore: 2 });
+    const chosen = run(
+      ...toRatingInKk,
+      { type: 'chooseLowScore', score: 2 },
+      { type: 'toggleReason', reason: 'staff' },
+      { type: 'toggleReason', reason: 'premises' },
+      { type: 'toggleReason', reason: 'staff' },
+      { type: 'chooseLowScore', score: 1 },
     );
-    expect(idleWarningMs(run(...toTicketInRu).screen, 12)).toBeNull();
-    expect(idleWarningMs({ name: 'attract' }, 12)).toBeNull();
+    expect(chosen.screen).toMatchObject({ name: 'rating', lowScore: 1, reasons: ['premises'], saving: null });
+    const sent = kioskFlow(chosen, { type: 'rate', score: 1 });
+    expect(sent.screen).toMatchObject({ saving: 1, reasons: ['premises'] });
+    expect(kioskFlow(sent, { type: 'toggleReason', reason: 'result' })).toBe(sent);
+    expect(kioskFlow(sent, { type: 'ratingSaved', ticketId: ended.id }).screen.name).toBe('thanks');
+  });
+
+  it('ignores reason taps before a low score', () => {
+    const state = run(...toRatingInKk);
+    expect(kioskFlow(state, { type: 'toggleReason', reason: 'staff' })).toBe(state);
+  });
+
+  it('"Rate a visit" asks the language, then the number; a refusal keeps the number to correct', () => {
+    const language = run({ type: 'openRateLookup' });
+    expect(language.screen).toEqual({ name: 'language', next: 'rate' });
+    const typing = run(
+      { type: 'openRateLookup' },
+      { type: 'chooseLanguage', language: 'ky' },
+      { type: 'lookupCode', code: 'A-003' },
+    );
+    expect(typing.language).toBe('ky');
+    expect(typing.screen).toEqual({ name: 'rate-lookup', code: 'A-003', looking: false, refusal: null });
+    const looking = kioskFlow(typing, { type: 'lookup', code: 'A-003' });
+    expect(looking.screen).toMatchObject({ looking: true });
+    expect(kioskFlow(looking, { type: 'timeout' })).toBe(looking);
+    const refused = kioskFlow(looking, { type: 'lookupRefused', refusal: 'visit-not-ended' });
+    expect(refused.screen).toEqual({ name: 'rate-lookup', code: 'A-003', looking: false, refusal: 'visit-not-ended' });
+    const found = kioskFlow(kioskFlow(refused, { type: 'lookup', code: 'A-003' }), {
+      type: 'lookupFound',
+      ticket: ended,
+    });
+    expect(found.screen).toEqual(ratingScreen(ended));
+    expect(found.language).toBe('kk');
+  });
+
+  it('takes a scan on the attract screen, and ignores one while a visitor is choosing', () => {
+    expect(run({ type: 'lookup', code: 'A-003' }).screen).toMatchObject({ name: 'rate-lookup', looking: true });
+    const choosing = run(...toServicesInRu);
+    expect(kioskFlow(choosing, { type: 'lookup', code: 'A-003' })).toBe(choosing);
+  });
+
+  it('returns the next visitor to the kiosk’s accessibility defaults, not to none', () => {
+    const defaults = { highContrast: false, largeText: true, lowReach: false, audioGuidance: false };
+    const start = initialFlowState('az', defaults);
+    const changed = [
+      { type: 'start' },
+      { type: 'chooseLanguage', language: 'ru' },
+      { type: 'toggleAccess', option: 'largeText' },
+      { type: 'toggleAccess', option: 'lowReach' },
+      { type: 'timeout' },
+    ].reduce((state, action) => kioskFlow(state, action as FlowAction), start);
+    expect(changed.screen).toEqual({ name: 'attract' });
+    expect(changed.access).toEqual(defaults);
+  });
+
+  it('gives the idle time and its warning from the configuration', () => {
+    const short: ScreenTiming = { resultScreenSeconds: 5, idle: { seconds: 10, warningSeconds: 5 } };
+    expect(screenTimeoutMs({ name: 'services' }, short)).toBe(15_000);
+    expect(idleWarningMs({ name: 'services' }, short)).toBe(10_000);
+    expect(idleWarningMs({ name: 'rate-lookup', code: '', looking: false, refusal: null }, short)).toBe(10_000);
+    expect(screenTimeoutMs({ name: 'rate-lookup', code: 'A-1', looking: true, refusal: null }, short)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN_PRINTER_STATUS, type PrinterReport, type PrinterProblem } from '../../../main/contract';
 import { initialFlowState, kioskFlow, type FlowState } from '../../../renderer/src/kiosk-flow';
-import { IDLE_SECONDS, screenTimeoutMs } from '../../../renderer/src/screen-timeouts';
+import { screenTimeoutMs } from '../../../renderer/src/screen-timeouts';
+
+const timing = { resultScreenSeconds: 12, idle: { seconds: 70, warningSeconds: 20 } };
 import { visitorPrinterProblem } from '../../../renderer/src/use-printer-report';
 import { ticket } from './fixtures';
 
@@ -34,10 +36,8 @@ describe('kiosk flow when the printer fails', () => {
   });
 
   it('keeps a number shown instead of printed on screen as long as an idle visitor, not the short result time', () => {
-    expect(screenTimeoutMs({ name: 'ticket', ticket: ticket({ printStatus: 'failed' }) }, 12)).toBe(
-      IDLE_SECONDS * 1000,
-    );
-    expect(screenTimeoutMs({ name: 'ticket', ticket: ticket({ printStatus: 'printed' }) }, 12)).toBe(12_000);
+    expect(screenTimeoutMs({ name: 'ticket', ticket: ticket({ printStatus: 'failed' }) }, timing)).toBe(90_000);
+    expect(screenTimeoutMs({ name: 'ticket', ticket: ticket({ printStatus: 'printed' }) }, timing)).toBe(12_000);
   });
 });
 

@@ -1,0 +1,119 @@
+import type { Language, LocalizedText, Rating, Ticket } from '../../contract';
+import { serviceMinutesOf, waitMinutesOf } from './day-report';
+
+/**
+ * The day's visits as CSV, one row per ticket, for a spreadsheet: UTF-8 with a byte order mark
+ * (without it Excel reads Cyrillic and ə as Windows-1252), fields quoted per RFC 4180, CRLF line
+ * ends, times as "YYYY-MM-DD HH:MM:SS" on the centre's clock. Column names stay English: they are
+ * read by scripts and by technicians of any language alike.
+ */
+export interface DayCsvInput {
+  tickets: readonly Ticket[];
+  ratings: readonly Rating[];
+  /** Names by service id; a service gone from the catalog leaves its name columns empty. */
+  serviceNames: ReadonlyMap<string, LocalizedText>;
+  /** Standard minutes by service id (catalog `serviceMinutes`). */
+  standardMinutes: ReadonlyMap<string, number>;
+  timeZone: string;
+}
+
+export const BYTE_ORDER_MARK = '\uFEFF';
+
+export const DAY_CSV_COLUMNS = [
+  'number',
+  'service_id',
+  'service_name',
+  'service_name_en',
+  'priority',
+  'language',
+  'desk',
+  'state',
+  'issued',
+  'called',
+  'started',
+  'ended',
+  'no_show',
+  'wait_minutes',
+  'service_minutes',
+  'within_standard',
+  'score',
+  'reasons',
+] as const;
+
+type Row = Record<(typeof DAY_CSV_COLUMNS)[number], string>;
+
+export function dayCsv(input: DayCsvInput): string {
+  const ratings = new Map(input.ratings.map((rating) => [rating.ticketId, rating]));
+  const rows = [...input.tickets]
+    .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id - b.id)
+    .map((ticket) => visitRow(ticket, ratings.get(ticket.id), input));
+  const lines = [
+    DAY_CSV_COLUMNS.join(','),
+    ...rows.map((row) => DAY_CSV_COLUMNS.map((c) => csvField(row[c])).join(',')),
+  ];
+  return BYTE_ORDER_MARK + lines.map((line) => `${line}\r\n`).join('');
+}
+
+export function dayCsvFileName(kioskId: string, day: string): string {
+  return `visits-${kioskId.replace(/[^A-Za-z0-9_-]/g, '_')}-${day}.csv`;
+}
+
+function visitRow(ticket: Ticket, rating: Rating | undefined, input: DayCsvInput): Row {
+  const names = input.serviceNames.get(ticket.serviceId);
+  const time = (instant: string | null) => (instant === null ? '' : localDateTime(instant, input.timeZone));
+  const serviceMinutes = serviceMinutesOf(ticket);
+  const standard = input.standardMinutes.get(ticket.serviceId);
+  return {
+    number: ticket.number,
+    service_id: ticket.serviceId,
+    service_name: names?.[ticket.language as Language] ?? '',
+    service_name_en: names?.en ?? '',
+    priority: ticket.priority ?? '',
+    language: ticket.language,
+    desk: ticket.deskId ?? '',
+    state: ticket.state,
+    issued: time(ticket.issuedAt),
+    called: time(ticket.calledAt),
+    started: time(ticket.servingStartedAt),
+    ended: time(ticket.visitEndedAt),
+    no_show: time(ticket.noShowAt),
+    wait_minutes: minutes(waitMinutesOf(ticket)),
+    service_minutes: minutes(serviceMinutes),
+    within_standard: serviceMinutes === null || standard === undefined ? '' : serviceMinutes <= standard ? 'yes' : 'no',
+    score: rating ? String(rating.score) : '',
+    reasons: rating ? rating.reasons.join(';') : '',
+  };
+}
+
+/** One decimal with a point: what spreadsheets of every locale read as a number on import. */
+function minutes(value: number | null): string {
+  return value === null ? '' : value.toFixed(1);
+}
+
+/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "YYYY-MM-DD HH:MM:SS" on the centre's clock, read from typed parts so no locale data matters. */
+export function localDateTime(instant: string, timeZone: string): string {
+  let formatter = dateTimeFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}

@@ -1,0 +1,89 @@
+import { rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketPrintout } from '../../main/core/ports';
+import { PrinterEmulator } from '../../native/emulator/printer-emulator';
+import { printerProfile } from '../../native/printer/profiles';
+import { SerialTicketPrinter } from '../../native/printer/serial-printer';
+import { openPtyPair, type PtyPair } from '../support/pty-pair';
+
+const base = {
+  issuedAt: new Date('2026-11-20T08:00:00Z'),
+  qrContent: 'KIOSK-TICKET:kiosk-1:2026-11-20:A-014',
+} as const;
+
+const russianPriorityTicket: TicketPrintout = {
+  ...base,
+  centreName: 'ЦОН Бишкек',
+  serviceName: 'Выдача паспорта',
+  number: 'A-014',
+  language: 'ru',
+  timeZone: 'Asia/Bishkek',
+  priorityLabel: 'Пожилой возраст',
+  peopleAhead: 4,
+  waitMinutes: 12,
+};
+
+const kazakhTicketWithoutEstimate: TicketPrintout = {
+  ...base,
+  centreName: 'ХҚКО Алматы',
+  serviceName: 'Жеке куәлік беру',
+  number: 'C-003',
+  language: 'kk',
+  timeZone: 'Asia/Almaty',
+  priorityLabel: 'Егде жастағы',
+  peopleAhead: 3,
+  waitMinutes: null,
+};
+
+describe('the wait estimate and priority category on a printed ticket (socat PTY pair, emulator)', () => {
+  let pair: PtyPair;
+  let emulator: PrinterEmulator;
+  let printer: SerialTicketPrinter;
+  let previewDir: string;
+
+  beforeAll(async () => {
+    pair = await openPtyPair();
+    previewDir = mkdtempSync(join(tmpdir(), 'kiosk-visits-print-'));
+    emulator = await PrinterEmulator.open({ path: pair.b, baudRate: 9600, previewDir });
+    printer = new SerialTicketPrinter({ path: pair.a, baudRate: 9600, profile: printerProfile('epson-tm-t20iii') });
+  });
+
+  afterAll(async () => {
+    await printer?.close();
+    await emulator?.close();
+    await pair?.close();
+    if (previewDir) rmSync(previewDir, { recursive: true, force: true });
+  });
+
+  it('prints the category and "people ahead, about M min" in Russian, decoded as text', async () => {
+    await printer.print(russianPriorityTicket);
+    const received = await emulator.nextTicket();
+    expect(received.lines).toContain('Приоритет: Пожилой возраст');
+    expect(received.lines).toContain('Перед вами: 4 чел., ожидание около 12 мин');
+    // Under the number, above the date.
+    const number = received.lines.indexOf('A-014');
+    expect(received.lines.indexOf('Приоритет: Пожилой возраст')).toBe(number + 1);
+    expect(received.ops.filter((op) => op.kind === 'unknown')).toEqual([]);
+  });
+
+  it('prints Kazakh letters of the new lines in KZ-1048, and only the people ahead without an estimate', async () => {
+    await printer.print(kazakhTicketWithoutEstimate);
+    const received = await emulator.nextTicket();
+    expect(received.lines).toContain('Басымдық: Егде жастағы');
+    expect(received.lines).toContain('Сіздің алдыңызда: 3 адам');
+    expect(received.lines.some((line) => line.includes('мин'))).toBe(false);
+  });
+
+  it('prints neither line for a ticket without them (a test ticket)', async () => {
+    const plain: TicketPrintout = { ...russianPriorityTicket };
+    delete plain.priorityLabel;
+    delete plain.peopleAhead;
+    delete plain.waitMinutes;
+    await printer.print(plain);
+    const received = await emulator.nextTicket();
+    expect(received.lines).toContain('A-014');
+    expect(received.lines.some((line) => line.startsWith('Приоритет') || line.startsWith('Перед вами'))).toBe(false);
+  });
+});

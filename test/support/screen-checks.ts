@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/**
+ * Checks every e2e test runs on each screen a visitor sees: nothing overflows or runs off the
+ * screen, touch targets are large enough, and axe finds no serious or critical violation.
+ */
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+/** Text that runs out of its box or off the screen, and controls below the screen's edge outside a scrolling list. */
+export async function overflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const scrolls = (el: Element | null): boolean => {
+      for (let node = el; node; node = node.parentElement) {
+        const overflowY = getComputedStyle(node).overflowY;
+        if (overflowY === 'auto' || overflowY === 'scroll') return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll('#root *')) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (style.display === 'none' || style.visibility === 'hidden' || rect.width === 0) continue;
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (hasText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${describe(el)}: text ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+      if (rect.left < -1 || rect.right > window.innerWidth + 1)
+        problems.push(
+          `${describe(el)}: runs off the screen sideways (${Math.round(rect.left)}–${Math.round(rect.right)})`,
+        );
+      if (!scrolls(el.parentElement) && rect.bottom > window.innerHeight + 1)
+        problems.push(`${describe(el)}: below the screen's edge (${Math.round(rect.bottom)} > ${window.innerHeight})`);
+    }
+    return problems;
+  });
+}
+
+/** Buttons a visitor presses must be at least 72 px each way. */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.big-button, .nav-button, .key, .access-button, .take-ticket')]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && (rect.width < 72 || rect.height < 72))
+      .map(
+        ({ el, rect }) =>
+          `${(el.textContent ?? '').trim().slice(0, 30)} ${Math.round(rect.width)}×${Math.round(rect.height)}`,
+      ),
+  );
+}
+
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol rather than added as a <script>: the kiosk's CSP
+  // (script-src 'self') rightly refuses inline scripts, and the test must not loosen it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run() as Promise<AxeResults>,
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The top of the highest visible button: in low-reach mode it must lie in the lower part of the screen. */
+export function highestButtonTop(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll('button')]
+        .map((b) => b.getBoundingClientRect())
+        .filter((rect) => rect.width > 0)
+        .map((rect) => rect.top),
+    ),
+  );
+}

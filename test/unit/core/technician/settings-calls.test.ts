@@ -1,0 +1,225 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../../main/contract';
+import type { EventPayload } from '../../../../main/contract';
+import { configFileSettings } from '../../../../main/boot/config-file';
+import { catalogToCsv } from '../../../../main/core/catalog-csv';
+import { KioskConfig } from '../../../../main/core/config';
+import type { PrinterConfig } from '../../../../main/core/config';
+import { KioskService } from '../../../../main/core/kiosk-service';
+import type { TechnicianAuditEntry } from '../../../../main/core/ports';
+import { hashPin, verifyPin } from '../../../../main/core/technician/pin';
+import { SqliteStore } from '../../../../main/store/sqlite-store';
+import { printerTestPage } from '../../../../native/printer/test-page';
+import { loadCatalogFile } from '../../../../main/core/catalog-source';
+import { ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG, tempDir } from '../../../support/kiosk-fixture';
+
+const PIN = '482916';
+const PIN_HASH = hashPin(PIN);
+
+/**
+ * Technician settings calls over a real configuration file and SQLite database in a temporary
+ * folder; the printer is a recording stand-in (printing itself is tested through a PTY in e2e).
+ */
+function kiosk(dir: string) {
+  const configFile = join(dir, 'kiosk-config.json');
+  const lastGood = join(dir, 'kiosk-config.last-good.json');
+  writeFileSync(configFile, JSON.stringify({ centreName: 'Test centre', technician: { pinHash: PIN_HASH } }));
+  const config = KioskConfig.parse(JSON.parse(readFileSync(configFile, 'utf8')));
+  const opened: { settings: PrinterConfig; printer: RecordingPrinterStandIn }[] = [];
+  const first = new RecordingPrinterStandIn();
+  let closedFirst = false;
+  first.close = async () => {
+    closedFirst = true;
+  };
+  const audit: TechnicianAuditEntry[] = [];
+  const store = new SqliteStore(join(dir, 'kiosk.sqlite'));
+  const service = new KioskService({
+    config,
+    catalog: loadCatalogFile(SAMPLE_CATALOG),
+    store,
+    printer: first,
+    clock: new ManualClock(new Date('2026-11-20T08:00:00Z')),
+    audit: { record: (entry) => audit.push(entry) },
+    settings: configFileSettings(configFile, {
+      lastGoodFile: lastGood,
+      dataDir: dir,
+      lastGoodCatalog: join(dir, 'catalog.last-good.json'),
+    }),
+    printers: {
+      open: (settings) => {
+        const printer = new RecordingPrinterStandIn();
+        opened.push({ settings, printer });
+        return printer;
+      },
+      testPage: printerTestPage,
+    },
+  });
+  const events: EventPayload<'settingsChanged'>[] = [];
+  service.subscribe((event, payload) => {
+    if (event === 'settingsChanged') events.push(payload as EventPayload<'settingsChanged'>);
+  });
+  const readConfig = () => JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+  return {
+    service,
+    store,
+    first,
+    opened,
+    audit,
+    events,
+    configFile,
+    lastGood,
+    readConfig,
+    closedFirst: () => closedFirst,
+  };
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof Error)) throw new Error('expected a refusal');
+  return error as Error & { code?: string };
+};
+
+describe('technician settings calls', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let k: ReturnType<typeof kiosk>;
+  let token: string;
+  beforeEach(async () => {
+    dir = tempDir('kiosk-technician-settings-');
+    k = kiosk(dir.path);
+    token = (await k.service.technicianUnlock({ pin: PIN })).token;
+  });
+  afterEach(() => {
+    k.store.close();
+    dir.remove();
+  });
+
+  it('apply a new default language at once, write the file and its last good copy, tell the screens, and audit the fields', async () => {
+    const applied = await k.service.updateSettings({ token, patch: { defaultLanguage: 'ru', idle: { seconds: 90 } } });
+    expect(applied).toEqual({ changed: ['defaultLanguage', 'idle.seconds'], restartRequired: [] });
+    const info = await k.service.getKioskInfo();
+    expect(info.defaultLanguage).toBe('ru');
+    expect(info.idle).toEqual({ seconds: 90, warningSeconds: 20 });
+    expect(k.readConfig()).toMatchObject({ centreName: 'Test centre', defaultLanguage: 'ru', idle: { seconds: 90 } });
+    expect(JSON.parse(readFileSync(k.lastGood, 'utf8'))).toEqual(k.readConfig());
+    expect(k.events).toEqual([applied]);
+    expect(k.audit.at(-1)).toMatchObject({
+      action: 'settings-changed',
+      outcome: 'ok',
+      detail: { changed: applied.changed },
+    });
+  });
+
+  it('refuse a bad patch naming every field, and change nothing', async () => {
+    const before = readFileSync(k.configFile, 'utf8');
+    const error = await refusal(
+      k.service.updateSettings({ token, patch: { idle: { seconds: 2 }, timeZone: 'Mars/Olympus', languages: ['en'] } }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain('idle.seconds: Too small');
+    expect(error.message).not.toContain('the changed settings');
+    expect(error.message).toContain('timeZone');
+    expect(error.message).toContain('defaultLanguage');
+    expect(readFileSync(k.configFile, 'utf8')).toBe(before);
+    expect((await k.service.getKioskInfo()).languages).toEqual([...LANGUAGES]);
+    expect(k.events).toEqual([]);
+    expect(k.audit.at(-1)).toMatchObject({ action: 'settings-changed', outcome: 'refused' });
+  });
+
+  it('say that the API port waits for a restart, and refuse the PIN hash through a patch', async () => {
+    await expect(k.service.updateSettings({ token, patch: { api: { port: 9999 } } })).resolves.toEqual({
+      changed: ['api.port'],
+      restartRequired: ['api.port'],
+    });
+    const error = await refusal(
+      k.service.updateSettings({ token, patch: { technician: { pinHash: hashPin('1234') } } }),
+    );
+    expect(error.message).toContain('technician.pinHash');
+    expect(verifyPin(PIN, (k.readConfig().technician as { pinHash: string }).pinHash)).toBe(true);
+  });
+
+  it('reopen the printer with new settings, closing the old one, and print the test page on the new one', async () => {
+    await k.service.updateSettings({ token, patch: { printer: { port: '/dev/ttyUSB7', baudRate: 38400 } } });
+    expect(k.closedFirst()).toBe(true);
+    expect(k.opened).toHaveLength(1);
+    expect(k.opened[0]!.settings).toMatchObject({ port: '/dev/ttyUSB7', baudRate: 38400, profile: 'epson-tm-t20iii' });
+    await k.service.testPrint({ token });
+    const page = k.opened[0]!.printer.reports[0]!;
+    const rows = page.rows.map((row) => `${row.label}: ${row.value}`);
+    expect(rows).toContain('Port: /dev/ttyUSB7');
+    expect(rows).toContain('Baud: 38400');
+    expect(rows).toContain('Model profile: epson-tm-t20iii');
+    expect(rows.filter((row) => LANGUAGES.some((lng) => row.startsWith(`${lng}: `)))).toHaveLength(6);
+    expect(k.first.reports).toEqual([]);
+  });
+
+  it('refuse a test print the printer fails, saying why', async () => {
+    k.first.failWith = 'no paper';
+    const error = await refusal(k.service.testPrint({ token }));
+    expect(error.code).toBe('printer-unavailable');
+    expect(error.message).toContain('no paper');
+  });
+
+  it('preview a bad catalog with every problem by entry and field, applying nothing', async () => {
+    const sample = JSON.parse(readFileSync(SAMPLE_CATALOG, 'utf8'));
+    sample.services[0].name.kk = '';
+    sample.services[1].categoryId = 'no-such-category';
+    const preview = await k.service.previewCatalogImport({ token, text: JSON.stringify(sample), format: 'json' });
+    expect(preview.problems.length).toBeGreaterThanOrEqual(2);
+    expect(preview.problems.some((p) => p.entry.startsWith('services[0]') && p.field === 'name.kk')).toBe(true);
+    expect(preview.problems.some((p) => p.entry.startsWith('services[1]') && p.field === 'categoryId')).toBe(true);
+    const error = await refusal(k.service.applyCatalogImport({ token, text: JSON.stringify(sample), format: 'json' }));
+    expect(error.code).toBe('invalid-input');
+    expect((await k.service.getCatalog()).services[0]!.name.kk).not.toBe('');
+  });
+
+  it('apply a good CSV catalog at once, into the data folder, pointing the configuration to it', async () => {
+    const catalog = loadCatalogFile(SAMPLE_CATALOG);
+    const smaller = { ...catalog, services: catalog.services.slice(0, 3) };
+    const preview = await k.service.applyCatalogImport({ token, text: catalogToCsv(smaller), format: 'csv' });
+    expect(preview.problems).toEqual([]);
+    expect(preview.totals.services).toBe(3);
+    expect((await k.service.getCatalog()).services.map((s) => s.id)).toEqual(smaller.services.map((s) => s.id));
+    const saved = join(dir.path, 'catalog.json');
+    expect(k.readConfig().catalogPath).toBe(saved);
+    expect(loadCatalogFile(saved).services).toHaveLength(3);
+    expect(existsSync(join(dir.path, 'catalog.last-good.json'))).toBe(true);
+    expect(k.events.at(-1)).toEqual({ changed: ['catalog'], restartRequired: [] });
+  });
+
+  it('set a desk PIN as a scrypt hash only, and refuse an unknown desk by name', async () => {
+    await k.service.setDeskPin({ token, deskId: '1', pin: '2468' });
+    const desks = k.readConfig().desks as { id: string; pinHash: string }[];
+    expect(verifyPin('2468', desks[0]!.pinHash)).toBe(true);
+    expect(JSON.stringify(k.readConfig())).not.toContain('2468');
+    // In effect at once: the desk signs in with it without a restart.
+    await expect(k.service.deskSignIn({ deskId: '1', pin: '2468' })).resolves.toMatchObject({
+      token: expect.any(String),
+    });
+    const error = await refusal(k.service.setDeskPin({ token, deskId: '9', pin: '2468' }));
+    expect(error.code).toBe('unknown-desk');
+    expect(error.message).toContain('deskId');
+  });
+
+  it('refuse every settings call without a session', async () => {
+    for (const call of [
+      () => k.service.getSettings({ token: 'nope' }),
+      () => k.service.updateSettings({ token: 'nope', patch: {} }),
+      () => k.service.testPrint({ token: 'nope' }),
+      () => k.service.getDiagnostics({ token: 'nope' }),
+    ]) {
+      expect((await refusal(call())).code).toBe('technician-session-required');
+    }
+  });
+
+  it('report diagnostics: the printer, the last errors, no speech where none is composed', async () => {
+    const facts = await k.service.getDiagnostics({ token });
+    expect(facts.printer.canPrint).toBe(true);
+    expect(facts.lastErrors).toEqual([]);
+    expect(facts.speechVoices).toBeNull();
+  });
+});
