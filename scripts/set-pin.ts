@@ -2,11 +2,12 @@
 // technician PIN (technician.pinHash); with `--desk <id>` it writes that desk's PIN (desks[].pinHash,
 // adding the desk if the file does not list it). Without --config it prints the hash to paste.
 // The PIN is read from standard input (never from the command line, which shell history keeps).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { withDeskPinHash } from '../main/core/queue/desk-pin-setting';
-import { FIRST_RUN_PIN, PIN_PATTERN, hashPin } from '../main/core/technician/pin';
+import { writeSettingsFile } from '../main/boot/config-file';
+import { withDeskPinHash, withTechnicianPinHash } from '../main/core/auth/pin-settings';
+import { hashPin, newTechnicianPinProblem } from '../main/core/auth/pin';
 
 const { values } = parseArgs({ options: { config: { type: 'string' }, desk: { type: 'string' } } });
 const whose = values.desk === undefined ? 'technician' : `desk ${values.desk}`;
@@ -14,8 +15,10 @@ const input = createInterface({ input: process.stdin, output: process.stderr, te
 process.stderr.write(`New ${whose} PIN (4 to 12 digits): `);
 const pin = (await input.question('')).trim();
 input.close();
-if (!PIN_PATTERN.test(pin) || pin === FIRST_RUN_PIN) {
-  console.error(`refused: a PIN is 4 to 12 digits and not the first-run PIN ${FIRST_RUN_PIN}`);
+// A desk PIN follows the same rule as the technician PIN: the first-run PIN is known to everyone.
+const problem = newTechnicianPinProblem(pin);
+if (problem) {
+  console.error(`refused: the PIN ${problem}`);
   process.exit(1);
 }
 const pinHash = hashPin(pin);
@@ -23,7 +26,7 @@ if (values.config) {
   const settings = JSON.parse(readFileSync(values.config, 'utf8')) as Record<string, unknown>;
   let next: Record<string, unknown>;
   if (values.desk === undefined) {
-    next = { ...settings, technician: { ...(settings.technician as Record<string, unknown> | undefined), pinHash } };
+    next = withTechnicianPinHash(settings, pinHash);
   } else {
     try {
       const result = withDeskPinHash(settings, values.desk, pinHash);
@@ -34,9 +37,7 @@ if (values.config) {
       process.exit(1);
     }
   }
-  // Written then renamed, so a power cut leaves the old file or the new one, never half of one.
-  writeFileSync(`${values.config}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
-  renameSync(`${values.config}.tmp`, values.config);
+  writeSettingsFile(values.config, next);
   console.error(`wrote the ${whose} PIN hash to ${values.config}`);
 } else {
   console.log(pinHash);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Catalog } from '../contract';
 import { catalogToCsv } from '../core/catalog-csv';
 import { KioskConfig } from '../core/config';
-import type { DeviceSettingsWriter } from '../core/ports';
+import { withTechnicianPinHash } from '../core/auth/pin-settings';
+import type { DeviceSettingsWriter, SettingsCheck } from '../core/ports';
 import { InvalidFileError, describeIssues, formatProblem, loadJsonFile } from '../core/validation-report';
 import { loadKeepingLastGood } from './last-good-keeper';
 
@@ -27,14 +28,19 @@ function mergeSection(fromFile: unknown, override: object | undefined): unknown 
   return { ...fromFile, ...override };
 }
 
-function readKioskConfig(file: string | undefined, overrides: KioskConfigInput): LoadedConfig {
-  const settings: Record<string, unknown> = file ? loadJsonFile(file, JsonObject) : {};
-  const merged = {
+/** The file's settings with the command line's on top: the one merge used at start and for each change. */
+function withOverrides(settings: Record<string, unknown>, overrides: KioskConfigInput): Record<string, unknown> {
+  return {
     ...settings,
     ...overrides,
     printer: mergeSection(settings.printer, overrides.printer),
     api: mergeSection(settings.api, overrides.api),
   };
+}
+
+function readKioskConfig(file: string | undefined, overrides: KioskConfigInput): LoadedConfig {
+  const settings: Record<string, unknown> = file ? loadJsonFile(file, JsonObject) : {};
+  const merged = withOverrides(settings, overrides);
   const result = KioskConfig.safeParse(merged);
   const source = file ?? 'the command-line settings';
   if (!result.success) throw new InvalidFileError(source, describeIssues(source, merged, result.error.issues));
@@ -75,14 +81,23 @@ export function loadKioskConfigKeepingLastGood(
 }
 
 /**
- * Writes a new technician PIN hash into the configuration file, keeping every other setting as
- * written; the file is made if the kiosk ran on defaults. Replaced by rename, so a power cut
- * leaves the old file or the new one, never half of one.
+ * The one way settings reach the configuration file: whole, by temp file and rename, and into the
+ * last good copy too when one is kept (the copy the kiosk falls back to if the file is later
+ * refused at start).
  */
-export function savePinHashToConfigFile(file: string, pinHash: string): void {
+export function writeSettingsFile(file: string, settings: Record<string, unknown>, lastGoodFile?: string): void {
+  const text = `${JSON.stringify(settings, null, 2)}\n`;
+  writeAtomically(file, text);
+  if (lastGoodFile) writeAtomically(lastGoodFile, text);
+}
+
+/**
+ * Writes a new technician PIN hash into the configuration file, keeping every other setting as
+ * written; the file is made if the kiosk ran on defaults.
+ */
+export function savePinHashToConfigFile(file: string, pinHash: string, lastGoodFile?: string): void {
   const settings: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const technician = { ...(isPlainObject(settings.technician) ? settings.technician : {}), pinHash };
-  writeAtomically(file, `${JSON.stringify({ ...settings, technician }, null, 2)}\n`);
+  writeSettingsFile(file, withTechnicianPinHash(settings, pinHash), lastGoodFile);
 }
 
 /** Written then renamed, so a power cut leaves the old file or the new one, never half of one. */
@@ -109,39 +124,33 @@ export interface ConfigFileOptions {
  */
 export function configFileSettings(file: string, options: ConfigFileOptions = {}): DeviceSettingsWriter {
   const read = (): Record<string, unknown> => (existsSync(file) ? loadJsonFile(file, JsonObject) : {});
+  const check = (settings: Record<string, unknown>): SettingsCheck => {
+    const merged = withOverrides(settings, options.overrides ?? {});
+    const result = KioskConfig.safeParse(merged);
+    if (result.success) return { ok: true, config: result.data };
+    // Shown on the technician screen next to the form: the field and the problem, no file name.
+    const problems = describeIssues('the changed settings', merged, result.error.issues).map((p) =>
+      formatProblem({ ...p, file: '' }).replace(/^\s*:\s*/, ''),
+    );
+    return { ok: false, problems };
+  };
   return {
+    checkSettings: check,
     replaceSettings(settings) {
-      const source = 'the changed settings';
-      const overrides = options.overrides ?? {};
-      const merged = {
-        ...settings,
-        ...overrides,
-        printer: mergeSection(settings.printer, overrides.printer),
-        api: mergeSection(settings.api, overrides.api),
-      };
-      const result = KioskConfig.safeParse(merged);
-      if (!result.success) {
-        // Shown on the technician screen next to the form: the field and the problem, no file name.
-        const problems = describeIssues(source, merged, result.error.issues).map((p) =>
-          formatProblem({ ...p, file: '' }).replace(/^\s*:\s*/, ''),
-        );
-        return { ok: false, problems };
-      }
-      const text = `${JSON.stringify(settings, null, 2)}\n`;
-      writeAtomically(file, text);
-      if (options.lastGoodFile) writeAtomically(options.lastGoodFile, text);
-      return { ok: true, config: result.data };
+      const result = check(settings);
+      if (result.ok) writeSettingsFile(file, settings, options.lastGoodFile);
+      return result;
     },
-    saveCatalog(catalog: Catalog, catalogPath: string) {
-      // The app's own folder is replaced by every update (and read-only when packaged): a catalog
-      // of this device's own goes to its data folder instead.
-      const target = isAbsolute(catalogPath) ? catalogPath : join(options.dataDir ?? dirname(file), 'catalog.json');
+    // The app's own folder is replaced by every update (and read-only when packaged): a catalog
+    // of this device's own goes to its data folder instead.
+    catalogFileFor: (catalogPath) =>
+      isAbsolute(catalogPath) ? catalogPath : join(options.dataDir ?? dirname(file), 'catalog.json'),
+    saveCatalog(catalog: Catalog, target: string) {
       const json = `${JSON.stringify(catalog, null, 2)}\n`;
       writeAtomically(target, target.toLowerCase().endsWith('.csv') ? catalogToCsv(catalog) : json);
       if (options.lastGoodCatalog) writeAtomically(options.lastGoodCatalog, json);
-      return { catalogPath: target === catalogPath ? null : target };
     },
-    savePinHash: (hash) => savePinHashToConfigFile(file, hash),
+    savePinHash: (hash) => savePinHashToConfigFile(file, hash, options.lastGoodFile),
     readSettings: read,
     importSettings(settings) {
       const next: Record<string, unknown> = { ...settings };
@@ -162,9 +171,7 @@ export function configFileSettings(file: string, options: ConfigFileOptions = {}
           problems: describeIssues(source, next, result.error.issues).map((p) => formatProblem(p).trim()),
         };
       }
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
-      renameSync(`${file}.tmp`, file);
+      writeSettingsFile(file, next, options.lastGoodFile);
       return { ok: true };
     },
   };

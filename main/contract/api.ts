@@ -154,6 +154,10 @@ export const ApiErrorCode = z.enum([
   /** A desk call without a valid desk session (or a report without a desk or technician session). */
   'desk-session-required',
   'unknown-desk',
+  /** Desk sign-in: too many wrong PINs at this desk; the message says until when. */
+  'desk-locked',
+  /** Desk sign-in: the desk has no PIN set yet, so nobody can sign in there. */
+  'desk-pin-not-set',
   /** The desk already has a visit called or being served: finish it, mark it no-show or transfer it first. */
   'desk-busy',
   /** A desk action on the current visit while the desk has none (or it is in the wrong state). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS, Weekday, type Service } from './catalog';
+import { localClock } from './zoned-time';
 
 /** When a closed service or one at its daily limit takes visitors again, in the centre's time zone. */
 export const Reopening = z.object({
@@ -16,26 +17,6 @@ export const ServiceAvailability = z.discriminatedUnion('state', [
   z.object({ state: z.literal('limit-reached'), reopens: Reopening.nullable() }),
 ]);
 export type ServiceAvailability = z.infer<typeof ServiceAvailability>;
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Weekday and minutes since midnight of an instant in a zone. */
-export function localClock(instant: Date, timeZone: string): { weekday: number; minutes: number } {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  const weekday = WEEKDAYS.indexOf(String(parts.weekday).slice(0, 3).toLowerCase() as Weekday);
-  return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
-}
 
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 

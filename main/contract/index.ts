@@ -10,3 +10,4 @@ export * from './technician';
 export * from './ticket';
 export * from './transport';
 export * from './visits';
+export * from './zoned-time';

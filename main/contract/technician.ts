@@ -11,6 +11,11 @@ export const TechnicianSession = z.object({
 });
 export type TechnicianSession = z.infer<typeof TechnicianSession>;
 
+/** Four to twelve digits: typed on the kiosk's own PIN pad, which has digits only. The one PIN rule of the kiosk. */
+export const PIN_PATTERN = /^\d{4,12}$/;
+/** A new PIN (technician or desk) as a call gives it. */
+export const NewPin = z.string().regex(PIN_PATTERN, 'must be 4 to 12 digits');
+
 /** Every technician call names its session; the main process checks it and counts it as activity. */
 export const technicianInput = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ token: z.string().min(1).max(200), ...shape }).strict();
@@ -91,7 +96,7 @@ export const technicianCalls = {
    * configuration file; every other technician session ends.
    */
   changeTechnicianPin: {
-    input: technicianInput({ newPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits') }),
+    input: technicianInput({ newPin: NewPin }),
     output: z.object({ mustChangePin: z.boolean() }),
   },
   /** The whole device configuration file as written, to import on other devices. */
@@ -147,7 +152,7 @@ export const technicianCalls = {
   setDeskPin: {
     input: technicianInput({
       deskId: z.string().min(1).max(40),
-      pin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
+      pin: NewPin,
     }),
     output: z.object({ deskId: z.string() }),
   },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Catalog, LANGUAGES, WEEKDAYS, type Weekday } from '../contract';
+import { csvField, parseCsv } from './csv';
 import { InvalidFileError, type FileProblem } from './validation-report';
 
 /**
@@ -35,45 +36,6 @@ export const CSV_COLUMNS = [
 ] as const;
 const OPTIONAL_COLUMNS = ['provider_logo'] as const;
 type Column = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
-
-/** Splits CSV text into rows of fields (RFC 4180 quoting); the delimiter is taken from the header line. */
-export function parseCsv(text: string): string[][] {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const header = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
-    header.split(candidate).length > header.split(best).length ? candidate : best,
-  );
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i]!;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  // Spreadsheets end files with empty lines; they are not services.
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
-}
 
 const DAY_RANGE = /^(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?$/;
 
@@ -294,7 +256,6 @@ function columnOf(issue: z.core.$ZodIssue): string {
   return columns[field] ?? field;
 }
 
-const quote = (value: string) => (/[",;\n\r\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const DAY_NAMES = (days: readonly Weekday[]) => {
   // Consecutive days are written as a range (mon-fri), as people write them.
   const indexes = days.map((day) => WEEKDAYS.indexOf(day)).sort((a, b) => a - b);
@@ -307,6 +268,9 @@ const DAY_NAMES = (days: readonly Weekday[]) => {
   }
   return ranges.join(',');
 };
+
+/** parseCsv takes the delimiter from the header line, so a field holding any of these is quoted. */
+const CATALOG_DELIMITERS = ',;\t';
 
 /** Writes a catalog as CSV in the layout parseCatalogCsv reads: to start a spreadsheet from. */
 export function catalogToCsv(catalog: Catalog): string {
@@ -345,7 +309,9 @@ export function catalogToCsv(catalog: Catalog): string {
         ]),
       ) as Record<Column, string>),
     };
-    lines.push([...CSV_COLUMNS, ...OPTIONAL_COLUMNS].map((column) => quote(row[column] ?? '')).join(','));
+    lines.push(
+      [...CSV_COLUMNS, ...OPTIONAL_COLUMNS].map((column) => csvField(row[column] ?? '', CATALOG_DELIMITERS)).join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

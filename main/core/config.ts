@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeskId, LANGUAGES, Language, RATING_REASONS, RatingReason } from '../contract';
 import { isValidTimeZone } from './local-time';
-import { PIN_HASH_PATTERN } from './technician/pin';
+import { PIN_HASH_PATTERN } from './auth/pin';
 import { isLoopbackHost } from './loopback';
 import { NumberingConfig } from './queue/numbering';
 import { PriorityConfig } from './queue/priority';

@@ -33,11 +33,11 @@ import type {
   TicketPrinter,
 } from './ports';
 import { ReportCalls } from './reports/report-calls';
-import { TechnicianAccess } from './technician/access';
+import { TechnicianAccess } from './auth/technician-access';
 import { LiveSettings } from './technician/live-settings';
 import { TechnicianCalls } from './technician/technician-calls';
 import { groupNumbering } from './queue/numbering';
-import { RatingCalls } from './queue/rating-calls';
+import { RatingCalls } from './rating/rating-calls';
 import { priorityLabel } from './queue/priority-label';
 import { VisitCalls } from './queue/visit-calls';
 
@@ -87,11 +87,10 @@ export class KioskService implements KioskHandlers {
     this.live = live;
     const parts = live.view(given);
     this.parts = parts;
-    const { pinHash, sessionIdleSeconds } = parts.config.technician;
     const access = new TechnicianAccess({
-      pinHash,
+      pinHash: parts.config.technician.pinHash,
       clock: parts.clock,
-      sessionIdleMs: sessionIdleSeconds * 1000,
+      sessionIdleMs: () => live.config.technician.sessionIdleSeconds * 1000,
       savePinHash: (hash) => parts.settings?.savePinHash(hash),
     });
     this.technician = new TechnicianCalls({
@@ -118,11 +117,9 @@ export class KioskService implements KioskHandlers {
     this.visits = new VisitCalls(live.view({ ...parts, services: this.servicesById, emit }));
     this.ratings = new RatingCalls(live.view({ ...parts, emit }));
     const staff = {
-      isStaffToken: (token: string) => access.check(token).ok || this.visits.sessions.deskOf(token) !== undefined,
+      isStaffToken: (token: string) => access.check(token).ok || this.visits.sessions.signedInDesk(token) !== undefined,
     };
-    const reportParts = live.view({ ...parts, staff, centre: parts.config });
-    Object.defineProperty(reportParts, 'centre', { get: () => live.config });
-    this.reports = new ReportCalls(reportParts);
+    this.reports = new ReportCalls(live.view({ ...parts, staff, centre: () => live.config }));
     this.printerProblemsSeen = printerProblems(parts.printer.lastStatus());
     this.stopPrinterListening = parts.printer.onStatusChange((status) => this.printerStatusChanged(status));
   }
@@ -210,11 +207,9 @@ export class KioskService implements KioskHandlers {
     const availability = this.availability(service);
     if (availability.state === 'closed')
       throw new KioskError('service-closed', `service "${serviceId}" is outside its opening hours`);
-    if (availability.state === 'limit-reached')
-      throw new KioskError(
-        'daily-limit-reached',
-        `service "${serviceId}" has issued its ${service.dailyLimit} tickets today`,
-      );
+    // Checked here to answer before the printer is asked, and again in the store's transaction,
+    // which alone decides when two requests race for the last ticket.
+    if (availability.state === 'limit-reached') throw limitReached(service);
     const { store, clock, config } = this.parts;
     const printerStatus = await this.printerStatusBeforeIssuing();
     if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
@@ -223,7 +218,8 @@ export class KioskService implements KioskHandlers {
     // Computed just before numbering; a ticket issued in between at most shifts the estimate by one.
     const estimate = this.visits.waitEstimate(service, priority ?? null);
     const issuedAt = clock.now();
-    const ticket = store.issueTicket({
+    const issued = store.issueTicket({
+      dailyLimit: service.dailyLimit,
       peopleAhead: estimate.peopleAhead,
       estimatedWaitMinutes: estimate.minutes,
       group: service.group,
@@ -234,9 +230,11 @@ export class KioskService implements KioskHandlers {
       priority: priority ?? null,
       issuedAt,
     });
-    if (!ticket) {
+    if (!issued.ok && issued.reason === 'daily-limit-reached') throw limitReached(service);
+    if (!issued.ok) {
       throw new KioskError('numbers-exhausted', `group ${service.group} has issued every number of its range today`);
     }
+    const { ticket } = issued;
     this.emit('ticketIssued', ticket);
     if (!printerCanPrint(printerStatus)) {
       // The number is the visitor's either way: it is shown on screen with its QR code.
@@ -477,6 +475,9 @@ export class KioskService implements KioskHandlers {
     for (const listener of this.listeners) listener(event, payload);
   }
 }
+
+const limitReached = (service: Service): KioskError =>
+  new KioskError('daily-limit-reached', `service "${service.id}" has issued its ${service.dailyLimit} tickets today`);
 
 /** The technician's account of why the printer cannot print, kept with the ticket. */
 function printerFault(status: PrinterStatus): string {

@@ -53,6 +53,8 @@ export interface TechnicianAudit {
 }
 
 /** Writes the device configuration's settings changed from technician mode. */
+export type SettingsCheck = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
+
 export interface DeviceSettingsWriter {
   savePinHash(pinHash: string): void;
   /** The configuration file's settings as written (no defaults filled in): what a fleet copies. */
@@ -64,17 +66,18 @@ export interface DeviceSettingsWriter {
   importSettings(settings: Record<string, unknown>): { ok: true } | { ok: false; problems: string[] };
   /**
    * Checks the file's settings as a whole (with the command line's overrides on top, as at start)
-   * and, if valid, writes them and the last good copy; returns the configuration now in effect.
+   * without writing anything; returns the configuration they would give.
    */
-  replaceSettings(
-    settings: Record<string, unknown>,
-  ): { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
+  checkSettings(settings: Record<string, unknown>): SettingsCheck;
+  /** As checkSettings and, if valid, writes them and the last good copy. */
+  replaceSettings(settings: Record<string, unknown>): SettingsCheck;
   /**
-   * Writes a checked catalog where the configuration points (a relative path in the app folder is
-   * not written: the catalog then goes to the data folder and `catalogPath` is set to it), and
-   * keeps it as the last good one. Returns the catalogPath setting to write, if it changed.
+   * Where a catalog configured at `catalogPath` is written: the path itself, or the data folder's
+   * catalog.json for a relative path in the app folder (which updates replace).
    */
-  saveCatalog(catalog: Catalog, catalogPath: string): { catalogPath: string | null };
+  catalogFileFor(catalogPath: string): string;
+  /** Writes a checked catalog to the file catalogFileFor named, and keeps it as the last good one. */
+  saveCatalog(catalog: Catalog, file: string): void;
 }
 
 /** Opens the printer the settings describe, and lays out its test page (main/boot/compose.ts). */
@@ -123,7 +126,9 @@ export const noSettingsFile: DeviceSettingsWriter = {
   savePinHash: () => {},
   readSettings: () => ({}),
   importSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
+  checkSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
   replaceSettings: () => ({ ok: false, problems: ['this kiosk has no configuration file'] }),
+  catalogFileFor: (catalogPath) => catalogPath,
   saveCatalog: () => {
     throw new Error('this kiosk has no configuration file to point to a new catalog');
   },
@@ -142,7 +147,16 @@ export interface NewTicket {
   /** The wait estimate at issue, printed on the ticket and kept with it. */
   peopleAhead: number;
   estimatedWaitMinutes: number | null;
+  /**
+   * At most this many tickets of the service today, counted inside the issuing transaction so two
+   * kiosks (or two taps) at the same instant cannot both take the last one; null: no limit.
+   */
+  dailyLimit: number | null;
 }
+
+/** A ticket issued, or why none was: the group's range is used up, or the service's daily limit is reached. */
+export type IssueOutcome =
+  { ok: true; ticket: Ticket } | { ok: false; reason: 'numbers-exhausted' | 'daily-limit-reached' };
 
 /** One step of a visit, as the append-only history (visit_events) keeps it. */
 export type VisitEventKind = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no-show' | 'transferred';
@@ -179,7 +193,7 @@ export interface KioskStore {
    * Allocates the next number of the group for the day and stores the ticket, atomically;
    * undefined when the group's range is used up for the day (nothing is stored then).
    */
-  issueTicket(ticket: NewTicket): Ticket | undefined;
+  issueTicket(ticket: NewTicket): IssueOutcome;
   recordPrintOutcome(ticketId: number, status: Exclude<PrintStatus, 'pending'>, error: string | null, at: Date): Ticket;
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language, PrintStatus, Rating, RatingReason, Ticket, VisitState } from '../contract';
-import type { KioskStore, NewTicket, PaperRollCount, VisitEvent, VisitEventKind, VisitStep } from '../core/ports';
+import type {
+  IssueOutcome,
+  KioskStore,
+  NewTicket,
+  PaperRollCount,
+  VisitEvent,
+  VisitEventKind,
+  VisitStep,
+} from '../core/ports';
 import { formatTicketNumber, nextSequence } from '../core/queue/numbering';
 import { migrate } from './migrations';
 
@@ -123,7 +131,7 @@ const VISIT_STEP_UPDATES: Record<VisitStep['kind'], string> = {
 export class SqliteStore implements KioskStore {
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly issueInTransaction: (ticket: NewTicket) => Ticket | undefined;
+  private readonly issueInTransaction: (ticket: NewTicket) => IssueOutcome;
   private readonly stepInTransaction: (step: VisitStep) => Ticket | undefined;
 
   constructor(file: string) {
@@ -135,6 +143,9 @@ export class SqliteStore implements KioskStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.statements = {
+      ticketsOfServiceToday: this.db.prepare<[string, string], { count: number }>(
+        'SELECT COUNT(*) AS count FROM tickets WHERE local_day = ? AND service_id = ?',
+      ),
       lastSequence: this.db.prepare<[string, string], { last: number | null }>(
         'SELECT MAX(sequence) AS last FROM tickets WHERE local_day = ? AND ticket_group = ?',
       ),
@@ -187,10 +198,14 @@ export class SqliteStore implements KioskStore {
     // file can never both read the same "next" number.
     // The next number is derived from the tickets themselves, not from a separate counter, so a
     // crash can leave neither a gap nor a duplicate: a number exists exactly when its ticket does.
-    const issue = this.db.transaction((ticket: NewTicket): Ticket | undefined => {
+    const issue = this.db.transaction((ticket: NewTicket): IssueOutcome => {
+      if (ticket.dailyLimit !== null) {
+        const issued = this.statements.ticketsOfServiceToday.get(ticket.localDay, ticket.serviceId)?.count ?? 0;
+        if (issued >= ticket.dailyLimit) return { ok: false, reason: 'daily-limit-reached' };
+      }
       const last = this.statements.lastSequence.get(ticket.localDay, ticket.group)?.last ?? undefined;
       const next = nextSequence(last, ticket.numbering);
-      if (next === undefined) return undefined;
+      if (next === undefined) return { ok: false, reason: 'numbers-exhausted' };
       const { lastInsertRowid } = this.statements.insertTicket.run(
         formatTicketNumber(ticket.group, next, ticket.numbering.width),
         ticket.group,
@@ -205,7 +220,7 @@ export class SqliteStore implements KioskStore {
       );
       const id = Number(lastInsertRowid);
       this.statements.insertVisitEvent.run(id, 'issued', null, ticket.serviceId, ticket.issuedAt.toISOString());
-      return this.requireTicket(id);
+      return { ok: true, ticket: this.requireTicket(id) };
     });
     this.issueInTransaction = (ticket) => issue.immediate(ticket);
     const stepUpdates = Object.fromEntries(
@@ -239,7 +254,7 @@ export class SqliteStore implements KioskStore {
     this.stepInTransaction = (visitStep) => step.immediate(visitStep);
   }
 
-  issueTicket(ticket: NewTicket): Ticket | undefined {
+  issueTicket(ticket: NewTicket): IssueOutcome {
     return this.issueInTransaction(ticket);
   }
 

@@ -1,21 +1,16 @@
 import type { TFunction } from 'i18next';
 import { WEEKDAYS, type Language, type OpeningPeriod, type Weekday } from '../../main/contract';
+import { numberFormat } from './number-format';
 
 /**
- * Money and opening hours in the visitor's language. Weekday names come from our own locale files,
- * not Intl: a browser's ICU data may lack az, kk, ky or uz and would fall back to "Mon".
+ * Money and opening hours in the visitor's language. Weekday names and number separators come from our
+ * own locale files, not Intl: a browser's ICU data may lack az, kk, ky or uz and would fall back to
+ * "Mon" and "1,234.5".
  */
 
-const numberFormats = new Map<Language, Intl.NumberFormat>();
-
-/** "60 AZN": the number as the language writes it (Intl), then the ISO code every visitor knows from prices. */
+/** "60 AZN", "12,5 AZN": the number as the language writes it, then the ISO code every visitor knows from prices. */
 export function formatMoney(amount: number, currency: string, language: Language): string {
-  let format = numberFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
-    numberFormats.set(language, format);
-  }
-  return `${format.format(amount)}\u00a0${currency}`;
+  return `${numberFormat(language).decimal(amount, { min: 0, max: 2 })}\u00a0${currency}`;
 }
 
 /** Times are kept as the catalog writes them (24-hour HH:MM), as all six languages write them. */

@@ -1,6 +1,6 @@
 import type { KioskApi } from '../../main/contract';
 import { KioskFlowView } from './kiosk-flow-view';
-import { RatingTerminalView } from './rating-terminal-view';
+import { RatingTerminalView } from './rating/rating-terminal-view';
 import { StatusScreen } from './screens/status-screen';
 import { useKioskSetup } from './use-kiosk-setup';
 

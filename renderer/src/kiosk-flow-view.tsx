@@ -9,10 +9,9 @@ import {
 } from '../../main/contract';
 import { searchableServices, serviceName } from './catalog-view';
 import { initialFlowState, kioskFlow, type FlowState, type LookupRefusal, type Screen } from './kiosk-flow';
-import { scoresFor } from './scores';
 import { idleWarningMs, screenTimeoutMs } from './screen-timeouts';
 import { RateLookupScreen } from './screens/rate-lookup-screen';
-import { useRatingControls } from './use-rating-controls';
+import { useRatingControls } from './rating/use-rating-controls';
 import { useWedgeScanner } from './use-wedge-scanner';
 import { AccessBar } from './screens/access-bar';
 import { IdleWarning } from './screens/idle-warning';
@@ -293,9 +292,8 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
           <RatingScreen
             language={language}
             screen={screen}
-            serviceName={serviceName(catalog, screen.ticket.serviceId, language)}
-            scores={scoresFor(info.rating.faces)}
-            reasons={info.rating.reasons}
+            catalog={catalog}
+            rating={info.rating}
             controls={ratingControls}
           />
         );

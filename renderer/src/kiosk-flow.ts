@@ -1,5 +1,6 @@
 import type { Language, Ticket } from '../../main/contract';
-import { isRatingAction, ratingScreen, ratingStep, type RatingAction, type RatingScreenState } from './rating-step';
+import { afterVisitor, askRating, EMPTY_RATING_QUEUE, offerRating, type RatingQueue } from './rating/rating-queue';
+import { isRatingAction, ratingStep, type RatingAction, type RatingScreenState } from './rating/rating-step';
 
 /**
  * The kiosk's screens and how a visitor (or an event) moves between them. Pure: the component
@@ -42,8 +43,8 @@ export interface FlowState {
   language: Language;
   /** What the kiosk returns to after each visitor, so the next one starts from the usual language. */
   defaultLanguage: Language;
-  /** Visits that ended while a visitor was waiting for or reading their ticket; rated afterwards. */
-  waitingRatings: Ticket[];
+  /** Visits that ended while a visitor was waiting for or reading their ticket (rated afterwards), and those shown. */
+  ratings: RatingQueue;
   /** The visitor's accessibility choices; the next visitor starts with the kiosk's defaults again. */
   access: AccessChoices;
   /** What every visitor starts with (KioskInfo.accessibilityDefaults). */
@@ -110,7 +111,7 @@ export function initialFlowState(
     screen: { name: 'attract' },
     language: defaultLanguage,
     defaultLanguage,
-    waitingRatings: [],
+    ratings: EMPTY_RATING_QUEUE,
     access: defaultAccess,
     defaultAccess,
   };
@@ -244,12 +245,9 @@ function rateStep(state: FlowState, action: RatingAction): FlowState {
  * a visitor's ticket is being printed or shown: that number may be all they have if printing failed.
  */
 function visitEnded(state: FlowState, ticket: Ticket): FlowState {
-  if (isKnownRating(state, ticket.id)) return state;
-  const { screen } = state;
-  if (screen.name === 'printing' || screen.name === 'ticket' || screen.name === 'rating') {
-    return { ...state, waitingRatings: [...state.waitingRatings, ticket] };
-  }
-  return showRating(state, ticket);
+  const { name } = state.screen;
+  const offered = offerRating(state.ratings, ticket, name === 'printing' || name === 'ticket' || name === 'rating');
+  return offered ? { ...state, ...offered } : state;
 }
 
 /** One level up the menu; from its top, back to the language choice. */
@@ -260,24 +258,12 @@ function menuBack(screen: MenuScreen): Screen {
   return { name: 'language' };
 }
 
-/**
- * After a visitor: the next waiting rating if there is one, else the start in the default language.
- * Either way the accessibility choices end with the visitor who made them.
- */
-function finishVisitor(visitorState: FlowState): FlowState {
-  const state = { ...visitorState, access: visitorState.defaultAccess };
-  const [next, ...rest] = state.waitingRatings;
-  if (next) return showRating({ ...state, waitingRatings: rest }, next);
-  return { ...state, screen: { name: 'attract' }, language: state.defaultLanguage };
+/** After a visitor: the next waiting rating if there is one, else the start (rating-queue.ts). */
+function finishVisitor(state: FlowState): FlowState {
+  return { ...state, ...afterVisitor(state, { name: 'attract' }) };
 }
 
 /** The rating is asked in the language the visitor chose for their ticket. */
 function showRating(state: FlowState, ticket: Ticket): FlowState {
-  return { ...state, language: ticket.language, screen: ratingScreen(ticket) };
-}
-
-function isKnownRating(state: FlowState, ticketId: number): boolean {
-  const { screen } = state;
-  if ((screen.name === 'rating' || screen.name === 'thanks') && screen.ticket.id === ticketId) return true;
-  return state.waitingRatings.some((waiting) => waiting.id === ticketId);
+  return { ...state, ...askRating(state.ratings, ticket) };
 }

@@ -1,9 +1,11 @@
-import type { useKioskT } from './use-kiosk-t';
+import type { TFunction } from 'i18next';
 
-const LABELLED = ['elderly', 'disabled', 'pregnant'] as const;
-type Labelled = (typeof LABELLED)[number];
-
-/** A priority category in the visitor's language; a category a technician added without texts shows its id. */
-export function priorityLabel(t: ReturnType<typeof useKioskT>, category: string): string {
-  return (LABELLED as readonly string[]).includes(category) ? t(`priority.${category as Labelled}`) : category;
+/**
+ * A priority category (one of KioskInfo.priorityCategories) by its `priority.<id>` label in the
+ * kiosk locale of t's language; a category a technician added without texts shows its id. The
+ * main process prints the same labels (main/core/queue/priority-label.ts).
+ */
+export function priorityLabel(t: TFunction<'kiosk'>, category: string): string {
+  const labels: Readonly<Record<string, string>> = t('priority', { returnObjects: true });
+  return labels[category] ?? category;
 }

@@ -149,11 +149,23 @@ describe('audio guidance: Chromium → browser shell → real espeak-ng writing 
     await kiosk.getByTestId('ticket-done').click();
     await kiosk.getByTestId('screen-attract').waitFor();
     const before = spoken().length;
+    // Every speak call the page sends, in the order it sends them: a prompt spoken on the language
+    // screen's arrival would stand before the one its own switch-on asks for below.
+    const speakCalls: string[] = [];
+    kiosk.on('request', (request) => {
+      if (request.url().includes('/api/call/speak')) speakCalls.push(request.postData() ?? '');
+    });
     await kiosk.getByTestId('screen-attract').click();
     await kiosk.getByTestId('screen-language').waitFor();
-    await kiosk.waitForTimeout(1000);
-    expect(spoken().length).toBe(before);
     expect(await kiosk.getByTestId('access-audioGuidance').getAttribute('aria-pressed')).toBe('false');
+    // Switching it on speaks the screen's prompt at once: the first utterance since the visitor
+    // changed is that one, so the screen's arrival with guidance off said nothing.
+    await kiosk.getByTestId('access-audioGuidance').click();
+    await expectSpoken(before, 'az', az.language!);
+    expect(speakCalls).toHaveLength(1);
+    expect(spoken()).toHaveLength(before + 1);
+    await kiosk.getByTestId('access-audioGuidance').click();
+    await expect.poll(() => kiosk.getByTestId('access-audioGuidance').getAttribute('aria-pressed')).toBe('false');
   });
 
   it('turned on halfway, in English: the search screen speaks at once, in English', async (ctx) => {

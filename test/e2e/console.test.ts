@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language, type Ticket } from '../../main/contract';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
@@ -43,16 +44,7 @@ describe('desk console and hall display (Chromium → browser shell → SQLite)'
   let hall: Page;
 
   /** Calls the API as another program on the LAN would (to set up tickets the test does not look at). */
-  async function call<T>(name: string, input: object): Promise<T> {
-    const response = await fetch(`${shell.url}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  }
+  const call = <T>(name: string, input: object): Promise<T> => callApi<T>(shell.url, name, input);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -11,7 +11,9 @@ import {
   type Ticket,
 } from '../../main/contract';
 import { loadCatalogFile } from '../../main/core/catalog-source';
+import { parseCsv } from '../../main/core/csv';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
@@ -46,34 +48,6 @@ function planVisitor(index: number): Visitor {
 
 const PLAN = Array.from({ length: VISITORS }, (_, index) => planVisitor(index));
 
-/** A minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted || (ch !== ',' && ch !== '\n' && ch !== '\r')) {
-      field += ch;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    }
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
 
@@ -88,16 +62,7 @@ describe('a day at a bus: 30 visitors in six languages, two desks, ratings on th
   /** What each desk did, for the per-desk figures. */
   const deskOf = new Map<number, DeskId>();
 
-  async function call<T>(name: string, input: object): Promise<T> {
-    const response = await fetch(`${shell.url}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  }
+  const call = <T>(name: string, input: object): Promise<T> => callApi<T>(shell.url, name, input);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

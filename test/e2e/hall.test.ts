@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../main/contract';
 import { loadCatalogFile } from '../../main/core/catalog-source';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
@@ -50,16 +51,7 @@ describe('hall display: calls newest on top, a chime, spoken numbers, and a relo
   const spoken: { text: string; language: string }[] = [];
   let listHallCallsRequests = 0;
 
-  async function call<T>(name: string, input: object): Promise<T> {
-    const response = await fetch(`${shell.url}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  }
+  const call = <T>(name: string, input: object): Promise<T> => callApi<T>(shell.url, name, input);
 
   const oscillatorsStarted = () =>
     hall.evaluate(() => (window as unknown as { __oscillatorsStarted: number }).__oscillatorsStarted);

@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language, type Ticket, type WaitEstimate } from '../../main/contract';
 import { loadCatalogFile } from '../../main/core/catalog-source';
-import { hashPin } from '../../main/core/technician/pin';
+import { hashPin } from '../../main/core/auth/pin';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
+import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { highestButtonTop, overflowProblems, seriousAxeViolations, smallTargets } from '../support/screen-checks';
@@ -37,17 +38,8 @@ async function startKiosk(prefix: string, config: Record<string, unknown>) {
 }
 
 /** One call of the local API, as a queue system or a desk tablet makes it. */
-async function call<T>(shell: RunningShell, name: string, input: object = {}): Promise<T> {
-  const response = await fetch(`${shell.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!body.ok) throw new Error(`${name} refused: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
+const call = <T>(shell: RunningShell, name: string, input: object = {}): Promise<T> =>
+  callApi<T>(shell.url, name, input);
 
 const issue = (shell: RunningShell, language: Language, serviceId = 'passport') =>
   call<Ticket>(shell, 'issueTicket', { serviceId, language });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogToCsv } from '../../main/core/catalog-csv';
 import { loadCatalogFile } from '../../main/core/catalog-source';
-import { hashPin } from '../../main/core/technician/pin';
+import { hashPin } from '../../main/core/auth/pin';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
@@ -77,6 +77,27 @@ describe('technician setup screens in Chromium through the browser shell', () =>
     await panel().waitFor();
   };
 
+  /** The diagnostics table, read row by row once the kiosk answered (the screen says Loading… until then). */
+  const expectDiagnosticsLoaded = async () => {
+    const table = kiosk.getByTestId('technician-diagnostics');
+    await table.waitFor();
+    // Rows in the order diagnostics-section.tsx lists them; labels are in the panel's language.
+    const row = (index: number) => table.locator('tr').nth(index);
+    const value = (index: number) => row(index).locator('td').innerText();
+    const packageVersion = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
+    ).version;
+    await expect(value(0)).resolves.toBe(packageVersion);
+    await expect(row(3).locator('th').innerText()).resolves.toBe('Node.js');
+    await expect(value(3)).resolves.toMatch(/^\d+\.\d+\.\d+$/);
+    await expect(value(5)).resolves.toBe(dir.path);
+    // Free disk and the SQLite file's size (it exists and holds the schema): a number and a unit in the panel's
+    // language, not the dash of "unknown".
+    await expect(value(6)).resolves.toMatch(/^\d+[.,]\d\s\S+$/);
+    await expect(value(7)).resolves.toMatch(/^\d+[.,]\d\s\S+$/);
+    await expect(value(8)).resolves.toMatch(/^[\w-]+: /);
+  };
+
   it('unlocks, and shows every section in portrait and landscape', async () => {
     await unlock();
     for (const section of [
@@ -92,11 +113,10 @@ describe('technician setup screens in Chromium through the browser shell', () =>
       'figures',
     ]) {
       await open(section);
+      if (section === 'diagnostics') await expectDiagnosticsLoaded();
       await shootBothOrientations(kiosk, SCREENSHOTS, `section-${section}`);
     }
     await expect(kiosk.getByTestId('technician-section-figures').innerText()).resolves.not.toBe('');
-    await open('diagnostics');
-    await expect(kiosk.getByTestId('technician-diagnostics').innerText()).resolves.toContain('Node.js');
   });
 
   it('sets the printer to the emulator’s PTY on screen and prints a test page the emulator decodes', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../main/contract';
-import { verifyPin } from '../../main/core/technician/pin';
+import { verifyPin } from '../../main/core/auth/pin';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
 import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';

@@ -5,7 +5,7 @@ import { composeKiosk, dataFiles } from '../../main/boot/compose';
 import { readLogTail } from '../../main/boot/logging';
 import { apiPaths } from '../../main/contract';
 import type { CallInput, CallOutput, CallResult, KioskCallName } from '../../main/contract';
-import { hashPin, verifyPin } from '../../main/core/technician/pin';
+import { hashPin, verifyPin } from '../../main/core/auth/pin';
 import { ManualClock, tempDir } from '../support/kiosk-fixture';
 
 /** Friday noon in Baku: every sample service is open, whatever day the tests run. */

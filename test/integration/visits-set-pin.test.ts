@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../main/core/config';
-import { verifyPin } from '../../main/core/technician/pin';
+import { verifyPin } from '../../main/core/auth/pin';
 import { tempDir } from '../support/kiosk-fixture';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/set-pin.ts');

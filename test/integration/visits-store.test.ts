@@ -19,8 +19,8 @@ describe('visit steps in the SQLite store', () => {
     dir.remove();
   });
 
-  const issue = (localDay: string, issuedAt: string) =>
-    store.issueTicket({
+  const issue = (localDay: string, issuedAt: string) => {
+    const issued = store.issueTicket({
       group: 'A',
       numbering,
       localDay,
@@ -30,7 +30,11 @@ describe('visit steps in the SQLite store', () => {
       issuedAt: new Date(issuedAt),
       peopleAhead: 2,
       estimatedWaitMinutes: 9,
-    })!;
+      dailyLimit: null,
+    });
+    if (!issued.ok) throw new Error(`no ticket issued: ${issued.reason}`);
+    return issued.ticket;
+  };
 
   const at = (iso: string) => new Date(iso);
 

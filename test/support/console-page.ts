@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { hashPin } from '../../main/core/technician/pin';
+import { hashPin } from '../../main/core/auth/pin';
 
 /** A desk of the kiosk configuration that signs in with `pin` and calls for every service (or the ones named). */
 export function deskWithPin(id: string, pin: string, serviceIds: string[] = ['*']) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { EventFrame } from '../../main/contract';
 import type { KioskConfig } from '../../main/core/config';
-import { hashPin } from '../../main/core/technician/pin';
+import { hashPin } from '../../main/core/auth/pin';
 import { ManualClock, makeKiosk, tempDir } from './kiosk-fixture';
 
 /** Friday noon in Baku: the sample services are open, whatever day the tests run on. */

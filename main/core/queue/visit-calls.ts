@@ -14,7 +14,7 @@ import type { DeskConfig, KioskConfig } from '../config';
 import { KioskError } from '../errors';
 import { localDay } from '../local-time';
 import type { Clock, KioskStore, VisitStep } from '../ports';
-import { DeskSessions, deskServes } from './desk-sessions';
+import { DeskSessions, deskServes } from '../auth/desk-sessions';
 import { pickNext, priorityStreak } from './ordering';
 import { estimatedWaitMinutes, peopleAhead, serviceMinutes } from './wait-estimate';
 
@@ -29,8 +29,12 @@ export interface VisitCallParts {
 
 /** A visit a desk is busy with: called to the desk, or being served. */
 const AT_DESK: readonly VisitState[] = ['called', 'serving'];
-/** The external `endVisit` finishes a visit from wherever it stands, short of finished. */
-const NOT_FINISHED: readonly VisitState[] = ['waiting', 'called', 'serving', 'no-show'];
+/**
+ * What the external `endVisit` may finish: a visit at a desk, or a waiting one, because a queue
+ * system that calls tickets itself never tells the kiosk about the call. A no-show is not: the
+ * visitor was not served, so it must not count as served nor be rated.
+ */
+const ENDABLE: readonly VisitState[] = ['waiting', 'called', 'serving'];
 
 /** How many times callNext tries again when another desk took the chosen ticket at the same instant. */
 const CALL_RETRIES = 5;
@@ -59,13 +63,12 @@ export class VisitCalls {
         throw new KioskError('unknown-desk', `deskId: no desk "${deskId}" is configured on this kiosk`);
       case 'no-pin':
         throw new KioskError(
-          'desk-session-required',
+          'desk-pin-not-set',
           `desk ${deskId} has no PIN yet: set one with \`npm run set-pin -- --desk ${deskId}\``,
         );
       case 'locked':
-        // The contract has one lockout code for every PIN gate; the message names the desk.
         throw new KioskError(
-          'technician-locked',
+          'desk-locked',
           `too many wrong PINs: desk ${deskId} can sign in again at ${result.until.toISOString()}`,
         );
       case 'wrong-pin':
@@ -150,18 +153,32 @@ export class VisitCalls {
 
   /**
    * The external queue system's way to end a visit by number (local API): the same finish as a
-   * desk's, from any state short of finished. Ending a finished visit again only repeats the event.
+   * desk's, from waiting, called or serving. Ending a finished visit again only repeats the event;
+   * a no-show is refused.
    */
   async endVisit({ number }: CallInput<'endVisit'>): Promise<Ticket> {
-    const ticket = this.parts.store.findTicket(this.today(), number.trim().toUpperCase());
-    if (!ticket) throw new KioskError('ticket-not-found', `no ticket ${number} was issued today`);
-    if (ticket.state === 'done') {
-      this.parts.emit('visitEnded', ticket);
-      return ticket;
+    const ticket = this.findToday(number);
+    if (ticket.state !== 'done') {
+      const finished = this.step(ticket, 'finished', ENDABLE, ticket.deskId);
+      if (finished) return this.ended(finished);
     }
-    const finished = this.step(ticket, 'finished', NOT_FINISHED, ticket.deskId);
-    if (!finished) return this.endVisit({ number });
-    return this.ended(finished);
+    // Finished already, or its state changed between the read and the step (a desk finished it or
+    // marked it no-show at that instant): read it once more and answer from what it is now.
+    const now = this.findToday(number);
+    if (now.state !== 'done') {
+      throw new KioskError(
+        'no-current-visit',
+        `number: ${now.number} is ${now.state}; only a waiting, called or served visit can be ended`,
+      );
+    }
+    this.parts.emit('visitEnded', now);
+    return now;
+  }
+
+  private findToday(number: string): Ticket {
+    const ticket = this.parts.store.findTicket(this.today(), number.trim().toUpperCase());
+    if (!ticket) throw new KioskError('ticket-not-found', `number: no ticket ${number} was issued today`);
+    return ticket;
   }
 
   async listHallCalls({ limit = 8 }: CallInput<'listHallCalls'>): Promise<HallCall[]> {

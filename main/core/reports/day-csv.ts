@@ -1,9 +1,10 @@
-import type { Language, LocalizedText, Rating, Ticket } from '../../contract';
+import { localDateTime, type Language, type LocalizedText, type Rating, type Ticket } from '../../contract';
+import { csvField } from '../csv';
 import { serviceMinutesOf, waitMinutesOf } from './day-report';
 
 /**
  * The day's visits as CSV, one row per ticket, for a spreadsheet: UTF-8 with a byte order mark
- * (without it Excel reads Cyrillic and ə as Windows-1252), fields quoted per RFC 4180, CRLF line
+ * (without it Excel reads Cyrillic and ə as Windows-1252), fields quoted per RFC 4180 (../csv.ts), CRLF line
  * ends, times as "YYYY-MM-DD HH:MM:SS" on the centre's clock. Column names stay English: they are
  * read by scripts and by technicians of any language alike.
  */
@@ -88,32 +89,4 @@ function visitRow(ticket: Ticket, rating: Rating | undefined, input: DayCsvInput
 /** One decimal with a point: what spreadsheets of every locale read as a number on import. */
 function minutes(value: number | null): string {
   return value === null ? '' : value.toFixed(1);
-}
-
-/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "YYYY-MM-DD HH:MM:SS" on the centre's clock, read from typed parts so no locale data matters. */
-export function localDateTime(instant: string, timeZone: string): string {
-  let formatter = dateTimeFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }

@@ -1,4 +1,4 @@
-import type { DayFigures, DayReport, Rating, Ticket } from '../../contract';
+import { zonedParts, type DayFigures, type DayReport, type Rating, type Ticket } from '../../contract';
 
 /**
  * The day's figures, computed from the day's tickets and their ratings alone (no clock, no store),
@@ -107,16 +107,9 @@ function hourCounts(tickets: readonly Ticket[], timeZone: string): DayReport['ho
   return hours;
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The hour 0–23 on the centre's clock at an instant. */
 export function localHour(instant: string, timeZone: string): number {
-  let formatter = hourFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' });
-    hourFormatters.set(timeZone, formatter);
-  }
-  return Number(formatter.formatToParts(new Date(instant)).find((part) => part.type === 'hour')?.value ?? 0);
+  return Number(zonedParts(instant, timeZone).hour);
 }
 
 /** Groups in id order; tickets whose key is null belong to no group. */

@@ -1,30 +1,14 @@
 import type { DayReport, Language, LocalizedText } from '../../contract';
 import type { ReportPrintout } from '../ports';
-import az from '../../../locales/az/printer.json';
-import en from '../../../locales/en/printer.json';
-import kk from '../../../locales/kk/printer.json';
-import ky from '../../../locales/ky/printer.json';
-import ru from '../../../locales/ru/printer.json';
-import uz from '../../../locales/uz/printer.json';
-
-type SummaryTexts = (typeof en)['daySummary'];
-
-// Bundled with the main process: the summary prints on a kiosk without network or locale files.
-const TEXTS: Record<Language, SummaryTexts> = {
-  az: az.daySummary,
-  en: en.daySummary,
-  kk: kk.daySummary,
-  ky: ky.daySummary,
-  ru: ru.daySummary,
-  uz: uz.daySummary,
-};
+import { bundledTexts } from '../bundled-locales';
+import { fillPlaceholders as fill, plainSpaces } from '../printed-text';
 
 export interface DaySummaryInput {
   report: DayReport;
   language: Language;
   centreName: string;
   serviceNames: ReadonlyMap<string, LocalizedText>;
-  /** When it is printed, already on the centre's clock ("HH:MM"). */
+  /** When it is printed, already on the centre's clock: date and time, "YYYY-MM-DD HH:MM". */
   printedAtLocal: string;
 }
 
@@ -39,7 +23,7 @@ export function daySummaryPrintout({
   serviceNames,
   printedAtLocal,
 }: DaySummaryInput): ReportPrintout {
-  const t = TEXTS[language];
+  const t = bundledTexts(language, 'printer').daySummary;
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   const minutes = (value: number | null) =>
@@ -95,14 +79,4 @@ export function daySummaryPrintout({
 
 function clockHour(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
-}
-
-/** i18next's {{name}} placeholders, filled the same way without pulling i18next into the main process. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/** ICU puts no-break and narrow spaces in numbers; no printer code page has the narrow one. */
-function plainSpaces(text: string): string {
-  return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 }

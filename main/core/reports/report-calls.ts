@@ -1,8 +1,15 @@
-import type { CallInput, CallOutput, Catalog, Language, Rating } from '../../contract';
+import {
+  localDateTime,
+  localDay,
+  type CallInput,
+  type CallOutput,
+  type Catalog,
+  type Language,
+  type Rating,
+} from '../../contract';
 import { KioskError } from '../errors';
-import { localDay } from '../local-time';
 import type { Clock, KioskStore, TicketPrinter } from '../ports';
-import { dayCsv, dayCsvFileName, localDateTime } from './day-csv';
+import { dayCsv, dayCsvFileName } from './day-csv';
 import { dayReport } from './day-report';
 import { daySummaryPrintout } from './day-summary';
 
@@ -17,7 +24,8 @@ export interface ReportCallParts {
   clock: Clock;
   printer: TicketPrinter;
   staff: StaffSessions;
-  centre: { timeZone: string; kioskId: string; centreName: string; defaultLanguage: Language };
+  /** The centre's settings as in effect now: read at each call, so a technician's change applies at once. */
+  centre(): { timeZone: string; kioskId: string; centreName: string; defaultLanguage: Language };
 }
 
 /**
@@ -34,7 +42,7 @@ export class ReportCalls {
   async exportDayCsv(input: CallInput<'exportDayCsv'>): Promise<CallOutput<'exportDayCsv'>> {
     const day = this.dayOf(input);
     const { tickets, ratings } = this.visits(day);
-    const { centre } = this.parts;
+    const centre = this.parts.centre();
     const csv = dayCsv({
       tickets,
       ratings,
@@ -47,7 +55,8 @@ export class ReportCalls {
 
   async printDaySummary(input: CallInput<'printDaySummary'>): Promise<CallOutput<'printDaySummary'>> {
     const report = this.report(input);
-    const { centre, clock, printer } = this.parts;
+    const { clock, printer } = this.parts;
+    const centre = this.parts.centre();
     const printout = daySummaryPrintout({
       report,
       language: centre.defaultLanguage,
@@ -68,7 +77,7 @@ export class ReportCalls {
     const { tickets, ratings } = this.visits(day);
     return dayReport({
       day,
-      timeZone: this.parts.centre.timeZone,
+      timeZone: this.parts.centre().timeZone,
       tickets,
       ratings,
       standardMinutes: this.standardMinutes(),
@@ -80,16 +89,15 @@ export class ReportCalls {
     if (!this.parts.staff.isStaffToken(token)) {
       throw new KioskError('desk-session-required', 'the day figures need a desk or technician session');
     }
-    if (day === undefined) return localDay(this.parts.clock.now(), this.parts.centre.timeZone);
+    if (day === undefined) return localDay(this.parts.clock.now(), this.parts.centre().timeZone);
     if (!isCalendarDay(day)) throw new KioskError('invalid-input', `day: "${day}" is not a calendar day`);
     return day;
   }
 
   private visits(day: string): { tickets: ReturnType<KioskStore['listTickets']>; ratings: Rating[] } {
+    // Two queries for the whole day, not one rating query per ticket.
     const { store } = this.parts;
-    const tickets = store.listTickets(day);
-    const ratings = tickets.flatMap((ticket) => store.getRating(ticket.id) ?? []);
-    return { tickets, ratings };
+    return { tickets: store.listTickets(day), ratings: store.listRatings(day) };
   }
 
   private serviceNames() {

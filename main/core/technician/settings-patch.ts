@@ -8,36 +8,62 @@ type Settings = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is Settings =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Fields the running kiosk cannot change under its clients' feet: the API's address and token. */
-const RESTART_PREFIXES = ['api'] as const;
+/**
+ * Fields read once at start (main/boot/compose.ts, main/app/main.ts), so a change waits for the
+ * next start: the API's address and token, the speech engine's settings, the updater's feed, and
+ * the catalog file's path (an imported catalog applies at once through applyCatalogImport).
+ */
+const RESTART_PREFIXES = ['api', 'speech', 'updates', 'catalogPath'] as const;
 
 /** Fields a patch may not touch: PINs change only through their own calls, which hash them. */
 const PROTECTED_PATHS = ['technician.pinHash'] as const;
 
 /**
- * Objects are merged field by field; arrays and plain values are replaced; null removes the
- * setting, so it falls back to its default.
+ * The patch value that removes a setting from the file, so it falls back to its default. Null is
+ * a value of its own (`speech.fallbackLanguage: null` means "say nothing"), so it cannot double as
+ * "remove".
+ */
+export const UNSET = { $unset: true } as const;
+
+const isUnset = (value: unknown): boolean =>
+  isPlainObject(value) && value.$unset === true && Object.keys(value).length === 1;
+
+/**
+ * Objects are merged field by field; arrays and plain values (null among them) are replaced;
+ * `UNSET` removes the setting, so it falls back to its default.
  */
 export function mergeSettings(base: Settings, patch: Settings): Settings {
   const merged: Settings = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
+    if (isUnset(value)) delete merged[key];
     else if (isPlainObject(value) && isPlainObject(base[key])) merged[key] = mergeSettings(base[key], value);
     else merged[key] = value;
   }
   return merged;
 }
 
-/** Paths of the patch that may not be patched, each with the reason, in the form of a validation problem. */
+/**
+ * Paths of the patch that may not be patched, each with the reason, in the form of a validation
+ * problem. Replacing or removing a section that holds a protected field (`technician: null`)
+ * would change that field too, so it is refused as well.
+ */
 export function protectedFieldProblems(patch: Settings): string[] {
-  return PROTECTED_PATHS.filter((path) => hasPath(patch, path.split('.'))).map(
-    (path) => `${path}: is changed through the PIN change only`,
-  );
+  return PROTECTED_PATHS.flatMap((path) => {
+    const touched = touchedAt(patch, path.split('.'));
+    if (touched === null) return [];
+    if (touched === path) return [`${path}: is changed through the PIN change only`];
+    return [`${touched}: would replace ${path}, which is changed through the PIN change only`];
+  });
 }
 
-function hasPath(value: unknown, path: string[]): boolean {
-  if (path.length === 0) return true;
-  return isPlainObject(value) && path[0]! in value && hasPath(value[path[0]!], path.slice(1));
+/** The patch's path that reaches or replaces the protected path, or null when the patch leaves it alone. */
+function touchedAt(value: Settings, path: readonly string[], prefix = ''): string | null {
+  const [head, ...rest] = path;
+  if (head === undefined || !(head in value)) return null;
+  const here = prefix ? `${prefix}.${head}` : head;
+  const next = value[head];
+  if (rest.length === 0 || !isPlainObject(next) || isUnset(next)) return here;
+  return touchedAt(next, rest, here);
 }
 
 /** Dotted paths whose values differ; an array counts as one value (a changed list of desks is `desks`). */

@@ -13,9 +13,10 @@ import type {
   TechnicianAuditEntry,
   TicketPrinter,
 } from '../ports';
-import type { TechnicianAccess } from './access';
+import type { TechnicianAccess } from '../auth/technician-access';
 import { checkCatalogImport } from './catalog-import';
-import { FIRST_RUN_PIN, hashPin } from './pin';
+import { hashPin, newTechnicianPinProblem } from '../auth/pin';
+import { withDeskPinHash } from '../auth/pin-settings';
 import { changedPaths, mergeSettings, needsRestart, protectedFieldProblems } from './settings-patch';
 
 const SESSION_REFUSALS = {
@@ -79,9 +80,8 @@ export class TechnicianCalls {
     token,
     newPin,
   }: CallInput<'changeTechnicianPin'>): Promise<CallOutput<'changeTechnicianPin'>> {
-    if (newPin === FIRST_RUN_PIN) {
-      throw new KioskError('invalid-input', 'newPin: must differ from the first-run PIN');
-    }
+    const problem = newTechnicianPinProblem(newPin);
+    if (problem) throw new KioskError('invalid-input', `newPin: ${problem}`);
     const check = this.parts.access.changePin(token, newPin);
     if (!check.ok) this.refuse(check.reason);
     this.audit('pin-changed', 'ok');
@@ -162,12 +162,19 @@ export class TechnicianCalls {
       this.refuseChange('catalog-imported', problems);
     }
     const { settings } = this.parts;
-    const saved = settings.saveCatalog(catalog, this.parts.live.config().catalogPath);
+    const { catalogPath } = this.parts.live.config();
+    const file = settings.catalogFileFor(catalogPath);
+    // The configuration that points to the new file is checked before the catalog is written and
+    // written after it: a refusal leaves both as they were, and neither ever names a missing file.
+    const pointed = file === catalogPath ? null : mergeSettings(settings.readSettings(), { catalogPath: file });
+    if (pointed) {
+      const check = settings.checkSettings(pointed);
+      if (!check.ok) this.refuseChange('catalog-imported', check.problems);
+    }
+    settings.saveCatalog(catalog, file);
     let config: KioskConfig | undefined;
-    if (saved.catalogPath !== null) {
-      const result = settings.replaceSettings(
-        mergeSettings(settings.readSettings(), { catalogPath: saved.catalogPath }),
-      );
+    if (pointed) {
+      const result = settings.replaceSettings(pointed);
       if (!result.ok) this.refuseChange('catalog-imported', result.problems);
       config = result.config;
     }
@@ -218,9 +225,9 @@ export class TechnicianCalls {
     if (!desks.some((desk) => desk.id === deskId)) {
       throw new KioskError('unknown-desk', `deskId: no desk "${deskId}" in the configuration's desks`);
     }
-    const pinHash = hashPin(pin);
-    const next = desks.map((desk) => (desk.id === deskId ? { ...desk, pinHash } : desk));
-    const result = settings.replaceSettings(mergeSettings(settings.readSettings(), { desks: next }));
+    // The file may not list the desk when it runs on the default desks: withDeskPinHash adds it then.
+    const { settings: next } = withDeskPinHash(settings.readSettings(), deskId, hashPin(pin));
+    const result = settings.replaceSettings(next);
     if (!result.ok) this.refuseChange('desk-pin-set', result.problems);
     await live.apply({ config: result.config, changed: ['desks'], restartRequired: [] });
     this.audit('desk-pin-set', 'ok', { deskId });

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeskState } from '../../../main/contract';
-import { LANGUAGE_NAMES } from './language-names';
+import { LANGUAGE_AUTONYMS, type DeskState } from '../../../main/contract';
 import { usePriorityLabel } from './use-priority-label';
 import { VisitTimer } from './visit-timer-view';
 
@@ -37,7 +36,7 @@ export function CurrentVisit({ desk, serviceName }: CurrentVisitProps) {
         <dt>{t('current.service')}</dt>
         <dd data-testid="current-service">{serviceName(ticket.serviceId)}</dd>
         <dt>{t('current.language')}</dt>
-        <dd data-testid="current-language">{LANGUAGE_NAMES[ticket.language]}</dd>
+        <dd data-testid="current-language">{LANGUAGE_AUTONYMS[ticket.language]}</dd>
         <dt>{t('current.priority')}</dt>
         <dd data-testid="current-priority">
           {ticket.priority ? priorityLabel(ticket.priority) : t('current.noPriority')}

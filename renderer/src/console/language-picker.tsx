@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../main/contract';
-import { LANGUAGE_NAMES } from './language-names';
+import { LANGUAGE_AUTONYMS, LANGUAGES, type Language } from '../../../main/contract';
 
 export function LanguagePicker({ language, onPick }: { language: Language; onPick: (language: Language) => void }) {
   const { t } = useTranslation('console');
@@ -14,7 +13,7 @@ export function LanguagePicker({ language, onPick }: { language: Language; onPic
       >
         {LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
-            {LANGUAGE_NAMES[lng]}
+            {LANGUAGE_AUTONYMS[lng]}
           </option>
         ))}
       </select>

@@ -8,13 +8,11 @@ export function signInErrorKind(error: unknown): SignInErrorKind {
   switch (error.code) {
     case 'wrong-pin':
       return 'wrong-pin';
-    // One lockout code serves every PIN gate of the kiosk.
-    case 'technician-locked':
+    case 'desk-locked':
       return 'locked';
     case 'unknown-desk':
       return 'unknown-desk';
-    // A desk with no PIN hash configured cannot sign in at all.
-    case 'desk-session-required':
+    case 'desk-pin-not-set':
       return 'no-pin';
     case 'invalid-input':
       return 'invalid';

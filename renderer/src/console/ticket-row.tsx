@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../main/contract';
+import { LANGUAGE_AUTONYMS, type Ticket } from '../../../main/contract';
 import { useClockTime } from './centre-clock';
-import { LANGUAGE_NAMES } from './language-names';
 
 interface TicketRowProps {
   ticket: Ticket;
@@ -19,7 +18,7 @@ export function TicketRow({ ticket, serviceName, score }: TicketRowProps) {
         {ticket.number}
       </th>
       <td>{serviceName}</td>
-      <td>{LANGUAGE_NAMES[ticket.language]}</td>
+      <td>{LANGUAGE_AUTONYMS[ticket.language]}</td>
       <td data-testid={`print-status-${ticket.number}`} data-print-status={ticket.printStatus}>
         {t(`tickets.print.${ticket.printStatus}`)}
         {/* The printer's own words, for the technician: which fault, which port, what it answered. */}

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { KioskApiError, type DeskState, type KioskApi } from '../../../main/contract';
+import { useLiveQuery } from '../api/use-live-query';
 import type { ConnectionSignal } from '../api/connection-signal';
-
-/** Events can be missed while the socket reconnects; this catches up with what they would have told. */
-const CATCH_UP_MS = 30_000;
 
 export type DeskStateView = { state: DeskState | null; error: string | null; refresh: () => void };
 
@@ -18,37 +16,23 @@ export function useDeskState(
   connection: ConnectionSignal,
   onSessionLost: () => void,
 ): DeskStateView {
-  const [state, setState] = useState<DeskState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    api.getDeskState({ token }).then(
-      (answer) => {
-        setState(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (failure instanceof KioskApiError && failure.code === 'desk-session-required') onSessionLost();
-        else setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
-  }, [api, token, onSessionLost]);
-
-  useEffect(() => {
-    refresh();
-    const stops = [
-      api.on('ticketIssued', refresh),
-      api.on('ticketCalled', refresh),
-      api.on('visitChanged', refresh),
-      api.on('visitEnded', refresh),
-      connection.onReconnect(refresh),
-    ];
-    const timer = window.setInterval(refresh, CATCH_UP_MS);
-    return () => {
-      window.clearInterval(timer);
-      stops.forEach((stop) => stop());
-    };
-  }, [api, connection, refresh]);
-
-  return { state, error, refresh };
+  const load = useCallback(() => api.getDeskState({ token }), [api, token]);
+  const handleFailure = useCallback(
+    (failure: unknown) => {
+      if (!(failure instanceof KioskApiError && failure.code === 'desk-session-required')) return false;
+      onSessionLost();
+      return true;
+    },
+    [onSessionLost],
+  );
+  const onReconnect = useCallback((listener: () => void) => connection.onReconnect(listener), [connection]);
+  const { value, error, refresh } = useLiveQuery({
+    api,
+    load,
+    events: ['ticketIssued', 'ticketCalled', 'visitChanged', 'visitEnded'],
+    catchUpMs: 30_000,
+    onReconnect,
+    handleFailure,
+  });
+  return { state: value, error, refresh };
 }

@@ -1,14 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { priorityLabel } from '../priority-label';
 
-const LABELLED = ['elderly', 'disabled', 'pregnant'] as const;
-type Labelled = (typeof LABELLED)[number];
-
-/**
- * A priority category in the console's language, from the kiosk's own labels; a category a
- * technician added without texts shows its id.
- */
+/** A priority category in the console's language, from the kiosk's own labels. */
 export function usePriorityLabel(): (category: string) => string {
   const { t } = useTranslation('kiosk');
-  return (category) =>
-    (LABELLED as readonly string[]).includes(category) ? t(`priority.${category as Labelled}`) : category;
+  return (category) => priorityLabel(t, category);
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../main/contract';
+import { LANGUAGE_AUTONYMS, type Ticket } from '../../../main/contract';
 import { useClockTime } from './centre-clock';
-import { LANGUAGE_NAMES } from './language-names';
 import { usePriorityLabel } from './use-priority-label';
 
 interface WaitingListProps {
@@ -35,7 +34,7 @@ export function WaitingList({ waiting, serviceName }: WaitingListProps) {
               <span className="waiting-list__number">{ticket.number}</span>
               <span className="waiting-list__service">{serviceName(ticket.serviceId)}</span>
               <span className="waiting-list__meta">
-                {LANGUAGE_NAMES[ticket.language]} · {time(ticket.issuedAt)}
+                {LANGUAGE_AUTONYMS[ticket.language]} · {time(ticket.issuedAt)}
                 {ticket.priority && (
                   <span className="waiting-list__priority">
                     <span aria-hidden="true">★ </span>

@@ -7,7 +7,7 @@ import { createKioskClient } from '../api/kiosk-client';
 import { initI18n, isLanguage } from '../i18n';
 import { FiguresPage } from './figures-page';
 
-// Staff pick their language in the address, as on the desk page: figures.html?lng=ru.
+// Staff pick their language in the address, as on the desk console: figures.html?lng=ru.
 const requested = new URLSearchParams(window.location.search).get('lng');
 const language = isLanguage(requested) ? requested : 'en';
 initI18n(language);

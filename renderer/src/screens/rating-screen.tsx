@@ -1,7 +1,8 @@
-import type { Language, RatingReason } from '../../../main/contract';
-import type { RatingScreenState } from '../rating-step';
-import type { Score } from '../scores';
-import type { RatingControls } from '../use-rating-controls';
+import type { Catalog, KioskInfo, Language } from '../../../main/contract';
+import { serviceName as nameOfService } from '../catalog-view';
+import type { RatingScreenState } from '../rating/rating-step';
+import { scoresFor } from '../scores';
+import type { RatingControls } from '../rating/use-rating-controls';
 import { useKioskT } from '../use-kiosk-t';
 import { useSpokenPrompt } from '../use-spoken-prompt';
 import { Face } from './face';
@@ -10,11 +11,10 @@ import { CheckIcon } from './icons';
 interface RatingScreenProps {
   language: Language;
   screen: RatingScreenState;
-  serviceName: string;
-  /** The faces on offer (five, or four without the neutral one). */
-  scores: readonly Score[];
-  /** Reason chips offered after a low score. */
-  reasons: readonly RatingReason[];
+  /** Where the rated visit's service is named. */
+  catalog: Catalog;
+  /** The faces on offer (five, or four without the neutral one) and the reason chips after a low score. */
+  rating: KioskInfo['rating'];
   controls: RatingControls;
 }
 
@@ -22,8 +22,11 @@ interface RatingScreenProps {
  * One question, large faces with words; a good score is one touch. After a low score the reasons
  * appear on the same screen, with Send, and the score can still be changed.
  */
-export function RatingScreen({ language, screen, serviceName, scores, reasons, controls }: RatingScreenProps) {
+export function RatingScreen({ language, screen, catalog, rating, controls }: RatingScreenProps) {
   const t = useKioskT(language);
+  const serviceName = nameOfService(catalog, screen.ticket.serviceId, language);
+  const scores = scoresFor(rating.faces);
+  const { reasons } = rating;
   const { ticket, saving, saveFailed, lowScore } = screen;
   const chosen = saving ?? lowScore;
   useSpokenPrompt(language, lowScore === null ? `${t('rating.title')} ${t('rating.hint')}` : t('rating.reasonsTitle'));

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../main/contract';
+import { LANGUAGE_AUTONYMS, LANGUAGES } from '../../../main/contract';
 import type { KioskApi, Language } from '../../../main/contract';
 import { isLanguage } from '../i18n';
 import { FiguresPanel } from '../figures/figures-panel';
@@ -11,7 +11,7 @@ import { ConfigurationSection } from './sections/configuration-section';
 import { DesksSection } from './sections/desks-section';
 import { DiagnosticsSection } from './sections/diagnostics-section';
 import { IdentitySection } from './sections/identity-section';
-import { LANGUAGE_AUTONYMS, LanguagesSection } from './sections/languages-section';
+import { LanguagesSection } from './sections/languages-section';
 import { LogSection } from './sections/log-section';
 import { PinSection } from './sections/pin-section';
 import { PrinterSection } from './sections/printer-section';

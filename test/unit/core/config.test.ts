@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKioskConfig, loadKioskConfigKeepingLastGood } from '../../../main/boot/config-file';
 import { configJsonSchemaText } from '../../../main/core/json-schemas';
-import { hashPin, verifyPin } from '../../../main/core/technician/pin';
+import { hashPin, verifyPin } from '../../../main/core/auth/pin';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { tempDir } from '../../support/kiosk-fixture';
 

@@ -141,6 +141,20 @@ describe('calling and serving at desks', () => {
     ]);
   });
 
+  it('refuses to end a no-show by number: it was not served, so it is neither counted as served nor rated', async () => {
+    const ticket = await kiosk.issue('passport');
+    const desk = await kiosk.signIn('2');
+    await kiosk.service.callNext({ token: desk });
+    await kiosk.service.markNoShow({ token: desk });
+    await expect(kiosk.service.endVisit({ number: ticket.number })).rejects.toMatchObject({
+      code: 'no-current-visit',
+      message: expect.stringContaining(`${ticket.number} is no-show`),
+    });
+    expect(kiosk.store.getTicket(ticket.id)).toMatchObject({ state: 'no-show', visitEndedAt: null });
+    expect(historyOf(kiosk, ticket.id).map((row) => row.kind)).toEqual(['issued', 'called', 'no-show']);
+    expect(kiosk.events.filter((frame) => frame.event === 'visitEnded')).toHaveLength(0);
+  });
+
   it('ends a visit by number through the same finish, from waiting or from a desk', async () => {
     const waiting = await kiosk.issue('passport');
     const atDesk = await kiosk.issue('passport');

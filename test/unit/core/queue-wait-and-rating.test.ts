@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ticketQrContent } from '../../../main/contract';
-import { parseRatingCode } from '../../../main/core/queue/rating-code';
-import { withDeskPinHash } from '../../../main/core/queue/desk-pin-setting';
+import { parseRatingCode } from '../../../main/core/rating/rating-code';
+import { withDeskPinHash } from '../../../main/core/auth/pin-settings';
 import { makeDeskKiosk, type DeskKiosk } from '../../support/desk-fixture';
 
 describe('the wait estimate', () => {

@@ -67,6 +67,24 @@ describe('the core refuses tickets a service cannot take', () => {
     store.close();
   });
 
+  it('gives the last ticket under the daily limit to one of two requests arriving at the same instant', async () => {
+    const { service, store } = makeKiosk({
+      dbFile: join(dir.path, 'k.sqlite'),
+      clock: new ManualClock(new Date('2026-11-20T08:00:00Z')),
+      catalog: withService('identity-card', () => ({ dailyLimit: 2 })),
+    });
+    await service.issueTicket({ serviceId: 'identity-card', language: 'kk' });
+    // Both pass the early check before either reaches the store: the printer status is awaited in between.
+    const outcomes = await Promise.all(
+      ['kk', 'ru'].map((language) =>
+        refusalCode(() => service.issueTicket({ serviceId: 'identity-card', language: language as 'kk' | 'ru' })),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['accepted', 'daily-limit-reached']);
+    expect(store.listTickets('2026-11-20').filter((t) => t.serviceId === 'identity-card')).toHaveLength(2);
+    store.close();
+  });
+
   it('knows no service disabled on this kiosk', async () => {
     const { service, store } = makeKiosk({
       dbFile: join(dir.path, 'k.sqlite'),

@@ -49,9 +49,10 @@ describe('desk actions', () => {
 describe('sign-in refusals', () => {
   it('tells a wrong PIN, a lockout, an unknown desk and a desk without PIN apart', () => {
     expect(signInErrorKind(new KioskApiError('wrong-pin', 'x'))).toBe('wrong-pin');
-    expect(signInErrorKind(new KioskApiError('technician-locked', 'x'))).toBe('locked');
+    expect(signInErrorKind(new KioskApiError('desk-locked', 'x'))).toBe('locked');
     expect(signInErrorKind(new KioskApiError('unknown-desk', 'x'))).toBe('unknown-desk');
-    expect(signInErrorKind(new KioskApiError('desk-session-required', 'x'))).toBe('no-pin');
+    expect(signInErrorKind(new KioskApiError('desk-pin-not-set', 'x'))).toBe('no-pin');
+    expect(signInErrorKind(new KioskApiError('desk-session-required', 'x'))).toBe('failed');
     expect(signInErrorKind(new KioskApiError('invalid-input', 'x'))).toBe('invalid');
     expect(signInErrorKind(new TypeError('offline'))).toBe('failed');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialFlowState, kioskFlow, type FlowAction, type FlowState } from '../../../renderer/src/kiosk-flow';
-import { ratingScreen } from '../../../renderer/src/rating-step';
+import { ratingScreen } from '../../../renderer/src/rating/rating-step';
 import { idleWarningMs, screenTimeoutMs, type ScreenTiming } from '../../../renderer/src/screen-timeouts';
 import { ticket } from './fixtures';
 
@@ -34,7 +34,7 @@ describe('kiosk flow: a visitor takes a ticket', () => {
       screen: { name: 'attract' },
       language: 'az',
       defaultLanguage: 'az',
-      waitingRatings: [],
+      ratings: { waiting: [], shown: [] },
       access: { highContrast: false, largeText: false, lowReach: false, audioGuidance: false },
       defaultAccess: { highContrast: false, largeText: false, lowReach: false, audioGuidance: false },
     });
@@ -187,7 +187,7 @@ describe('kiosk flow: rating a visit', () => {
       ...toRatingInKk,
     );
     expect(printing.screen.name).toBe('printing');
-    expect(printing.waitingRatings).toEqual([ended]);
+    expect(printing.ratings.waiting).toEqual([ended]);
 
     const shown = kioskFlow(printing, { type: 'ticketIssued', ticket: issued });
     expect(shown.screen).toEqual({ name: 'ticket', ticket: issued });
@@ -196,7 +196,7 @@ describe('kiosk flow: rating a visit', () => {
     const rating = kioskFlow(shown, { type: 'done' });
     expect(rating.screen).toMatchObject({ name: 'rating', ticket: ended });
     expect(rating.language).toBe('kk');
-    expect(rating.waitingRatings).toEqual([]);
+    expect(rating.ratings.waiting).toEqual([]);
   });
 
   it('asks for a waiting rating when the ticket screen times out', () => {
@@ -267,11 +267,23 @@ describe('kiosk flow: rating a visit', () => {
     expect(kioskFlow(saving, { type: 'timeout' })).toBe(saving);
   });
 
+  it('asks a visit once: a repeated visitEnded on the thanks screen or after is ignored', () => {
+    const thanks = kioskFlow(kioskFlow(run(...toRatingInKk), { type: 'rate', score: 5 }), {
+      type: 'ratingSaved',
+      ticketId: ended.id,
+    });
+    expect(thanks.screen).toMatchObject({ name: 'thanks', ticket: ended });
+    expect(kioskFlow(thanks, { type: 'visitEnded', ticket: ended })).toBe(thanks);
+    const after = kioskFlow(thanks, { type: 'timeout' });
+    expect(after.screen).toEqual({ name: 'attract' });
+    expect(kioskFlow(after, { type: 'visitEnded', ticket: ended })).toBe(after);
+  });
+
   it('queues a second ended visit behind the rating on screen, and asks it next', () => {
     const second = ticket({ id: 4, number: 'A-004', language: 'uz' });
     const state = run(...toRatingInKk, { type: 'visitEnded', ticket: second });
     expect(state.screen).toMatchObject({ name: 'rating', ticket: ended });
-    expect(state.waitingRatings).toEqual([second]);
+    expect(state.ratings.waiting).toEqual([second]);
     const thanks = kioskFlow(kioskFlow(state, { type: 'rate', score: 5 }), { type: 'ratingSaved', ticketId: ended.id });
     const next = kioskFlow(thanks, { type: 'timeout' });
     expect(next.screen).toMatchObject({ name: 'rating', ticket: second });

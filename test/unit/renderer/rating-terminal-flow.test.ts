@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ratingScreen } from '../../../renderer/src/rating-step';
+import { ratingScreen } from '../../../renderer/src/rating/rating-step';
 import {
   initialTerminalState,
   ratingTerminalFlow,
   terminalTimeoutMs,
   type TerminalAction,
   type TerminalState,
-} from '../../../renderer/src/rating-terminal-flow';
+} from '../../../renderer/src/rating/rating-terminal-flow';
 import { ticket } from './fixtures';
 
 const atDesk = (id: number, deskId: string, language: 'kk' | 'uz' = 'kk') =>
@@ -36,7 +36,7 @@ describe('rating terminal flow (a desk tablet, or a kiosk set up as one)', () =>
       { type: 'ratingSaved', ticketId: 2 },
     );
     expect(state.screen).toEqual({ name: 'thanks', alreadyRated: false });
-    expect(state.waiting.map((t) => t.id)).toEqual([3]);
+    expect(state.ratings.waiting.map((t) => t.id)).toEqual([3]);
     const next = ratingTerminalFlow(state, { type: 'timeout' });
     expect(next.screen).toMatchObject({ name: 'rating', ticket: { id: 3 } });
     expect(next.language).toBe('uz');
@@ -47,6 +47,31 @@ describe('rating terminal flow (a desk tablet, or a kiosk set up as one)', () =>
     ].reduce((s, a) => ratingTerminalFlow(s, a as TerminalAction), next);
     expect(rated.screen).toEqual({ name: 'waiting' });
     expect(rated.language).toBe('az');
+  });
+
+  it('asks a visitor once: the repeated visitEnded on the thanks screen or back at waiting is ignored', () => {
+    const thanks = run(
+      { type: 'visitEnded', ticket: atDesk(2, '2') },
+      { type: 'rate', score: 5 },
+      { type: 'ratingSaved', ticketId: 2 },
+    );
+    expect(thanks.screen).toEqual({ name: 'thanks', alreadyRated: false });
+    const repeatedOnThanks = ratingTerminalFlow(thanks, { type: 'visitEnded', ticket: atDesk(2, '2') });
+    expect(repeatedOnThanks).toBe(thanks);
+    const waiting = ratingTerminalFlow(thanks, { type: 'timeout' });
+    expect(waiting.screen).toEqual({ name: 'waiting' });
+    expect(ratingTerminalFlow(waiting, { type: 'visitEnded', ticket: atDesk(2, '2') }).screen).toEqual({
+      name: 'waiting',
+    });
+    // A visitor who walked away without rating is not asked again either: the next one may stand there.
+    const left = ratingTerminalFlow(run({ type: 'visitEnded', ticket: atDesk(4, '2') }), { type: 'timeout' });
+    expect(ratingTerminalFlow(left, { type: 'visitEnded', ticket: atDesk(4, '2') }).screen).toEqual({
+      name: 'waiting',
+    });
+    expect(ratingTerminalFlow(left, { type: 'visitEnded', ticket: atDesk(5, '2') }).screen).toMatchObject({
+      name: 'rating',
+      ticket: { id: 5 },
+    });
   });
 
   it('ends a visitor’s accessibility choices with them', () => {

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostics } from '../../../../main/contract';
+import { numberFormat } from '../../number-format';
 import { sessionEnded, useTechnician } from '../technician-context';
 
-function megabytes(bytes: number | null): string {
+function megabytes(bytes: number | null, language: string): string {
   if (bytes === null) return '—';
   const mb = bytes / 1024 / 1024;
-  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(1)} MB`;
+  const write = (value: number) => numberFormat(language).decimal(value, { min: 1, max: 1 });
+  return mb >= 1024 ? `${write(mb / 1024)} GB` : `${write(mb)} MB`;
 }
 
 /** Versions, uptime, disk and database, the printer's counters, the last errors and the speech voices. */
 export function DiagnosticsSection() {
-  const { t } = useTranslation('technician');
+  const { t, i18n } = useTranslation('technician');
   const { api, token, close } = useTechnician();
   const [facts, setFacts] = useState<Diagnostics | null>(null);
   useEffect(() => {
@@ -26,8 +28,8 @@ export function DiagnosticsSection() {
     ['Node.js', versions.node],
     [t('diagnostics.uptime'), t('diagnostics.minutes', { count: Math.floor(facts.uptimeSeconds / 60) })],
     [t('diagnostics.dataDir'), facts.dataDir],
-    [t('diagnostics.freeDisk'), megabytes(facts.freeDiskBytes)],
-    [t('diagnostics.database'), megabytes(facts.databaseBytes)],
+    [t('diagnostics.freeDisk'), megabytes(facts.freeDiskBytes, i18n.language)],
+    [t('diagnostics.database'), megabytes(facts.databaseBytes, i18n.language)],
     [t('diagnostics.printer'), `${facts.printer.profile}: ${facts.printer.problems.join(', ') || 'ok'}`],
     [t('diagnostics.ticketsSinceRoll'), String(facts.printer.ticketsSinceRoll)],
     [

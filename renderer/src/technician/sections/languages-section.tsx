@@ -1,19 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../../main/contract';
+import { LANGUAGE_AUTONYMS, LANGUAGES } from '../../../../main/contract';
 import type { Language } from '../../../../main/contract';
 import { SaveBar, SelectField, Toggle } from '../fields';
 import type { SettingsSectionProps } from './section-props';
-
-/** Each language by its own name, as a visitor looks for it. */
-export const LANGUAGE_AUTONYMS: Readonly<Record<Language, string>> = {
-  az: 'Azərbaycanca',
-  ru: 'Русский',
-  en: 'English',
-  kk: 'Қазақша',
-  ky: 'Кыргызча',
-  uz: 'Oʻzbekcha',
-};
 
 /** The languages the kiosk offers and the one it starts in. */
 export function LanguagesSection({ effective, save }: SettingsSectionProps) {

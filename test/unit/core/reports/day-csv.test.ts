@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../../../../main/contract';
+import { parseCsv as parseCsvText } from '../../../../main/core/csv';
 import { DAY_CSV_COLUMNS, dayCsv, dayCsvFileName } from '../../../../main/core/reports/day-csv';
 import { DAY, RATINGS, STANDARDS } from './sample-day';
 
@@ -10,34 +11,10 @@ const SERVICE_NAMES = new Map<string, LocalizedText>([
   ['tax', names('Vergi\nuçotu', 'Салық есебі', 'Tax "registration"', 'Налоговый учёт')],
 ]);
 
-/** RFC 4180 read back by hand: quoted fields may hold commas, doubled quotes and line breaks. */
+/** Read back with the catalog import's CSV reader; the file must end with CRLF like every line. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  expect(field === '' && row.length === 0, 'the file ends with CRLF').toBe(true);
-  return rows;
+  expect(text.endsWith('\r\n'), 'the file ends with CRLF').toBe(true);
+  return parseCsvText(text);
 }
 
 const csv = () =>

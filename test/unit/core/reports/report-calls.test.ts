@@ -16,11 +16,15 @@ const tickets: Ticket[] = DAY.map((t) => ({ ...t, serviceId: t.serviceId === 'pa
 /** Only what the reports read, over the sample day: the SQLite store is exercised by the e2e test. */
 function storeStandIn(): KioskStore {
   const byDay = new Map([['2026-11-20', tickets]]);
-  const ratings = new Map<number, Rating>(RATINGS.map((r) => [r.ticketId, r]));
+  const ratingsByDay = new Map<string, Rating[]>([['2026-11-20', RATINGS]]);
   return {
     listTickets: (day: string) => byDay.get(day) ?? [],
-    getRating: (id: number) => ratings.get(id),
-  } as Pick<KioskStore, 'listTickets' | 'getRating'> as KioskStore;
+    // The reports read a day's ratings in one query: a rating read per ticket fails here.
+    listRatings: (day: string) => ratingsByDay.get(day) ?? [],
+    getRating: () => {
+      throw new Error("the reports read the day's ratings with listRatings, not one per ticket");
+    },
+  } as Pick<KioskStore, 'listTickets' | 'listRatings' | 'getRating'> as KioskStore;
 }
 
 function reportCalls(validTokens: string[]) {
@@ -32,7 +36,7 @@ function reportCalls(validTokens: string[]) {
     clock: new ManualClock(new Date('2026-11-20T14:30:00Z')),
     printer,
     staff: { isStaffToken: (token) => validTokens.includes(token) },
-    centre: { timeZone: 'Asia/Baku', kioskId: 'hall-1', centreName: 'ASAN xidmət 1', defaultLanguage: 'az' },
+    centre: () => ({ timeZone: 'Asia/Baku', kioskId: 'hall-1', centreName: 'ASAN xidmət 1', defaultLanguage: 'az' }),
   });
   return { calls, printer };
 }

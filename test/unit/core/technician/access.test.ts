@@ -4,8 +4,9 @@ import {
   LOCKOUT_MS,
   MAX_WRONG_PINS,
   TechnicianAccess,
-} from '../../../../main/core/technician/access';
-import { FIRST_RUN_PIN, hashPin, isPinHash, verifyPin } from '../../../../main/core/technician/pin';
+} from '../../../../main/core/auth/technician-access';
+import { NewPin } from '../../../../main/contract';
+import { FIRST_RUN_PIN, hashPin, isPinHash, newTechnicianPinProblem, verifyPin } from '../../../../main/core/auth/pin';
 import { ManualClock } from '../../../support/kiosk-fixture';
 
 const START = new Date('2026-11-20T08:00:00Z');
@@ -107,5 +108,19 @@ describe('technician access', () => {
     gate.changePin(second.token, '1234');
     expect(gate.check(first.token)).toEqual({ ok: false, reason: 'no-session' });
     expect(gate.check(second.token).ok).toBe(true);
+  });
+});
+
+describe('the PIN rule', () => {
+  it('is one rule for the contract, the core and set-pin: 4 to 12 digits, never the first-run PIN', () => {
+    for (const pin of ['123', '1234567890123', '12a4', ' 1234']) {
+      expect(newTechnicianPinProblem(pin)).toBe('must be 4 to 12 digits');
+      expect(NewPin.safeParse(pin).success).toBe(false);
+    }
+    for (const pin of ['1234', '123456789012']) {
+      expect(newTechnicianPinProblem(pin)).toBeNull();
+      expect(NewPin.safeParse(pin).success).toBe(true);
+    }
+    expect(newTechnicianPinProblem(FIRST_RUN_PIN)).toContain('first-run PIN');
   });
 });

@@ -9,7 +9,7 @@ import { KioskConfig } from '../../../../main/core/config';
 import type { PrinterConfig } from '../../../../main/core/config';
 import { KioskService } from '../../../../main/core/kiosk-service';
 import type { TechnicianAuditEntry } from '../../../../main/core/ports';
-import { hashPin, verifyPin } from '../../../../main/core/technician/pin';
+import { hashPin, verifyPin } from '../../../../main/core/auth/pin';
 import { SqliteStore } from '../../../../main/store/sqlite-store';
 import { printerTestPage } from '../../../../native/printer/test-page';
 import { loadCatalogFile } from '../../../../main/core/catalog-source';
@@ -35,12 +35,13 @@ function kiosk(dir: string) {
   };
   const audit: TechnicianAuditEntry[] = [];
   const store = new SqliteStore(join(dir, 'kiosk.sqlite'));
+  const clock = new ManualClock(new Date('2026-11-20T08:00:00Z'));
   const service = new KioskService({
     config,
     catalog: loadCatalogFile(SAMPLE_CATALOG),
     store,
     printer: first,
-    clock: new ManualClock(new Date('2026-11-20T08:00:00Z')),
+    clock,
     audit: { record: (entry) => audit.push(entry) },
     settings: configFileSettings(configFile, {
       lastGoodFile: lastGood,
@@ -64,6 +65,7 @@ function kiosk(dir: string) {
   return {
     service,
     store,
+    clock,
     first,
     opened,
     audit,
@@ -221,5 +223,70 @@ describe('technician settings calls', () => {
     expect(facts.printer.canPrint).toBe(true);
     expect(facts.lastErrors).toEqual([]);
     expect(facts.speechVoices).toBeNull();
+  });
+
+  it('refuse a patch that would drop the technician section and with it the PIN hash', async () => {
+    const before = readFileSync(k.configFile, 'utf8');
+    for (const technician of [null, { $unset: true }]) {
+      const error = await refusal(k.service.updateSettings({ token, patch: { technician } }));
+      expect(error.code).toBe('invalid-input');
+      expect(error.message).toContain('technician.pinHash');
+    }
+    expect(readFileSync(k.configFile, 'utf8')).toBe(before);
+    // The first-run PIN still opens nothing: the PIN hash is where it was.
+    expect((await refusal(k.service.technicianUnlock({ pin: '000000' }))).code).toBe('wrong-pin');
+  });
+
+  it('keep a null the patch gives: speech.fallbackLanguage null stays silent, it does not fall back to ru', async () => {
+    await k.service.updateSettings({ token, patch: { speech: { fallbackLanguage: null } } });
+    const { effective } = await k.service.getSettings({ token });
+    expect((effective.speech as { fallbackLanguage: unknown }).fallbackLanguage).toBeNull();
+    expect(k.readConfig().speech).toEqual({ fallbackLanguage: null });
+  });
+
+  it('say a restart is needed exactly for the settings read once at start: speech, updates, catalogPath, api', async () => {
+    const applied = await k.service.updateSettings({
+      token,
+      patch: {
+        speech: { rate: 120 },
+        updates: { url: 'https://updates.example.org/kiosk/' },
+        catalogPath: '/srv/kiosk/catalog.json',
+        idle: { seconds: 120 },
+      },
+    });
+    expect(applied.restartRequired).toEqual(['catalogPath', 'speech.rate', 'updates.url']);
+    expect(applied.changed).toContain('idle.seconds');
+    expect(applied.restartRequired).not.toContain('idle.seconds');
+  });
+
+  it('apply a new technician idle time to the open session at once', async () => {
+    const applied = await k.service.updateSettings({ token, patch: { technician: { sessionIdleSeconds: 60 } } });
+    expect(applied).toEqual({ changed: ['technician.sessionIdleSeconds'], restartRequired: [] });
+    k.clock.set(new Date(k.clock.now().getTime() + 61_000));
+    const error = await refusal(k.service.getSettings({ token }));
+    expect(error.code).toBe('technician-session-required');
+    expect(error.message).toContain('idle');
+  });
+
+  it('write no catalog when the configuration pointing to it is refused', async () => {
+    // The file was edited by hand after the start into something the kiosk refuses.
+    writeFileSync(k.configFile, JSON.stringify({ ...k.readConfig(), idle: { seconds: 1 } }));
+    const catalog = loadCatalogFile(SAMPLE_CATALOG);
+    const error = await refusal(k.service.applyCatalogImport({ token, text: JSON.stringify(catalog), format: 'json' }));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain('idle.seconds');
+    expect(existsSync(join(dir.path, 'catalog.json'))).toBe(false);
+    expect(existsSync(join(dir.path, 'catalog.last-good.json'))).toBe(false);
+    expect(k.readConfig().catalogPath).toBeUndefined();
+  });
+
+  it('keep the last good copy of an imported configuration, with the kiosk id of this device', async () => {
+    await k.service.updateSettings({ token, patch: { kioskId: 'kiosk-here' } });
+    await k.service.importConfiguration({
+      token,
+      settings: { centreName: 'Imported centre', kioskId: 'kiosk-there', technician: { pinHash: PIN_HASH } },
+    });
+    expect(k.readConfig()).toMatchObject({ centreName: 'Imported centre', kioskId: 'kiosk-here' });
+    expect(JSON.parse(readFileSync(k.lastGood, 'utf8'))).toEqual(k.readConfig());
   });
 });

@@ -4,17 +4,18 @@ import {
   mergeSettings,
   needsRestart,
   protectedFieldProblems,
+  UNSET,
 } from '../../../../main/core/technician/settings-patch';
 
 describe('a technician patch of the settings', () => {
-  it('merges objects field by field, replaces arrays and values, and removes a setting given null', () => {
+  it('merges objects field by field, replaces arrays and values, and removes a setting given UNSET', () => {
     const file = {
       centreName: 'A',
       idle: { seconds: 70, warningSeconds: 20 },
       languages: ['az', 'ru'],
       kioskId: 'k-1',
     };
-    expect(mergeSettings(file, { idle: { seconds: 90 }, languages: ['en'], kioskId: null })).toEqual({
+    expect(mergeSettings(file, { idle: { seconds: 90 }, languages: ['en'], kioskId: UNSET })).toEqual({
       centreName: 'A',
       idle: { seconds: 90, warningSeconds: 20 },
       languages: ['en'],
@@ -39,5 +40,20 @@ describe('a technician patch of the settings', () => {
       'technician.pinHash: is changed through the PIN change only',
     ]);
     expect(protectedFieldProblems({ technician: { sessionIdleSeconds: 60 } })).toEqual([]);
+  });
+
+  it('keeps null as a value: a nullable setting such as speech.fallbackLanguage becomes null, not its default', () => {
+    const merged = mergeSettings({ speech: { fallbackLanguage: 'az' } }, { speech: { fallbackLanguage: null } });
+    expect(merged).toEqual({ speech: { fallbackLanguage: null } });
+  });
+
+  it('refuses a null, UNSET or replaced section that holds the PIN hash', () => {
+    const reason = 'technician: would replace technician.pinHash, which is changed through the PIN change only';
+    expect(protectedFieldProblems({ technician: null })).toEqual([reason]);
+    expect(protectedFieldProblems({ technician: UNSET })).toEqual([reason]);
+    expect(protectedFieldProblems({ technician: 'none' })).toEqual([reason]);
+    expect(protectedFieldProblems({ technician: { pinHash: UNSET } })).toEqual([
+      'technician.pinHash: is changed through the PIN change only',
+    ]);
   });
 });

@@ -1,14 +1,12 @@
 import { useEffect, useReducer } from 'react';
-import type { Catalog, KioskApi, KioskInfo } from '../../main/contract';
-import { serviceName } from './catalog-view';
+import type { Catalog, KioskApi, KioskInfo } from '../../../main/contract';
 import { initialTerminalState, ratingTerminalFlow, terminalTimeoutMs } from './rating-terminal-flow';
-import { scoresFor } from './scores';
-import { RatingScreen } from './screens/rating-screen';
-import { RatingWaitingScreen } from './screens/rating-waiting-screen';
-import { ThanksScreen } from './screens/thanks-screen';
-import { AccessBar } from './screens/access-bar';
+import { RatingScreen } from '../screens/rating-screen';
+import { RatingWaitingScreen } from '../screens/rating-waiting-screen';
+import { ThanksScreen } from '../screens/thanks-screen';
+import { AccessBar } from '../screens/access-bar';
 import { useRatingControls } from './use-rating-controls';
-import { SpokenPromptContext, useSayPrompt } from './use-spoken-prompt';
+import { SpokenPromptContext, useSayPrompt } from '../use-spoken-prompt';
 
 interface RatingTerminalViewProps {
   api: KioskApi;
@@ -66,9 +64,8 @@ export function RatingTerminalView({ api, info, catalog, deskIds }: RatingTermin
           <RatingScreen
             language={language}
             screen={screen}
-            serviceName={serviceName(catalog, screen.ticket.serviceId, language)}
-            scores={scoresFor(info.rating.faces)}
-            reasons={info.rating.reasons}
+            catalog={catalog}
+            rating={info.rating}
             controls={controls}
           />
         )}

@@ -1,10 +1,10 @@
-import './zod-jitless';
-import './fonts';
-import './styles.css';
+import '../zod-jitless';
+import '../fonts';
+import '../styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createKioskClient } from './api/kiosk-client';
-import { initI18n } from './i18n';
+import { createKioskClient } from '../api/kiosk-client';
+import { initI18n } from '../i18n';
 import { RatingApp } from './rating-app';
 
 initI18n('en');

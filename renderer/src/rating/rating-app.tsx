@@ -1,7 +1,7 @@
-import { DeskId, type KioskApi } from '../../main/contract';
+import { DeskId, type KioskApi } from '../../../main/contract';
 import { RatingTerminalView } from './rating-terminal-view';
-import { StatusScreen } from './screens/status-screen';
-import { useKioskSetup } from './use-kiosk-setup';
+import { StatusScreen } from '../screens/status-screen';
+import { useKioskSetup } from '../use-kiosk-setup';
 
 /**
  * A desk's rating tablet in the browser shell: rating.html?desk=2 asks the visitors of desk 2.

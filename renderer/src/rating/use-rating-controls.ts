@@ -1,7 +1,7 @@
 import { useRef } from 'react';
-import { KioskApiError, type KioskApi, type KioskInfo, type RatingReason } from '../../main/contract';
+import { KioskApiError, type KioskApi, type KioskInfo, type RatingReason } from '../../../main/contract';
 import { reasonsFor, type RatingAction, type RatingScreenState } from './rating-step';
-import type { Score } from './scores';
+import type { Score } from '../scores';
 
 export interface RatingControls {
   onFace: (score: Score) => void;

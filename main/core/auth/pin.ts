@@ -1,4 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { PIN_PATTERN } from '../../contract';
+
+export { PIN_PATTERN };
 
 /**
  * Technician PINs are stored only as scrypt hashes: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>`.
@@ -9,14 +12,18 @@ const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 export const PIN_HASH_PATTERN = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
 
-/** Four to twelve digits: typed on the kiosk's own PIN pad, which has digits only. */
-export const PIN_PATTERN = /^\d{4,12}$/;
-
 /**
  * The PIN of a kiosk whose configuration has no `technician.pinHash` yet. It opens technician mode
  * only to change it: every other technician call is refused until a new PIN is set.
  */
 export const FIRST_RUN_PIN = '000000';
+
+/** Why a PIN cannot become the technician PIN, or null: the one check for the panel, the API and set-pin. */
+export function newTechnicianPinProblem(pin: string): string | null {
+  if (!PIN_PATTERN.test(pin)) return 'must be 4 to 12 digits';
+  if (pin === FIRST_RUN_PIN) return `must differ from the first-run PIN ${FIRST_RUN_PIN}`;
+  return null;
+}
 
 export function hashPin(pin: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
   if (!PIN_PATTERN.test(pin)) throw new Error('a PIN is 4 to 12 digits');

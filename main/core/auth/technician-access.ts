@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports';
-import { FIRST_RUN_PIN, hashPin, verifyPin } from './pin';
+import { FIRST_RUN_PIN, hashPin, newTechnicianPinProblem, verifyPin } from './pin';
 import { PinAttempts } from './pin-attempts';
 
 export { LOCKOUT_MS, MAX_WRONG_PINS } from './pin-attempts';
@@ -23,7 +23,8 @@ export interface TechnicianAccessOptions {
   /** The configured hash; null means the first-run PIN, which must be changed before anything else. */
   pinHash: string | null;
   clock: Clock;
-  sessionIdleMs?: number;
+  /** Read at each check, so a technician's change of the idle time applies to open sessions at once. */
+  sessionIdleMs?: () => number;
   /** Called with each new hash, so it is written to the configuration. */
   savePinHash?: (hash: string) => void;
 }
@@ -38,11 +39,11 @@ export class TechnicianAccess {
   private pinHash: string | null;
   private readonly attempts: PinAttempts;
   private readonly sessions = new Map<string, Session>();
-  private readonly idleMs: number;
+  private readonly idleMs: () => number;
 
   constructor(private readonly options: TechnicianAccessOptions) {
     this.pinHash = options.pinHash;
-    this.idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+    this.idleMs = options.sessionIdleMs ?? (() => DEFAULT_SESSION_IDLE_MS);
     this.attempts = new PinAttempts(options.clock);
   }
 
@@ -64,7 +65,7 @@ export class TechnicianAccess {
     const session = this.sessions.get(token);
     if (!session) return { ok: false, reason: 'no-session' };
     const now = this.options.clock.now().getTime();
-    if (now - session.lastActivity >= this.idleMs) {
+    if (now - session.lastActivity >= this.idleMs()) {
       this.sessions.delete(token);
       return { ok: false, reason: 'expired' };
     }
@@ -77,7 +78,8 @@ export class TechnicianAccess {
   changePin(token: string, newPin: string): SessionCheck {
     const check = this.check(token, true);
     if (!check.ok) return check;
-    if (newPin === FIRST_RUN_PIN) throw new RangeError('the new PIN must differ from the first-run PIN');
+    const problem = newTechnicianPinProblem(newPin);
+    if (problem) throw new RangeError(`newPin: ${problem}`);
     this.pinHash = hashPin(newPin);
     this.options.savePinHash?.(this.pinHash);
     for (const other of this.sessions.keys()) if (other !== token) this.sessions.delete(other);

@@ -1,5 +1,5 @@
-import type { RatingReason, Ticket } from '../../main/contract';
-import type { Score } from './scores';
+import type { RatingReason, Ticket } from '../../../main/contract';
+import type { Score } from '../scores';
 
 /**
  * The rating screen's own state, shared by the kiosk flow and the rating terminal flow: a low

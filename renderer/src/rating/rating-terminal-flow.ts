@@ -1,6 +1,7 @@
-import type { Language, Ticket } from '../../main/contract';
-import type { AccessChoices, AccessOption } from './kiosk-flow';
-import { isRatingAction, ratingScreen, ratingStep, type RatingAction, type RatingScreenState } from './rating-step';
+import type { Language, Ticket } from '../../../main/contract';
+import type { AccessChoices, AccessOption } from '../kiosk-flow';
+import { afterVisitor, EMPTY_RATING_QUEUE, offerRating, type RatingQueue } from './rating-queue';
+import { isRatingAction, ratingStep, type RatingAction, type RatingScreenState } from './rating-step';
 
 /**
  * A rating terminal (a desk's tablet, or a kiosk set up as one): a calm waiting screen, the rating
@@ -14,8 +15,8 @@ export interface TerminalState {
   defaultLanguage: Language;
   /** The desks whose ended visits this terminal asks to rate. */
   deskIds: readonly string[];
-  /** Visits that ended while another visitor was rating; asked next, in order. */
-  waiting: Ticket[];
+  /** Visits that ended while another visitor was rating (asked next, in order), and those shown. */
+  ratings: RatingQueue;
   /** The visitor's accessibility choices; the next visitor starts with the defaults again. */
   access: AccessChoices;
   defaultAccess: AccessChoices;
@@ -37,7 +38,7 @@ export function initialTerminalState(
     language: defaultLanguage,
     defaultLanguage,
     deskIds,
-    waiting: [],
+    ratings: EMPTY_RATING_QUEUE,
     access: defaultAccess,
     defaultAccess,
   };
@@ -57,9 +58,8 @@ export function ratingTerminalFlow(state: TerminalState, action: TerminalAction)
       const { ticket } = action;
       // Another desk's visitor is not standing at this tablet; a repeated event asks nobody twice.
       if (ticket.deskId === null || !state.deskIds.includes(ticket.deskId)) return state;
-      if (isKnown(state, ticket.id)) return state;
-      if (screen.name === 'waiting') return ask(state, ticket);
-      return { ...state, waiting: [...state.waiting, ticket] };
+      const offered = offerRating(state.ratings, ticket, screen.name !== 'waiting');
+      return offered ? { ...state, ...offered } : state;
     }
     case 'timeout':
       if (screen.name === 'waiting' || (screen.name === 'rating' && screen.saving !== null)) return state;
@@ -80,20 +80,6 @@ export function terminalTimeoutMs(
   return null;
 }
 
-function next(visitorState: TerminalState): TerminalState {
-  const state = { ...visitorState, access: visitorState.defaultAccess };
-  const [first, ...rest] = state.waiting;
-  if (first) return ask({ ...state, waiting: rest }, first);
-  return { ...state, screen: { name: 'waiting' }, language: state.defaultLanguage };
-}
-
-/** The rating is asked in the language the visitor chose for their ticket. */
-function ask(state: TerminalState, ticket: Ticket): TerminalState {
-  return { ...state, language: ticket.language, screen: ratingScreen(ticket) };
-}
-
-function isKnown(state: TerminalState, ticketId: number): boolean {
-  const { screen } = state;
-  if (screen.name === 'rating' && screen.ticket.id === ticketId) return true;
-  return state.waiting.some((ticket) => ticket.id === ticketId);
+function next(state: TerminalState): TerminalState {
+  return { ...state, ...afterVisitor(state, { name: 'waiting' }) };
 }
