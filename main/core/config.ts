@@ -180,6 +180,16 @@ export const KioskConfig = z
         minFinishedForAverage: z.number().int().min(1).max(100).default(5),
         /** How many recent finished visits the rolling average takes. */
         averageWindow: z.number().int().min(1).max(500).default(20),
+        /**
+         * A desk session without a call for this long ends (a console tab closed without signing
+         * out), so it no longer counts as an open desk in the waits promised.
+         */
+        deskSessionIdleMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(15),
         /** Share of the standard after which the desk's visit timer turns amber. */
         amberAtShare: z.number().min(0.1).max(1).default(0.8),
       })

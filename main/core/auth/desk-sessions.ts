@@ -10,7 +10,7 @@ export type DeskSignInResult =
   | Exclude<PinAttemptResult, { ok: true }>;
 
 /**
- * How long a desk session lasts without a call. The console asks for its desk's state every 30
+ * How long a desk session lasts without a call, unless `queue.deskSessionIdleMinutes` says otherwise. The console asks for its desk's state every 30
  * seconds and figures.html for the day's figures every minute while open, so only a tab closed
  * without signing out idles out; without an end, every such session would count as an open desk
  * and shorten the waits promised.

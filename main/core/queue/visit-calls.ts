@@ -52,7 +52,11 @@ export class VisitCalls {
   readonly sessions: DeskSessions;
 
   constructor(private readonly parts: VisitCallParts) {
-    this.sessions = new DeskSessions(() => parts.config.desks, parts.clock);
+    this.sessions = new DeskSessions(
+      () => parts.config.desks,
+      parts.clock,
+      () => parts.config.queue.deskSessionIdleMinutes * 60_000,
+    );
   }
 
   async deskSignIn({ deskId, pin }: CallInput<'deskSignIn'>): Promise<CallOutput<'deskSignIn'>> {

@@ -131,6 +131,21 @@ describe('the wait estimate counts only desks still signed in', () => {
   });
   afterEach(() => kiosk.close());
 
+  it('ends a desk session after the configured queue.deskSessionIdleMinutes', async () => {
+    const shortIdle = makeDeskKiosk({ queue: { deskSessionIdleMinutes: 2 } });
+    try {
+      const token = await shortIdle.signIn('1');
+      shortIdle.advance(1);
+      await expect(shortIdle.service.getDeskState({ token })).resolves.toMatchObject({ deskId: '1' });
+      shortIdle.advance(3);
+      await expect(shortIdle.service.getDeskState({ token })).rejects.toMatchObject({
+        code: 'desk-session-required',
+      });
+    } finally {
+      shortIdle.close();
+    }
+  });
+
   it('promises the wait of one desk once the other desk has idled out', async () => {
     for (let n = 0; n < 4; n++) await kiosk.issue('passport');
     const one = await kiosk.signIn('1');
