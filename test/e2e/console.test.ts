@@ -146,7 +146,11 @@ describe('desk console and hall display (Chromium → browser shell → SQLite)'
 
     const hallCall = hall.getByTestId('hall-call-A-001');
     await hallCall.waitFor();
-    expect(await hallCall.innerText()).toMatch(/A-001[\s\S]*2/);
+    // The hall speaks the config's default language (az): "A-001 → Masa 2".
+    expect(await hallCall.locator('.hall-call__number').innerText()).toBe('A-001');
+    expect(await hallCall.locator('.hall-call__desk').innerText()).toBe(
+      `${(texts('az', 'hall') as { desk: string }).desk} 2`,
+    );
     expect(await hallCall.getAttribute('data-highlighted')).toBe('true');
     await hall.screenshot({ path: join(SCREENSHOTS, 'hall-called-landscape.png') });
     await hall.setViewportSize(PORTRAIT);

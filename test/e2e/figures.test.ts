@@ -204,7 +204,8 @@ describe('the day figures page (Chromium → HTTP API → SQLite, manual clock)'
 
   it('downloads the CSV: BOM, one row per visit, names in the visitor language', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-download').click()]);
-    expect(download.suggestedFilename()).toMatch(/^visits-.+-2026-11-20\.csv$/);
+    // The config names no kioskId: the default, kiosk-1.
+    expect(download.suggestedFilename()).toBe('visits-kiosk-1-2026-11-20.csv');
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
