@@ -133,3 +133,18 @@ describe.each(LANGUAGES)('the same labels on every screen in %s', (lng) => {
     }
   });
 });
+
+describe.each(LANGUAGES)('what is said aloud in %s uses the words on show', (lng) => {
+  const texts = visitorTexts(lng);
+  const text = (key: string) => texts.get(key) ?? '';
+  const lower = (value: string) => value.toLocaleLowerCase(lng);
+
+  it('the hall announces a call with the display’s own words for ticket and desk', () => {
+    expect(lower(text('hall:say'))).toContain(lower(text('hall:number')));
+    expect(lower(text('hall:say'))).toContain(lower(text('hall:desk')));
+  });
+
+  it('audio guidance on the service page names the button by its label', () => {
+    expect(text('kiosk:speech.service')).toContain(text('kiosk:service.takeTicket'));
+  });
+});
