@@ -148,3 +148,18 @@ describe.each(LANGUAGES)('what is said aloud in %s uses the words on show', (lng
     expect(text('kiosk:speech.service')).toContain(text('kiosk:service.takeTicket'));
   });
 });
+
+describe.each(LANGUAGES)('the desk console in %s', (lng) => {
+  // Staff read the visitor's ticket back to them: the same words for the ticket and its mark.
+  // (Only these two concepts: the console's own words for visitors, such as uz «tashrif buyuruvchi», are fine.)
+  const file = JSON.parse(readFileSync(join(localesDir, lng, 'console.json'), 'utf8')) as unknown;
+
+  it('names the ticket and the out-of-turn mark with the visitor’s words', () => {
+    const found: string[] = [];
+    for (const [key, text] of flatten(file))
+      for (const concept of ['ticket', 'outOfTurn'])
+        for (const word of glossary[lng][concept]?.avoid ?? [])
+          if (says(text, [word])) found.push(`console:${key} says "${word}": ${text}`);
+    expect(found).toEqual([]);
+  });
+});
