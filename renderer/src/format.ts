@@ -20,6 +20,12 @@ type KioskT = TFunction<'kiosk'>;
 
 export const formatWeekday = (day: Weekday, t: KioskT): string => t(`weekday.${day}`);
 
+/**
+ * The day as a sentence says it ("come back on Monday", «приходите в понедельник»): not the
+ * label form, which is capitalised in every language and takes no preposition.
+ */
+export const formatWeekdayOn = (day: Weekday, t: KioskT): string => t(`weekdayOn.${day}`);
+
 /** "Monday – Friday: 09:00–18:00": runs of three or more days are written as a range. */
 export function formatOpeningPeriod(period: OpeningPeriod, t: KioskT): { days: string; hours: string } {
   const indexes = [...new Set(period.days.map((day) => WEEKDAYS.indexOf(day)))].sort((a, b) => a - b);

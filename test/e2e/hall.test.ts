@@ -113,7 +113,7 @@ describe('hall display: calls newest on top, a chime, spoken numbers, and a relo
     // az first, then ru, each sentence from the language's own hall texts, the number as said aloud.
     await expect.poll(() => spoken.length, { timeout: 15_000 }).toBe(2);
     expect(spoken).toEqual([
-      { text: 'Bilet A 1, masa 3.', language: 'az' },
+      { text: 'Talon A 1, masa 3.', language: 'az' },
       { text: 'Талон A 1, окно 3.', language: 'ru' },
     ]);
     // The highlight passes after a few seconds.

@@ -32,9 +32,21 @@ const kazakhTicketWithoutEstimate: TicketPrintout = {
   number: 'C-003',
   language: 'kk',
   timeZone: 'Asia/Almaty',
-  priorityLabel: 'Егде жастағы',
+  priorityLabel: 'Егде жас',
   peopleAhead: 3,
   waitMinutes: null,
+};
+
+const kyrgyzPriorityTicket: TicketPrintout = {
+  ...base,
+  centreName: 'ЭКБ Бишкек',
+  serviceName: 'Паспорт берүү',
+  number: 'A-015',
+  language: 'ky',
+  timeZone: 'Asia/Bishkek',
+  priorityLabel: 'Улгайган курак',
+  peopleAhead: 2,
+  waitMinutes: 8,
 };
 
 describe('the wait estimate and priority category on a printed ticket (socat PTY pair, emulator)', () => {
@@ -60,20 +72,29 @@ describe('the wait estimate and priority category on a printed ticket (socat PTY
   it('prints the category and "people ahead, about M min" in Russian, decoded as text', async () => {
     await printer.print(russianPriorityTicket);
     const received = await emulator.nextTicket();
-    expect(received.lines).toContain('Приоритет: Пожилой возраст');
+    // The screen's words for the mark (issue 15): «Вне очереди», not «Приоритет».
+    expect(received.lines).toContain('Вне очереди: Пожилой возраст');
     expect(received.lines).toContain('Перед вами: 4 чел., ожидание около 12 мин');
     // Under the number, above the date.
     const number = received.lines.indexOf('A-014');
-    expect(received.lines.indexOf('Приоритет: Пожилой возраст')).toBe(number + 1);
+    expect(received.lines.indexOf('Вне очереди: Пожилой возраст')).toBe(number + 1);
     expect(received.ops.filter((op) => op.kind === 'unknown')).toEqual([]);
   });
 
   it('prints Kazakh letters of the new lines in KZ-1048, and only the people ahead without an estimate', async () => {
     await printer.print(kazakhTicketWithoutEstimate);
     const received = await emulator.nextTicket();
-    expect(received.lines).toContain('Басымдық: Егде жастағы');
+    expect(received.lines).toContain('Кезектен тыс: Егде жас');
     expect(received.lines).toContain('Сіздің алдыңызда: 3 адам');
     expect(received.lines.some((line) => line.includes('мин'))).toBe(false);
+  });
+
+  it('prints the Kyrgyz mark and people ahead with the words the kiosk screen uses (Кезексиз, адам)', async () => {
+    await printer.print(kyrgyzPriorityTicket);
+    const received = await emulator.nextTicket();
+    expect(received.lines).toContain('Кезексиз: Улгайган курак');
+    // 49 letters: wrapped at a space on 48 columns.
+    expect(received.lines.join(' ')).toContain('Сиздин алдыңызда: 2 адам, болжол менен 8 мүн күтүү');
   });
 
   it('prints neither line for a ticket without them (a test ticket)', async () => {
@@ -84,6 +105,6 @@ describe('the wait estimate and priority category on a printed ticket (socat PTY
     await printer.print(plain);
     const received = await emulator.nextTicket();
     expect(received.lines).toContain('A-014');
-    expect(received.lines.some((line) => line.startsWith('Приоритет') || line.startsWith('Перед вами'))).toBe(false);
+    expect(received.lines.some((line) => line.startsWith('Вне очереди') || line.startsWith('Перед вами'))).toBe(false);
   });
 });

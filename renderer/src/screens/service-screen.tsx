@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Catalog, KioskApi, Language, ServiceAvailability } from '../../../main/contract';
 import { categoriesOf, findService } from '../catalog-view';
-import { formatMoney, formatOpeningPeriod, formatTime, formatWeekday } from '../format';
+import { formatMoney, formatOpeningPeriod, formatTime, formatWeekdayOn } from '../format';
 import type { MenuScreen, ReturnScreen } from '../kiosk-flow';
 import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
@@ -203,7 +203,7 @@ export function ServiceScreen(props: ServiceScreenProps) {
         ? t('service.comeBackToday', { time: formatTime(reopens.time) })
         : reopens.daysFromNow === 1
           ? t('service.comeBackTomorrow', { time: formatTime(reopens.time) })
-          : t('service.comeBackOn', { day: formatWeekday(reopens.weekday, t), time: formatTime(reopens.time) });
+          : t('service.comeBackOn', { day: formatWeekdayOn(reopens.weekday, t), time: formatTime(reopens.time) });
     return (
       <Notice
         testId={`service-${check.state}`}
