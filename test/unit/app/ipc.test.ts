@@ -100,7 +100,7 @@ function fakeHandlers() {
     reprintTicket: vi.fn(async (): Promise<Ticket> => ticket),
     technicianUnlock: vi.fn(async () => ({ token: 'session', mustChangePin: false })),
     changeTechnicianPin: vi.fn(async () => ({ mustChangePin: false })),
-    exportConfiguration: vi.fn(async () => ({ settings: {} })),
+    exportConfiguration: vi.fn(async () => ({ settings: {}, withheld: [] })),
     importConfiguration: vi.fn(async () => ({ restartRequired: true })),
     listSerialPorts: vi.fn(async () => []),
     readLog: vi.fn(async (): Promise<LogEntry[]> => []),
