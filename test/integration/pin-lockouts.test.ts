@@ -47,10 +47,18 @@ describe('PIN lockouts in the kiosk database', () => {
   });
 
   it('keeps a technician lockout across a restart: a new process refuses the right PIN until it ends', () => {
-    expect(lockWith(technician())).toEqual({ ok: false, reason: 'locked', until: new Date(START.getTime() + 5 * MINUTE) });
+    expect(lockWith(technician())).toEqual({
+      ok: false,
+      reason: 'locked',
+      until: new Date(START.getTime() + 5 * MINUTE),
+    });
     opened.pop()!.close();
     const restarted = technician();
-    expect(restarted.unlock(PIN)).toEqual({ ok: false, reason: 'locked', until: new Date(START.getTime() + 5 * MINUTE) });
+    expect(restarted.unlock(PIN)).toEqual({
+      ok: false,
+      reason: 'locked',
+      until: new Date(START.getTime() + 5 * MINUTE),
+    });
     advance(5 * MINUTE);
     expect(restarted.unlock(PIN)).toMatchObject({ ok: true });
   });
