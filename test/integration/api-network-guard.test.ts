@@ -31,7 +31,7 @@ function send(
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let body: Answer['body'] = null;
+        let body: Answer['body'];
         try {
           body = JSON.parse(text) as Answer['body'];
         } catch {

@@ -20,7 +20,8 @@ export function withoutSecrets(settings: Settings): { settings: Settings; withhe
   const drop = (section: string, key: string) => {
     const value = next[section];
     if (!isPlainObject(value) || !(key in value) || value[key] === null) return;
-    const { [key]: _left, ...rest } = value;
+    const rest = { ...value };
+    delete rest[key];
     next[section] = rest;
     withheld.push(`${section}.${key}`);
   };
@@ -29,7 +30,8 @@ export function withoutSecrets(settings: Settings): { settings: Settings; withhe
   if (Array.isArray(settings.desks)) {
     next.desks = settings.desks.map((desk: unknown) => {
       if (!isPlainObject(desk) || desk.pinHash === undefined || desk.pinHash === null) return desk;
-      const { pinHash: _left, ...rest } = desk;
+      const rest = { ...desk };
+      delete rest.pinHash;
       withheld.push(`desks[${String(desk.id)}].pinHash`);
       return rest;
     });
