@@ -136,47 +136,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (foreign) return refuse(response, foreign.status, 'request-refused', foreign.message, caller.address);
     const { pathname } = new URL(request.url ?? '/', 'http://kiosk.local');
     const callPrefix = apiPaths.call('getKioskInfo').replace('getKioskInfo', '');
-    if (pathname.startsWith(callPrefix)) {
-      const name = pathname.slice(callPrefix.length);
-      if (!authorised(request)) {
-        response.setHeader('WWW-Authenticate', 'Bearer');
-        return sendJson(response, 401, refusal('unauthorised', 'this API needs its token (api.token)'));
-      }
-      // A CORS preflight gets no Access-Control-Allow-* header: the browser then sends nothing.
-      if (request.method === 'OPTIONS')
-        return refuse(response, 403, 'request-refused', 'cross-origin calls are refused', caller.address);
-      if (request.method !== 'POST')
-        return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
-      if (!isJsonContentType(request.headers['content-type'])) {
-        const message = 'calls are sent as Content-Type: application/json';
-        return refuse(response, 415, 'request-refused', message, caller.address);
-      }
-      if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
-      if (TECHNICIAN_CALLS.has(name) && !caller.loopback && !options.technicianFromLan) {
-        const message = 'technician mode is used at the kiosk itself (api.technicianFromLan is off)';
-        return refuse(response, 403, 'technician-not-from-lan', message, caller.address);
-      }
-      const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
-      if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
-      let input: unknown;
-      try {
-        input = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return sendJson(response, 400, refusal('invalid-input', 'the request body is not JSON'));
-      }
-      if (!PIN_CALLS.has(name)) {
-        const result = await dispatchCall(service, name, input, onError, caller);
-        return sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
-      }
-      const until = throttle.lockedUntil(caller);
-      if (until) {
-        const message = `too many wrong PINs from this address or the network: PINs are checked again at ${until.toISOString()}`;
-        return refuse(response, 429, 'pin-attempts-limited', message, caller.address);
-      }
-      const result = await dispatchCall(service, name, input, onError, caller);
-      throttle.record(caller, result.ok ? null : result.error.code);
-      return sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
-    }
+    if (pathname.startsWith(callPrefix))
+      return handleCall(request, response, pathname.slice(callPrefix.length), caller);
     if (rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
       const file = await readStaticFile(rendererDir, pathname);
       if (file) {
@@ -190,6 +151,44 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
     }
     sendJson(response, 404, refusal('unknown-call', 'not found'));
+  }
+
+  /** One call: token, method, JSON type, name, where technician calls may come from, body, PIN limits. */
+  async function handleCall(request: IncomingMessage, response: ServerResponse, name: string, caller: Caller) {
+    if (!authorised(request)) {
+      response.setHeader('WWW-Authenticate', 'Bearer');
+      return sendJson(response, 401, refusal('unauthorised', 'this API needs its token (api.token)'));
+    }
+    // A CORS preflight gets no Access-Control-Allow-* header: the browser then sends nothing.
+    if (request.method === 'OPTIONS')
+      return refuse(response, 403, 'request-refused', 'cross-origin calls are refused', caller.address);
+    if (request.method !== 'POST') return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
+    if (!isJsonContentType(request.headers['content-type'])) {
+      const message = 'calls are sent as Content-Type: application/json';
+      return refuse(response, 415, 'request-refused', message, caller.address);
+    }
+    if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
+    if (TECHNICIAN_CALLS.has(name) && !caller.loopback && !options.technicianFromLan) {
+      const message = 'technician mode is used at the kiosk itself (api.technicianFromLan is off)';
+      return refuse(response, 403, 'technician-not-from-lan', message, caller.address);
+    }
+    const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
+    if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, refusal('invalid-input', 'the request body is not JSON'));
+    }
+    const pinCall = PIN_CALLS.has(name);
+    const until = pinCall ? throttle.lockedUntil(caller) : null;
+    if (until) {
+      const message = `too many wrong PINs from this address or the network: PINs are checked again at ${until.toISOString()}`;
+      return refuse(response, 429, 'pin-attempts-limited', message, caller.address);
+    }
+    const result = await dispatchCall(service, name, input, onError, caller);
+    if (pinCall) throttle.record(caller, result.ok ? null : result.error.code);
+    sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
   }
 
   const sockets = new WebSocketServer({
