@@ -117,7 +117,11 @@ async function benchTapToFirstByte(tickets: number): Promise<void> {
 
       // Baseline: the cheapest round trip through the same server, measured in the same loop.
       const startedAt = performance.now();
-      await fetch(`${shell.url}/api/call/getKioskInfo`, { method: 'POST', body: '{}' });
+      await fetch(`${shell.url}/api/call/getKioskInfo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       apiRoundTrip.push(performance.now() - startedAt);
     }
     const sorted = (values: number[]) => [...values].sort((a, b) => a - b);

@@ -12,7 +12,7 @@ import { hashPin, newTechnicianPinProblem } from '../main/core/auth/pin';
 const { values } = parseArgs({ options: { config: { type: 'string' }, desk: { type: 'string' } } });
 const whose = values.desk === undefined ? 'technician' : `desk ${values.desk}`;
 const input = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-process.stderr.write(`New ${whose} PIN (4 to 12 digits): `);
+process.stderr.write(`New ${whose} PIN (6 to 12 digits): `);
 const pin = (await input.question('')).trim();
 input.close();
 // A desk PIN follows the same rule as the technician PIN: the first-run PIN is known to everyone.

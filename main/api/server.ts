@@ -2,12 +2,24 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { apiPaths } from '../contract';
+import { apiPaths, technicianCalls } from '../contract';
 import type { EventFrame } from '../contract';
+import { memoryLockouts, type LockoutStore } from '../core/auth/lockout-store';
+import type { Caller } from '../core/caller';
 import { dispatchCall, isKioskCallName } from '../core/dispatch';
 import type { KioskService } from '../core/kiosk-service';
 import { isLoopbackHost } from '../core/loopback';
+import { systemClock, type Clock } from '../core/ports';
 import { tokenMatches, tokenOf } from './api-token';
+import { PIN_CALLS, PinThrottle } from './pin-throttle';
+import {
+  clientAddress,
+  hostOrOriginRefusal,
+  hostRule,
+  isJsonContentType,
+  isLoopbackAddress,
+  type HostRule,
+} from './request-guard';
 import { readStaticFile } from './static-files';
 
 /** The same policy the Electron shell sets: nothing but the kiosk's own files and its own API. */
@@ -33,30 +45,81 @@ export interface ApiServerOptions {
    * open to the hall LAN); the server refuses to start there without one.
    */
   token?: string | null;
+  /** More names or addresses clients may reach the API by (`api.allowedHosts`; see request-guard.ts). */
+  allowedHosts?: readonly string[];
+  /** Whether technician calls are answered over a network connection (`api.technicianFromLan`); off by default. */
+  technicianFromLan?: boolean;
+  /**
+   * The technician PIN is still the first-run PIN, which everyone knows: the API then listens on
+   * loopback only, whatever `host` says, until a PIN is set and the kiosk restarts.
+   */
+  firstRunPin?: boolean;
+  /** Where the limits of wrong PINs per client address and overall are kept; in memory when none. */
+  lockouts?: LockoutStore;
+  clock?: Clock;
   /** Built renderer folder to serve (the browser shell); omitted, only the API is served. */
   rendererDir?: string;
   onError?: (error: unknown) => void;
+  /** Told of each refused request worth a technician's attention, with the client's address. */
+  onRefusal?: (refusal: ApiRefusal) => void;
+}
+
+export interface ApiRefusal {
+  code: 'request-refused' | 'technician-not-from-lan' | 'pin-attempts-limited';
+  address: string | null;
+  message: string;
 }
 
 export interface ApiServer {
   url: string;
+  /** Why the API listens on loopback only though `host` names the LAN; null when it listens where asked. */
+  lanRefused: string | null;
   close(): Promise<void>;
 }
 
+/** The largest WebSocket message taken from a client: the events socket only sends, so a client has nothing to say. */
+export const MAX_WEBSOCKET_PAYLOAD_BYTES = 4 * 1024;
+
+const TECHNICIAN_CALLS: ReadonlySet<string> = new Set(Object.keys(technicianCalls));
+
 /**
- * The local HTTP + WebSocket API: calls as `POST /api/call/<name>`, events on `/api/events`, and,
- * for the browser shell, the renderer's files. Bound to 127.0.0.1 unless configured otherwise.
+ * The local HTTP + WebSocket API: calls as `POST /api/call/<name>` with a JSON body, events on
+ * `/api/events`, and, for the browser shell, the renderer's files. Bound to 127.0.0.1 unless
+ * configured otherwise. Only requests naming the API itself are answered (request-guard.ts), so
+ * no web page open in a browser on the kiosk or a tablet can make calls.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { service, rendererDir, onError = () => {} } = options;
-  const requiredToken = isLoopbackHost(options.host) ? null : (options.token ?? null);
-  if (!isLoopbackHost(options.host) && !requiredToken) {
-    throw new Error(`the API is not opened on ${options.host} without a token (api.token)`);
+  const { service, rendererDir, onError = () => {}, onRefusal = () => {} } = options;
+  const lanRefused =
+    !isLoopbackHost(options.host) && options.firstRunPin
+      ? `the API listens on 127.0.0.1 only, not on ${options.host}, while the technician PIN is the first-run PIN: set a PIN (technician mode or npm run set-pin) and restart`
+      : null;
+  const host = lanRefused ? '127.0.0.1' : options.host;
+  const requiredToken = isLoopbackHost(host) ? null : (options.token ?? null);
+  if (!isLoopbackHost(host) && !requiredToken) {
+    throw new Error(`the API is not opened on ${host} without a token (api.token)`);
   }
   const authorised = (request: IncomingMessage): boolean => {
     if (requiredToken === null) return true;
     const given = tokenOf(request);
     return given !== undefined && tokenMatches(given, requiredToken);
+  };
+  const throttle = new PinThrottle(options.clock ?? systemClock, options.lockouts ?? memoryLockouts());
+  // Set once the server listens: the rule needs the port it got (port 0 picks one).
+  let rule: HostRule | null = null;
+  const callerOf = (request: IncomingMessage): Caller => {
+    const address = clientAddress(request);
+    return { transport: 'http', address, loopback: isLoopbackAddress(address) };
+  };
+  const refuse = (
+    response: ServerResponse,
+    status: number,
+    code: ApiRefusal['code'],
+    message: string,
+    address: string | null,
+  ) => {
+    onRefusal({ code, address, message });
+    sendJson(response, status, refusal(code, message));
   };
 
   const server = createServer((request, response) => {
@@ -68,28 +131,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const caller = callerOf(request);
+    const foreign = hostOrOriginRefusal(request, rule!);
+    if (foreign) return refuse(response, foreign.status, 'request-refused', foreign.message, caller.address);
     const { pathname } = new URL(request.url ?? '/', 'http://kiosk.local');
     const callPrefix = apiPaths.call('getKioskInfo').replace('getKioskInfo', '');
-    if (pathname.startsWith(callPrefix)) {
-      const name = pathname.slice(callPrefix.length);
-      if (!authorised(request)) {
-        response.setHeader('WWW-Authenticate', 'Bearer');
-        return sendJson(response, 401, refusal('unauthorised', 'this API needs its token (api.token)'));
-      }
-      if (request.method !== 'POST')
-        return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
-      if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
-      const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
-      if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
-      let input: unknown;
-      try {
-        input = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return sendJson(response, 400, refusal('invalid-input', 'the request body is not JSON'));
-      }
-      const result = await dispatchCall(service, name, input, onError);
-      return sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
-    }
+    if (pathname.startsWith(callPrefix))
+      return handleCall(request, response, pathname.slice(callPrefix.length), caller);
     if (rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
       const file = await readStaticFile(rendererDir, pathname);
       if (file) {
@@ -105,12 +153,59 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sendJson(response, 404, refusal('unknown-call', 'not found'));
   }
 
+  /** One call: token, method, JSON type, name, where technician calls may come from, body, PIN limits. */
+  async function handleCall(request: IncomingMessage, response: ServerResponse, name: string, caller: Caller) {
+    if (!authorised(request)) {
+      response.setHeader('WWW-Authenticate', 'Bearer');
+      return sendJson(response, 401, refusal('unauthorised', 'this API needs its token (api.token)'));
+    }
+    // A CORS preflight gets no Access-Control-Allow-* header: the browser then sends nothing.
+    if (request.method === 'OPTIONS')
+      return refuse(response, 403, 'request-refused', 'cross-origin calls are refused', caller.address);
+    if (request.method !== 'POST') return sendJson(response, 405, refusal('invalid-input', 'calls are POST requests'));
+    if (!isJsonContentType(request.headers['content-type'])) {
+      const message = 'calls are sent as Content-Type: application/json';
+      return refuse(response, 415, 'request-refused', message, caller.address);
+    }
+    if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
+    if (TECHNICIAN_CALLS.has(name) && !caller.loopback && !options.technicianFromLan) {
+      const message = 'technician mode is used at the kiosk itself (api.technicianFromLan is off)';
+      return refuse(response, 403, 'technician-not-from-lan', message, caller.address);
+    }
+    const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
+    if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, refusal('invalid-input', 'the request body is not JSON'));
+    }
+    const pinCall = PIN_CALLS.has(name);
+    const until = pinCall ? throttle.lockedUntil(caller) : null;
+    if (until) {
+      const message = `too many wrong PINs from this address or the network: PINs are checked again at ${until.toISOString()}`;
+      return refuse(response, 429, 'pin-attempts-limited', message, caller.address);
+    }
+    const result = await dispatchCall(service, name, input, onError, caller);
+    if (pinCall) throttle.record(caller, result.ok ? null : result.error.code);
+    sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
+  }
+
   const sockets = new WebSocketServer({
     server,
     path: apiPaths.events,
-    verifyClient: (info: { req: IncomingMessage }, accept: (ok: boolean, code?: number) => void) =>
-      accept(authorised(info.req), 401),
+    maxPayload: MAX_WEBSOCKET_PAYLOAD_BYTES,
+    verifyClient: (info: { req: IncomingMessage }, accept: (ok: boolean, code?: number) => void) => {
+      const foreign = hostOrOriginRefusal(info.req, rule!);
+      if (foreign) {
+        onRefusal({ code: 'request-refused', address: clientAddress(info.req), message: `events: ${foreign.message}` });
+        return accept(false, 403);
+      }
+      accept(authorised(info.req), 401);
+    },
   });
+  // A client's message is never read; one over maxPayload closes its socket (ws answers 1009).
+  sockets.on('connection', (socket) => socket.on('error', () => socket.terminate()));
   const unsubscribe = service.subscribe((event, payload) => {
     const frame = JSON.stringify({ event, payload } as EventFrame);
     for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(frame);
@@ -118,13 +213,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  rule = hostRule({ boundHost: host, port, allowedHosts: options.allowedHosts ?? [] });
+  const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${urlHost}:${port}`,
+    lanRefused,
     close: async () => {
       unsubscribe();
       for (const socket of sockets.clients) socket.terminate();
@@ -139,6 +236,7 @@ const refusal = (code: string, message: string) => ({ ok: false, error: { code, 
 
 function statusOf(code: string): number {
   if (code === 'internal') return 500;
+  if (code === 'technician-locked' || code === 'desk-locked') return 429;
   if (code === 'ticket-not-found' || code === 'unknown-service') return 404;
   if (code === 'already-rated' || code === 'visit-not-ended') return 409;
   return 400;

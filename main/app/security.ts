@@ -49,11 +49,30 @@ export function enforceContentSecurityPolicy(session: Session): void {
   });
 }
 
+/** Sessions whose downloads are already refused: many web contents share one session. */
+const sessionsRefusingDownloads = new WeakSet<Session>();
+
+/**
+ * Cancels every download before it starts. The kiosk downloads nothing from web content (the
+ * day's CSV is saved by the main process); a download would open a Save dialog, and with it a file
+ * browser over the kiosk's disks, in front of a visitor.
+ */
+export function refuseDownloads(session: Session): void {
+  if (sessionsRefusingDownloads.has(session)) return;
+  sessionsRefusingDownloads.add(session);
+  session.on('will-download', (event, item) => {
+    console.warn(`kiosk: refused to download ${item.getURL()}`);
+    event.preventDefault();
+    item.cancel();
+  });
+}
+
 /**
  * Keeps a web contents on the app origin: no navigation or redirect elsewhere, no new windows,
- * no <webview> (a webview could be given Node even though the window has none).
+ * no <webview> (a webview could be given Node even though the window has none), no downloads.
  */
 export function confineWebContents(contents: WebContents): void {
+  refuseDownloads(contents.session);
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url)) return;
     console.warn(`kiosk: refused navigation to ${event.url}`);

@@ -9,6 +9,7 @@ import { KioskService } from '../core/kiosk-service';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
 import type { LogLevel } from '../contract';
+import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
 import { systemFacts } from './diagnostics';
@@ -101,6 +102,7 @@ async function composeParts(
   }
 
   const store = new SqliteStore(files.database);
+  const lockouts = new SqliteLockouts(files.database);
   const openPrinter = (settings: KioskConfig['printer']) =>
     logPrintOutcomes(createTicketPrinter(settings, files.virtualPrinter), logger);
   const printer = openPrinter(config.printer);
@@ -111,6 +113,7 @@ async function composeParts(
     config: { ...config.speech, wavDir: wavDir && !isAbsolute(wavDir) ? join(options.dataDir, wavDir) : wavDir },
     log: logger,
   });
+  const audit = fileTechnicianAudit(files.technicianAudit, logger);
   const service = new KioskService({
     config,
     catalog,
@@ -118,7 +121,7 @@ async function composeParts(
     printer,
     clock: options.clock ?? systemClock,
     logs,
-    audit: fileTechnicianAudit(files.technicianAudit, logger),
+    audit,
     // Technician changes go to the file in use; on a kiosk running on defaults, to the data folder's file.
     settings: configFileSettings(configPath ?? files.config, {
       lastGoodFile: files.lastGoodConfig,
@@ -134,6 +137,7 @@ async function composeParts(
       dataDir: options.dataDir,
       databaseFile: files.database,
     }),
+    lockouts,
   });
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({
@@ -141,7 +145,22 @@ async function composeParts(
     host: config.api.host,
     port: config.api.port,
     token: config.api.token,
+    allowedHosts: config.api.allowedHosts,
+    technicianFromLan: config.api.technicianFromLan,
+    firstRunPin: config.technician.pinHash === null,
+    lockouts,
+    clock: options.clock,
     rendererDir: options.rendererDir,
+    onRefusal: (refusal) => {
+      if (refusal.code === 'request-refused') logger.warn({ event: 'api-refused', ...refusal }, refusal.message);
+      else
+        audit.record({
+          at: (options.clock ?? systemClock).now(),
+          action: 'api-refused',
+          outcome: 'refused',
+          detail: { ...refusal },
+        });
+    },
     onError: (error) => {
       logger.error({ event: 'internal-error', err: error }, 'internal error');
       say(`kiosk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -150,9 +169,14 @@ async function composeParts(
     stopLogging();
     await speaker.close();
     await printer.close();
+    lockouts.close();
     store.close();
     throw error;
   });
+  if (api.lanRefused) {
+    logger.warn({ event: 'api-lan-refused', host: config.api.host }, api.lanRefused);
+    say(`kiosk: ${api.lanRefused}`);
+  }
   return {
     service,
     config,
@@ -165,6 +189,7 @@ async function composeParts(
       await speaker.close();
       // The printer in use: technician mode may have opened another since the start.
       await service.closePrinter();
+      lockouts.close();
       store.close();
       kioskLog.close();
     },

@@ -7,7 +7,9 @@ import type { TechnicianAudit, TechnicianAuditEntry } from '../core/ports';
  * The technician audit as a JSON-lines file in the data folder, appended to and never rotated.
  * A file rather than a table in kiosk.sqlite: it must outlive a database a technician replaces or
  * restores, and be readable with any tool on a kiosk that no longer starts. Each entry also goes
- * to the structured log, so the log viewer shows it among the kiosk's other events.
+ * to the structured log, so the log viewer shows it among the kiosk's other events. An unlock
+ * names where it came from (`transport`, and the client's `address` over HTTP), and the API's own
+ * refusals (`api-refused`) carry the address too, so guessing from the LAN can be traced.
  */
 export function fileTechnicianAudit(file: string, logger?: Logger): TechnicianAudit {
   mkdirSync(dirname(file), { recursive: true });

@@ -149,6 +149,12 @@ export const ApiErrorCode = z.enum([
   'technician-locked',
   /** A technician call without a valid session (none, ended after idling, or a PIN change still due). */
   'technician-session-required',
+  /** A technician call over a network connection while `api.technicianFromLan` is off: technician mode is used at the kiosk. */
+  'technician-not-from-lan',
+  /** Too many wrong PINs from this client address, or from all clients together: PIN calls wait; the message says until when. */
+  'pin-attempts-limited',
+  /** The request is not one the API takes: a foreign Host or Origin, or a body that is not JSON. */
+  'request-refused',
   /** A priority ticket was asked for a service that allows none, or with an unknown category. */
   'priority-not-allowed',
   /** A desk call without a valid desk session (or a report without a desk or technician session). */

@@ -11,10 +11,16 @@ export const TechnicianSession = z.object({
 });
 export type TechnicianSession = z.infer<typeof TechnicianSession>;
 
-/** Four to twelve digits: typed on the kiosk's own PIN pad, which has digits only. The one PIN rule of the kiosk. */
+/**
+ * Four to twelve digits: typed on the kiosk's own PIN pad, which has digits only. Any PIN the kiosk
+ * holds a hash of; PINs of 4 or 5 digits set before the 6-digit rule still sign in (see NewPin).
+ */
 export const PIN_PATTERN = /^\d{4,12}$/;
-/** A new PIN (technician or desk) as a call gives it. */
-export const NewPin = z.string().regex(PIN_PATTERN, 'must be 4 to 12 digits');
+/** Every PIN set from now on has at least this many digits: 10^6 PINs against 10^4. */
+export const MIN_NEW_PIN_DIGITS = 6;
+export const NEW_PIN_PATTERN = /^\d{6,12}$/;
+/** A new PIN (technician or desk) as a call gives it: 6 to 12 digits, the one rule for new PINs. */
+export const NewPin = z.string().regex(NEW_PIN_PATTERN, 'must be 6 to 12 digits');
 
 /** Every technician call names its session; the main process checks it and counts it as activity. */
 export const technicianInput = <T extends z.ZodRawShape>(shape: T) =>
@@ -92,17 +98,21 @@ export const technicianCalls = {
     output: TechnicianSession,
   },
   /**
-   * Sets a new technician PIN (4 to 12 digits; not the first-run PIN). Saved as a scrypt hash in the
+   * Sets a new technician PIN (6 to 12 digits; not the first-run PIN, not one digit repeated or a
+   * run such as 123456). Saved as a scrypt hash in the
    * configuration file; every other technician session ends.
    */
   changeTechnicianPin: {
     input: technicianInput({ newPin: NewPin }),
     output: z.object({ mustChangePin: z.boolean() }),
   },
-  /** The whole device configuration file as written, to import on other devices. */
+  /**
+   * The whole device configuration file as written, to import on other devices. PIN hashes and the
+   * API token are left out (and named in `withheld`) unless `includeSecrets` asks for them.
+   */
   exportConfiguration: {
-    input: technicianInput({}),
-    output: z.object({ settings: z.record(z.string(), z.unknown()) }),
+    input: technicianInput({ includeSecrets: z.boolean().default(false) }),
+    output: z.object({ settings: z.record(z.string(), z.unknown()), withheld: z.array(z.string()) }),
   },
   /**
    * Replaces this device's configuration with an exported one, keeping this device's kioskId.

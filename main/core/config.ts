@@ -242,18 +242,46 @@ export const KioskConfig = z
         port: z.number().int().min(0).max(65535).default(8787),
         /** Needed by every client when `host` is not loopback; compared in constant time. */
         token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
+        /**
+         * More names or addresses clients reach the API by, as their browsers write them in `Host`
+         * (e.g. `kiosk-3.hall.lan`, or `kiosk-3.hall.lan:443` behind a proxy). Its own address,
+         * the machine's interface addresses and host name (when listening on 0.0.0.0), localhost,
+         * 127.0.0.1 and [::1] are always allowed; requests naming any other host are refused.
+         */
+        allowedHosts: z
+          .array(
+            z
+              .string()
+              .regex(
+                /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/,
+                'must be a host name or address, with an optional :port',
+              ),
+          )
+          .default([]),
+        /**
+         * Whether technician calls are answered from other machines on the LAN. Off: technician
+         * mode is used at the kiosk itself (its screen, or a browser on the kiosk's own machine).
+         */
+        technicianFromLan: z.boolean().default(false),
       })
       .refine((api) => isLoopbackHost(api.host) || api.token !== null, {
         path: ['token'],
         message: 'is required when host is not a loopback address (the API is open to the LAN)',
       })
       .prefault({}),
-    /** Updates from a generic HTTP server (electron-updater); null turns updates off. */
+    /**
+     * Updates from a generic HTTPS server (electron-updater); null turns updates off. A downloaded
+     * update is installed only if its signature checks against the key built into the app
+     * (main/app/update-signature.ts, scripts/sign-release.ts).
+     */
     updates: z
       .object({
         /** The folder holding latest-linux.yml and the builds, e.g. https://updates.example.org/kiosk/. */
         url: z
-          .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+          .url({
+            protocol: /^https$/,
+            error: 'must be an https:// URL: updates over plain http could be swapped on the way',
+          })
           .nullable()
           .default(null),
         checkMinutes: z.number().int().min(5).max(1440).default(60),

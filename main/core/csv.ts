@@ -4,14 +4,27 @@
  */
 
 /**
- * A field holding a quote, a line break or one of `delimiters` is quoted, its quotes doubled.
- * A file read back by a reader that guesses its delimiter (the catalog's) names all it may guess.
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, and tab or carriage return, which
+ * some spreadsheets skip before looking): a visitor-typed or imported text such as
+ * `=HYPERLINK("http://…")` must stay text when a manager opens the day's CSV. Leading apostrophes
+ * are counted in, so a text that already began with `'=` keeps its own apostrophe on reading back.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** What csvField put before such a cell, which parseCsv takes off again. */
+const NEUTRALISED = /^'(?='*[=+\-@\t\r])/;
+
+/**
+ * A field holding a quote, a line break or one of `delimiters` is quoted, its quotes doubled; a
+ * field a spreadsheet would take for a formula is neutralised with a leading `'` first (OWASP's
+ * advice for CSV injection). A file read back by a reader that guesses its delimiter (the
+ * catalog's) names all it may guess.
  */
 export function csvField(value: string, delimiters = ','): string {
-  const needsQuotes = [...value].some(
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const needsQuotes = [...text].some(
     (char) => char === '"' || char === '\n' || char === '\r' || delimiters.includes(char),
   );
-  return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Splits CSV text into rows of fields (RFC 4180 quoting); the delimiter is taken from the header line. */
@@ -49,6 +62,9 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  // Spreadsheets end files with empty lines; they are not services.
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  // Spreadsheets end files with empty lines; they are not services. What csvField neutralised
+  // reads back as it was, so an exported catalog imports unchanged.
+  return rows
+    .filter((cells) => cells.some((cell) => cell.trim() !== ''))
+    .map((cells) => cells.map((cell) => cell.replace(NEUTRALISED, '')));
 }

@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import { KIOSK_CALL_NAMES, kioskCalls } from '../contract';
 import type { ApiError, CallResult, KioskCallName } from '../contract';
+import { KIOSK_SCREEN, type Caller } from './caller';
 import { KioskError } from './errors';
 import type { KioskHandlers } from './kiosk-service';
 
@@ -17,13 +18,14 @@ export async function dispatchCall<N extends KioskCallName>(
   name: N,
   rawInput: unknown,
   onInternalError: (error: unknown) => void = () => {},
+  caller: Caller = KIOSK_SCREEN,
 ): Promise<CallResult<N>> {
   const schema = kioskCalls[name];
   const input = schema.input.safeParse(rawInput ?? {});
   if (!input.success) return { ok: false, error: invalidInput(input.error) };
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const value = schema.output.parse(await handler.call(handlers, input.data));
+    const handler = handlers[name] as (input: unknown, caller: Caller) => Promise<unknown>;
+    const value = schema.output.parse(await handler.call(handlers, input.data, caller));
     return { ok: true, value } as CallResult<N>;
   } catch (error) {
     if (error instanceof KioskError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -32,6 +32,8 @@ import type {
   TechnicianAudit,
   TicketPrinter,
 } from './ports';
+import type { Caller } from './caller';
+import type { LockoutStore } from './auth/lockout-store';
 import { ReportCalls } from './reports/report-calls';
 import { TechnicianAccess } from './auth/technician-access';
 import { LiveSettings } from './technician/live-settings';
@@ -43,8 +45,13 @@ import { VisitCalls } from './queue/visit-calls';
 
 export type KioskEventListener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
 
-/** The kiosk's behaviour, free of transports and hardware: one method per call of the contract. */
-export type KioskHandlers = { [N in KioskCallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+/**
+ * The kiosk's behaviour, free of transports and hardware: one method per call of the contract.
+ * The caller (./caller.ts) is there for the few calls that need it; most leave it out.
+ */
+export type KioskHandlers = {
+  [N in KioskCallName]: (input: CallInput<N>, caller: Caller) => Promise<CallOutput<N>>;
+};
 
 export interface KioskServiceParts {
   config: KioskConfig;
@@ -66,6 +73,8 @@ export interface KioskServiceParts {
   printers?: PrinterFactory;
   /** Versions, uptime and disk space for technician diagnostics; none in tests of other parts. */
   system?: SystemFacts;
+  /** Where PIN lockouts are kept so they survive a restart (main/store/sqlite-lockouts.ts); in memory when none. */
+  lockouts?: LockoutStore;
 }
 
 export class KioskService implements KioskHandlers {
@@ -92,6 +101,7 @@ export class KioskService implements KioskHandlers {
       clock: parts.clock,
       sessionIdleMs: () => live.config.technician.sessionIdleSeconds * 1000,
       savePinHash: (hash) => parts.settings?.savePinHash(hash),
+      lockouts: parts.lockouts,
     });
     this.technician = new TechnicianCalls({
       access,
@@ -257,8 +267,8 @@ export class KioskService implements KioskHandlers {
     return this.print(ticket, service);
   }
 
-  technicianUnlock(input: CallInput<'technicianUnlock'>): Promise<CallOutput<'technicianUnlock'>> {
-    return this.technician.technicianUnlock(input);
+  technicianUnlock(input: CallInput<'technicianUnlock'>, caller?: Caller): Promise<CallOutput<'technicianUnlock'>> {
+    return this.technician.technicianUnlock(input, caller);
   }
 
   changeTechnicianPin(input: CallInput<'changeTechnicianPin'>): Promise<CallOutput<'changeTechnicianPin'>> {

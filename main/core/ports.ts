@@ -42,7 +42,9 @@ export interface TechnicianAuditEntry {
     | 'settings-changed'
     | 'catalog-imported'
     | 'test-print'
-    | 'desk-pin-set';
+    | 'desk-pin-set'
+    /** The API refused a technician call from the LAN, or PIN calls after too many wrong PINs (with the address). */
+    | 'api-refused';
   outcome: 'ok' | 'refused';
   detail?: Record<string, unknown>;
 }

@@ -74,6 +74,14 @@ const MIGRATIONS: readonly string[] = [
    UPDATE ratings SET
      service_id = (SELECT service_id FROM tickets WHERE tickets.id = ratings.ticket_id),
      visit_ended_at = COALESCE((SELECT visit_ended_at FROM tickets WHERE tickets.id = ratings.ticket_id), rated_at);`,
+  // PIN lockouts (main/store/sqlite-lockouts.ts), kept so a restart does not reset them.
+  `CREATE TABLE pin_lockouts (
+     key TEXT PRIMARY KEY,
+     wrong_pins INTEGER NOT NULL,
+     lockouts INTEGER NOT NULL,
+     locked_until INTEGER NOT NULL,
+     last_wrong_at INTEGER NOT NULL
+   );`,
 ];
 
 /** Brings the database to schema `target` (the newest unless a test builds a file of an older release). */

@@ -94,7 +94,11 @@ describe('audio guidance: Chromium → browser shell → real espeak-ng writing 
       return ctx.skip(skipReason);
     }
     // What the technician diagnostics show: a voice for each of the six languages on this machine.
-    const voices = await fetch(`${shell.url}/api/call/listSpeechVoices`, { method: 'POST', body: '{}' });
+    const voices = await fetch(`${shell.url}/api/call/listSpeechVoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(await voices.json()).toEqual({
       ok: true,
       value: (['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const).map((language) => ({

@@ -148,7 +148,11 @@ describe('printer faults on screen: Chromium → browser shell → SQLite → se
     await shoot(page, '9-reprinted-kk');
 
     const report = (await (
-      await fetch(`${shell.url}/api/call/getPrinterStatus`, { method: 'POST', body: '{}' })
+      await fetch(`${shell.url}/api/call/getPrinterStatus`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
     ).json()) as {
       value: { canPrint: boolean; ticketsSinceRoll: number };
     };

@@ -15,7 +15,7 @@ import type { PtyPair } from '../support/pty-pair';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots/technician-setup');
-const PIN = '7351';
+const PIN = '735146';
 
 const kioskTexts = (lng: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/kiosk.json`), 'utf8')) as {
@@ -174,23 +174,36 @@ describe('technician setup screens in Chromium through the browser shell', () =>
     expect(loadCatalogFile(catalogPath).services).toHaveLength(4);
   });
 
-  it('exports the configuration and imports it back through the file chooser, round-tripping', async () => {
+  it('exports the configuration without its PIN hashes unless asked, and imports it back keeping this kiosk’s PIN', async () => {
     await open('configuration');
-    const [download] = await Promise.all([
-      kiosk.waitForEvent('download'),
-      kiosk.getByTestId('technician-export').click(),
-    ]);
-    const exportedFile = join(dir.path, 'exported.json');
-    await download.saveAs(exportedFile);
-    const exported = JSON.parse(readFileSync(exportedFile, 'utf8'));
-    expect(exported).toEqual(JSON.parse(readFileSync(configFile, 'utf8')));
-    expect(exported.printer.port).toBe(pty.a);
+    const exportTo = async (name: string) => {
+      const [download] = await Promise.all([
+        kiosk.waitForEvent('download'),
+        kiosk.getByTestId('technician-export').click(),
+      ]);
+      const file = join(dir.path, name);
+      await download.saveAs(file);
+      return { file, settings: JSON.parse(readFileSync(file, 'utf8')) };
+    };
+    const written = JSON.parse(readFileSync(configFile, 'utf8'));
+    const plain = await exportTo('exported.json');
+    expect(JSON.stringify(plain.settings)).not.toContain('scrypt$');
+    const { pinHash, ...technicianWithoutPin } = written.technician;
+    expect(pinHash).toMatch(/^scrypt\$/);
+    expect(plain.settings).toEqual({ ...written, technician: technicianWithoutPin });
+    expect(plain.settings.printer.port).toBe(pty.a);
 
-    // As another kiosk of the fleet would: the file chosen, checked whole, written for the next start.
-    writeFileSync(configFile, JSON.stringify({ technician: exported.technician }));
-    await kiosk.getByTestId('technician-import').setInputFiles(exportedFile);
+    await kiosk.getByTestId('technician-export-secrets').check();
+    const full = await exportTo('exported-with-secrets.json');
+    expect(full.settings).toEqual(written);
+    await kiosk.getByTestId('technician-export-secrets').uncheck();
+
+    // As another kiosk of the fleet would: the file chosen, checked whole, written for the next
+    // start, with this kiosk's own PIN kept since the file carries none.
+    writeFileSync(configFile, JSON.stringify({ technician: written.technician }));
+    await kiosk.getByTestId('technician-import').setInputFiles(plain.file);
     await expect.poll(() => outcome('configuration')).toContain('exported.json');
-    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual(exported);
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual(written);
     await shootBothOrientations(kiosk, SCREENSHOTS, 'section-configuration');
   });
 

@@ -62,14 +62,19 @@ describe('technician mode in Chromium through the browser shell', () => {
     await typePin('000000');
     await kiosk.locator('[data-testid="technician-pin-pad"][data-purpose="change-pin"]').waitFor();
     await shoot(kiosk, '2-change-pin');
-    await typePin('7351');
+    // A new PIN needs 6 digits: with 5 the pad does not send it.
+    const pad = kiosk.getByTestId('technician-pin-pad');
+    for (const digit of '73514') await pad.getByRole('button', { name: digit, exact: true }).click();
+    expect(await pad.locator('.technician-key--primary').isDisabled()).toBe(true);
+    await pad.locator('.technician-key--word').click();
+    await typePin('735146');
     await kiosk.getByTestId('technician-panel').waitFor();
     await kiosk.getByTestId('technician-nav-log').click();
     await expect.poll(() => kiosk.getByTestId('technician-log').innerText()).toContain('pin-changed');
     await shoot(kiosk, '3-log');
 
     const saved = JSON.parse(readFileSync(join(dir.path, 'kiosk-config.json'), 'utf8'));
-    expect(verifyPin('7351', saved.technician.pinHash)).toBe(true);
+    expect(verifyPin('735146', saved.technician.pinHash)).toBe(true);
     await kiosk.getByTestId('technician-log-level').selectOption('warn');
     await expect.poll(() => kiosk.getByTestId('technician-log').innerText()).not.toContain('pin-changed');
     await kiosk.getByTestId('technician-close').click();
@@ -81,7 +86,7 @@ describe('technician mode in Chromium through the browser shell', () => {
     await kiosk.getByTestId('technician-pin-pad').waitFor();
     const message = () => kiosk.getByTestId('technician-message').innerText();
     const wrongPin = inEveryLanguage((texts) => texts.pinPad.wrongPin ?? '');
-    const locked = inEveryLanguage((texts) => texts.pinPad.locked ?? '');
+    const locked = inEveryLanguage((texts) => texts.pinPad.lockedLonger ?? '');
     const lockRefusals = () =>
       readFileSync(join(dir.path, 'technician-audit.jsonl'), 'utf8')
         .trim()
@@ -95,7 +100,7 @@ describe('technician mode in Chromium through the browser shell', () => {
     await expect.poll(message).toSatisfy((text: string) => locked.includes(text));
     await shoot(kiosk, '4-locked');
 
-    await typePin('7351');
+    await typePin('735146');
     await expect.poll(lockRefusals).toBe(2);
     expect(locked).toContain(await message());
     await expect(kiosk.getByTestId('technician-panel').count()).resolves.toBe(0);

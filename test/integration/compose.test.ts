@@ -27,6 +27,7 @@ describe('composing the kiosk on its embedded defaults', () => {
       expect(kiosk.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const response = await fetch(kiosk.apiUrl + apiPaths.call('issueTicket'), {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ serviceId: 'passport', language: 'uz' }),
       });
       expect(await response.json()).toMatchObject({ ok: true, value: { number: 'A-001', printStatus: 'printed' } });
@@ -111,7 +112,11 @@ describe('technician calls through the local API', () => {
   /** The API's envelope, read as the technician screens will read it. */
   const call = async <N extends KioskCallName>(apiUrl: string, name: N, input: CallInput<N>) =>
     (await (
-      await fetch(apiUrl + apiPaths.call(name), { method: 'POST', body: JSON.stringify(input) })
+      await fetch(apiUrl + apiPaths.call(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      })
     ).json()) as CallResult<N>;
   const valueOf = <N extends KioskCallName>(result: CallResult<N>): CallOutput<N> => {
     if (!result.ok) throw new Error(`refused: ${result.error.message}`);
@@ -121,7 +126,7 @@ describe('technician calls through the local API', () => {
   it('shows the log only to an unlocked technician, filtered by level', async () => {
     writeFileSync(
       dataFiles(dir.path).config,
-      JSON.stringify({ api: { port: 0 }, technician: { pinHash: hashPin('5821') } }),
+      JSON.stringify({ api: { port: 0 }, technician: { pinHash: hashPin('582146') } }),
     );
     const kiosk = await composeKiosk({ dataDir: dir.path, clock: openingHours(), log: () => {} });
     try {
@@ -134,7 +139,7 @@ describe('technician calls through the local API', () => {
         ok: false,
         error: { code: 'wrong-pin', message: 'wrong PIN: 4 more wrong PINs lock technician mode' },
       });
-      const unlocked = await call(kiosk.apiUrl, 'technicianUnlock', { pin: '5821' });
+      const unlocked = await call(kiosk.apiUrl, 'technicianUnlock', { pin: '582146' });
       expect(unlocked).toMatchObject({ ok: true, value: { mustChangePin: false } });
 
       const { token } = valueOf(unlocked);
@@ -169,7 +174,7 @@ describe('technician calls through the local API', () => {
         ok: false,
         error: { code: 'technician-session-required', message: expect.stringContaining('first-run PIN') },
       });
-      expect(valueOf(await call(first.apiUrl, 'changeTechnicianPin', { token, newPin: '7351' }))).toEqual({
+      expect(valueOf(await call(first.apiUrl, 'changeTechnicianPin', { token, newPin: '735146' }))).toEqual({
         mustChangePin: false,
       });
       expect(await call(first.apiUrl, 'readLog', { token })).toMatchObject({ ok: true });
@@ -177,8 +182,8 @@ describe('technician calls through the local API', () => {
       await first.close();
     }
     const saved = JSON.parse(readFileSync(files.config, 'utf8'));
-    expect(verifyPin('7351', saved.technician.pinHash)).toBe(true);
-    expect(JSON.stringify(saved)).not.toContain('7351');
+    expect(verifyPin('735146', saved.technician.pinHash)).toBe(true);
+    expect(JSON.stringify(saved)).not.toContain('735146');
     const audit = readFileSync(files.technicianAudit, 'utf8')
       .trim()
       .split('\n')
@@ -195,14 +200,14 @@ describe('technician calls through the local API', () => {
       expect(await call(again.apiUrl, 'technicianUnlock', { pin: '000000' })).toMatchObject({
         error: { code: 'wrong-pin' },
       });
-      expect(await call(again.apiUrl, 'technicianUnlock', { pin: '7351' })).toMatchObject({ ok: true });
+      expect(await call(again.apiUrl, 'technicianUnlock', { pin: '735146' })).toMatchObject({ ok: true });
     } finally {
       await again.close();
     }
   });
 
   it('exports the whole configuration and imports it on another device, which keeps its own kiosk id', async () => {
-    const pinHash = hashPin('5821');
+    const pinHash = hashPin('582146');
     const dirA = join(dir.path, 'a');
     const dirB = join(dir.path, 'b');
     mkdirSync(dirA);
@@ -220,7 +225,7 @@ describe('technician calls through the local API', () => {
     const a = await composeKiosk({ dataDir: dirA, log: () => {} });
     let exported: Record<string, unknown>;
     try {
-      const { token } = valueOf(await call(a.apiUrl, 'technicianUnlock', { pin: '5821' }));
+      const { token } = valueOf(await call(a.apiUrl, 'technicianUnlock', { pin: '582146' }));
       exported = valueOf(await call(a.apiUrl, 'exportConfiguration', { token })).settings;
     } finally {
       await a.close();
@@ -229,7 +234,7 @@ describe('technician calls through the local API', () => {
 
     const b = await composeKiosk({ dataDir: dirB, log: () => {} });
     try {
-      const { token } = valueOf(await call(b.apiUrl, 'technicianUnlock', { pin: '5821' }));
+      const { token } = valueOf(await call(b.apiUrl, 'technicianUnlock', { pin: '582146' }));
       const before = readFileSync(dataFiles(dirB).config, 'utf8');
       const refused = await call(b.apiUrl, 'importConfiguration', {
         token,

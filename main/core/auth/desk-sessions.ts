@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskConfig } from '../config';
 import type { Clock } from '../ports';
+import type { LockoutStore } from './lockout-store';
+import { memoryLockouts } from './lockout-store';
 import { verifyPin } from './pin';
 import { PinAttempts, type PinAttemptResult } from './pin-attempts';
 
@@ -44,6 +46,8 @@ export class DeskSessions {
     private readonly desks: () => readonly DeskConfig[],
     private readonly clock: Clock,
     private readonly idleMs: () => number = () => DESK_SESSION_IDLE_MS,
+    /** Where each desk's lockout is kept (key `desk:<id>`), so it survives a restart. */
+    private readonly lockouts: LockoutStore = memoryLockouts(),
   ) {}
 
   signIn(deskId: string, pin: string): DeskSignInResult {
@@ -51,7 +55,7 @@ export class DeskSessions {
     if (!desk) return { ok: false, reason: 'unknown-desk' };
     const pinHash = desk.pinHash;
     if (pinHash === null) return { ok: false, reason: 'no-pin' };
-    const attempts = this.attemptsByDesk.get(deskId) ?? new PinAttempts(this.clock);
+    const attempts = this.attemptsByDesk.get(deskId) ?? new PinAttempts(this.clock, this.lockouts, `desk:${deskId}`);
     this.attemptsByDesk.set(deskId, attempts);
     const attempt = attempts.attempt(() => verifyPin(pin, pinHash));
     if (!attempt.ok) return attempt;

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { PIN_PATTERN } from '../../contract';
+import { NEW_PIN_PATTERN, PIN_PATTERN } from '../../contract';
 
-export { PIN_PATTERN };
+export { NEW_PIN_PATTERN, PIN_PATTERN };
 
 /**
  * Technician PINs are stored only as scrypt hashes: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>`.
@@ -18,13 +18,29 @@ export const PIN_HASH_PATTERN = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)
  */
 export const FIRST_RUN_PIN = '000000';
 
-/** Why a PIN cannot become the technician PIN, or null: the one check for the panel, the API and set-pin. */
+/**
+ * Why a PIN cannot become a technician or desk PIN, or null: the one check for the technician
+ * screens, the API (changeTechnicianPin, setDeskPin) and set-pin. PINs anyone would try first (one
+ * digit repeated, a run up or down such as 123456) are refused as well.
+ */
 export function newTechnicianPinProblem(pin: string): string | null {
-  if (!PIN_PATTERN.test(pin)) return 'must be 4 to 12 digits';
+  if (!NEW_PIN_PATTERN.test(pin)) return 'must be 6 to 12 digits';
   if (pin === FIRST_RUN_PIN) return `must differ from the first-run PIN ${FIRST_RUN_PIN}`;
+  if (isGuessable(pin)) return 'must not be one digit repeated or a run such as 123456';
   return null;
 }
 
+function isGuessable(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = new Set(digits.slice(1).map((digit, i) => (digit - digits[i]! + 10) % 10));
+  // One step all along: 0 is a repeated digit, 1 a run up (…8901 too), 9 a run down.
+  return steps.size === 1 && [0, 1, 9].includes([...steps][0]!);
+}
+
+/**
+ * Hashes any PIN the kiosk may hold (4 to 12 digits: hashes of PINs set before the 6-digit rule
+ * stay valid); whether a PIN may be set now is newTechnicianPinProblem's to say.
+ */
 export function hashPin(pin: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
   if (!PIN_PATTERN.test(pin)) throw new Error('a PIN is 4 to 12 digits');
   const hash = scryptSync(pin, salt, KEY_LENGTH, COST);

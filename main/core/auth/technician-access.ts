@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { MIN_NEW_PIN_DIGITS } from '../../contract';
 import type { Clock } from '../ports';
+import type { LockoutStore } from './lockout-store';
 import { FIRST_RUN_PIN, hashPin, newTechnicianPinProblem, verifyPin } from './pin';
 import { PinAttempts } from './pin-attempts';
 
-export { LOCKOUT_MS, MAX_WRONG_PINS } from './pin-attempts';
+export { LOCKOUT_MS, LOCKOUT_STEPS_MS, MAX_WRONG_PINS } from './pin-attempts';
+/** The technician gate's key in the LockoutStore. */
+export const TECHNICIAN_GATE = 'technician';
 export const DEFAULT_SESSION_IDLE_MS = 5 * 60_000;
 
 export type UnlockResult =
@@ -27,13 +31,17 @@ export interface TechnicianAccessOptions {
   sessionIdleMs?: () => number;
   /** Called with each new hash, so it is written to the configuration. */
   savePinHash?: (hash: string) => void;
+  /** Where the lockout is kept, so it survives a restart; in memory when none is given. */
+  lockouts?: LockoutStore;
 }
 
 /**
  * Technician mode's gate, in the main process so the renderer never holds the PIN or its hash:
- * five wrong PINs in a row lock it for five minutes, a session ends after it has been idle, and
- * every technician call presents the token the unlock returned. Time comes from the Clock port,
- * so lockouts and idle ends are tested by moving the clock.
+ * five wrong PINs in a row lock it, each lockout longer than the last (pin-attempts.ts), a session
+ * ends after it has been idle, and every technician call presents the token the unlock returned.
+ * The first-run PIN, and a PIN shorter than 6 digits set before that rule, open a session that
+ * may only change the PIN. Time comes from the Clock port, so lockouts and idle ends are tested
+ * by moving the clock.
  */
 export class TechnicianAccess {
   private pinHash: string | null;
@@ -44,7 +52,7 @@ export class TechnicianAccess {
   constructor(private readonly options: TechnicianAccessOptions) {
     this.pinHash = options.pinHash;
     this.idleMs = options.sessionIdleMs ?? (() => DEFAULT_SESSION_IDLE_MS);
-    this.attempts = new PinAttempts(options.clock);
+    this.attempts = new PinAttempts(options.clock, options.lockouts, TECHNICIAN_GATE);
   }
 
   unlock(pin: string): UnlockResult {
@@ -53,8 +61,9 @@ export class TechnicianAccess {
     if (!attempt.ok) return attempt;
     const now = this.options.clock.now().getTime();
     const token = randomBytes(24).toString('base64url');
-    this.sessions.set(token, { lastActivity: now, mustChangePin: firstRun });
-    return { ok: true, token, mustChangePin: firstRun };
+    const mustChangePin = firstRun || pin.length < MIN_NEW_PIN_DIGITS;
+    this.sessions.set(token, { lastActivity: now, mustChangePin });
+    return { ok: true, token, mustChangePin };
   }
 
   /**

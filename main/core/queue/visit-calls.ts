@@ -15,6 +15,7 @@ import { KioskError } from '../errors';
 import { localDay } from '../local-time';
 import type { Clock, KioskStore, VisitStep } from '../ports';
 import { DeskSessions, deskServes } from '../auth/desk-sessions';
+import type { LockoutStore } from '../auth/lockout-store';
 import { pickNext, priorityStreak } from './ordering';
 import { estimatedWaitMinutes, peopleAhead, serviceMinutes } from './wait-estimate';
 
@@ -25,6 +26,8 @@ export interface VisitCallParts {
   store: KioskStore;
   clock: Clock;
   emit: <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
+  /** Where desk lockouts are kept so they survive a restart; in memory when none. */
+  lockouts?: LockoutStore;
 }
 
 /** A visit a desk is busy with: called to the desk, or being served. */
@@ -56,6 +59,7 @@ export class VisitCalls {
       () => parts.config.desks,
       parts.clock,
       () => parts.config.queue.deskSessionIdleMinutes * 60_000,
+      parts.lockouts,
     );
   }
 

@@ -29,12 +29,20 @@ const isUnset = (value: unknown): boolean =>
   isPlainObject(value) && value.$unset === true && Object.keys(value).length === 1;
 
 /**
+ * Keys that would reach an object's prototype rather than a setting: a patch parsed from JSON
+ * holds `"__proto__"` as an own key, and assigning it would change what every object inherits.
+ * No setting has these names, so they are skipped.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
  * Objects are merged field by field; arrays and plain values (null among them) are replaced;
- * `UNSET` removes the setting, so it falls back to its default.
+ * `UNSET` removes the setting, so it falls back to its default. Prototype keys are ignored.
  */
 export function mergeSettings(base: Settings, patch: Settings): Settings {
   const merged: Settings = { ...base };
   for (const [key, value] of Object.entries(patch)) {
+    if (PROTOTYPE_KEYS.has(key)) continue;
     if (isUnset(value)) delete merged[key];
     else if (isPlainObject(value) && isPlainObject(base[key])) merged[key] = mergeSettings(base[key], value);
     else merged[key] = value;

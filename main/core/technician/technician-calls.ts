@@ -14,9 +14,11 @@ import type {
   TicketPrinter,
 } from '../ports';
 import type { TechnicianAccess } from '../auth/technician-access';
+import { KIOSK_SCREEN, type Caller } from '../caller';
 import { checkCatalogImport } from './catalog-import';
 import { hashPin, newTechnicianPinProblem } from '../auth/pin';
 import { withDeskPinHash } from '../auth/pin-settings';
+import { keepingOwnSecrets, withoutSecrets } from './config-secrets';
 import { changedPaths, mergeSettings, needsRestart, protectedFieldProblems } from './settings-patch';
 
 const SESSION_REFUSALS = {
@@ -59,20 +61,25 @@ const UNKNOWN_VERSIONS = { app: 'unknown', node: 'unknown', electron: null, chro
 export class TechnicianCalls {
   constructor(private readonly parts: TechnicianCallParts) {}
 
-  async technicianUnlock({ pin }: CallInput<'technicianUnlock'>): Promise<CallOutput<'technicianUnlock'>> {
+  /** Each unlock is audited with where it came from: the kiosk's screen, or a client address. */
+  async technicianUnlock(
+    { pin }: CallInput<'technicianUnlock'>,
+    caller: Caller = KIOSK_SCREEN,
+  ): Promise<CallOutput<'technicianUnlock'>> {
     const result = this.parts.access.unlock(pin);
+    const from = { transport: caller.transport, address: caller.address };
     if (result.ok) {
-      this.audit('unlock', 'ok', { firstRunPin: result.mustChangePin });
+      this.audit('unlock', 'ok', { ...from, mustChangePin: result.mustChangePin });
       return { token: result.token, mustChangePin: result.mustChangePin };
     }
     if (result.reason === 'locked') {
-      this.audit('unlock', 'refused', { reason: 'locked', until: result.until.toISOString() });
+      this.audit('unlock', 'refused', { ...from, reason: 'locked', until: result.until.toISOString() });
       throw new KioskError(
         'technician-locked',
         `too many wrong PINs: technician mode opens again at ${result.until.toISOString()}`,
       );
     }
-    this.audit('unlock', 'refused', { reason: 'wrong-pin', attemptsLeft: result.attemptsLeft });
+    this.audit('unlock', 'refused', { ...from, reason: 'wrong-pin', attemptsLeft: result.attemptsLeft });
     throw new KioskError('wrong-pin', `wrong PIN: ${result.attemptsLeft} more wrong PINs lock technician mode`);
   }
 
@@ -88,18 +95,27 @@ export class TechnicianCalls {
     return { mustChangePin: false };
   }
 
-  async exportConfiguration({ token }: CallInput<'exportConfiguration'>): Promise<CallOutput<'exportConfiguration'>> {
+  async exportConfiguration({
+    token,
+    includeSecrets = false,
+  }: CallInput<'exportConfiguration'>): Promise<CallOutput<'exportConfiguration'>> {
     this.requireSession(token);
-    const settings = this.parts.settings.readSettings();
-    this.audit('config-exported', 'ok');
-    return { settings };
+    const written = this.parts.settings.readSettings();
+    if (includeSecrets) {
+      this.audit('config-exported', 'ok', { includeSecrets: true });
+      return { settings: written, withheld: [] };
+    }
+    const { settings, withheld } = withoutSecrets(written);
+    this.audit('config-exported', 'ok', { includeSecrets: false, withheld });
+    return { settings, withheld };
   }
 
   async importConfiguration({
     token,
-    settings,
+    settings: imported,
   }: CallInput<'importConfiguration'>): Promise<CallOutput<'importConfiguration'>> {
     this.requireSession(token);
+    const settings = keepingOwnSecrets(imported, this.ownSettingsOrNone());
     const result = this.parts.settings.importSettings(settings);
     if (!result.ok) {
       this.audit('config-imported', 'refused', { problems: result.problems });
@@ -220,6 +236,8 @@ export class TechnicianCalls {
 
   async setDeskPin({ token, deskId, pin }: CallInput<'setDeskPin'>): Promise<CallOutput<'setDeskPin'>> {
     this.requireSession(token);
+    const problem = newTechnicianPinProblem(pin);
+    if (problem) throw new KioskError('invalid-input', `pin: ${problem}`);
     const { settings, live } = this.parts;
     const desks = live.config().desks;
     if (!desks.some((desk) => desk.id === deskId)) {
@@ -232,6 +250,15 @@ export class TechnicianCalls {
     await live.apply({ config: result.config, changed: ['desks'], restartRequired: [] });
     this.audit('desk-pin-set', 'ok', { deskId });
     return { deskId };
+  }
+
+  /** The file's settings; none when the file is refused (an import then replaces it whole, as importSettings says). */
+  private ownSettingsOrNone(): Record<string, unknown> {
+    try {
+      return this.parts.settings.readSettings();
+    } catch {
+      return {};
+    }
   }
 
   private refuseChange(action: TechnicianAuditEntry['action'], problems: string[]): never {

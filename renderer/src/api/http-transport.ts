@@ -5,7 +5,9 @@ import type { KioskTransport } from './transport';
 
 /**
  * Reaches main through the local HTTP + WebSocket API of the page's own origin: how the browser
- * shell, desk tablets on the hall LAN and tests talk to a kiosk.
+ * shell, desk tablets on the hall LAN and tests talk to a kiosk. Calls go as
+ * `Content-Type: application/json` from the page's own origin (callRequest): the API refuses any
+ * other type and any other origin (main/api/request-guard.ts), so that pages of other sites cannot call it.
  */
 export function httpTransport(location: Location, onConnection?: (connected: boolean) => void): KioskTransport {
   const token = tokenFromFragment(location.hash);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskApiError } from '../../../main/contract';
+import { KioskApiError, MIN_NEW_PIN_DIGITS } from '../../../main/contract';
 import type { KioskApi } from '../../../main/contract';
 import { TechnicianPanel } from './technician-panel';
 import './technician.css';
@@ -77,9 +77,16 @@ function UnlockPad(props: {
       const session = await props.api.technicianUnlock({ pin });
       props.onUnlocked(session.token, session.mustChangePin);
     } catch (error) {
-      if (error instanceof KioskApiError && error.code === 'technician-locked') setMessage(t('pinPad.locked'));
-      else if (error instanceof KioskApiError && error.code === 'wrong-pin') setMessage(t('pinPad.wrongPin'));
-      else throw error;
+      if (!(error instanceof KioskApiError)) throw error;
+      const messages: Partial<Record<KioskApiError['code'], string>> = {
+        'technician-locked': t('pinPad.lockedLonger'),
+        'wrong-pin': t('pinPad.wrongPin'),
+        'technician-not-from-lan': t('pinPad.notFromLan'),
+        'pin-attempts-limited': t('pinPad.limited'),
+      };
+      const message = messages[error.code];
+      if (message === undefined) throw error;
+      setMessage(message);
     }
   };
   return (
@@ -104,14 +111,15 @@ function ChangePinPad(props: { api: KioskApi; token: string; onCancel(): void; o
       props.onChanged();
     } catch (error) {
       if (!(error instanceof KioskApiError)) throw error;
-      setMessage(error.code === 'technician-session-required' ? t('sessionEnded') : t('changePin.explain'));
+      setMessage(error.code === 'technician-session-required' ? t('sessionEnded') : t('changePin.explainSix'));
     }
   };
   return (
     <PinPad
       purpose="change-pin"
       title={t('changePin.title')}
-      prompt={t('changePin.explain')}
+      prompt={t('changePin.explainSix')}
+      minDigits={MIN_NEW_PIN_DIGITS}
       submitLabel={t('changePin.save')}
       message={message}
       onSubmit={submit}
@@ -127,11 +135,13 @@ interface PinPadProps {
   prompt: string;
   submitLabel: string;
   message: string | null;
+  /** Digits before the PIN can be sent: 4 to unlock (older PINs still open), 6 for a new PIN. */
+  minDigits?: number;
   onSubmit(pin: string): Promise<void>;
   onCancel(): void;
 }
 
-function PinPad({ purpose, title, prompt, submitLabel, message, onSubmit, onCancel }: PinPadProps) {
+function PinPad({ purpose, title, prompt, submitLabel, message, minDigits = 4, onSubmit, onCancel }: PinPadProps) {
   const { t } = useTranslation('technician');
   const [digits, setDigits] = useState('');
   const [busy, setBusy] = useState(false);
@@ -174,7 +184,7 @@ function PinPad({ purpose, title, prompt, submitLabel, message, onSubmit, onCanc
         <button
           type="button"
           className="technician-key technician-key--primary"
-          disabled={busy || digits.length < 4}
+          disabled={busy || digits.length < minDigits}
           onClick={submit}
         >
           {submitLabel}

@@ -100,7 +100,7 @@ function fakeHandlers() {
     reprintTicket: vi.fn(async (): Promise<Ticket> => ticket),
     technicianUnlock: vi.fn(async () => ({ token: 'session', mustChangePin: false })),
     changeTechnicianPin: vi.fn(async () => ({ mustChangePin: false })),
-    exportConfiguration: vi.fn(async () => ({ settings: {} })),
+    exportConfiguration: vi.fn(async () => ({ settings: {}, withheld: [] })),
     importConfiguration: vi.fn(async () => ({ restartRequired: true })),
     listSerialPorts: vi.fn(async () => []),
     readLog: vi.fn(async (): Promise<LogEntry[]> => []),
@@ -147,7 +147,11 @@ describe('registerKioskCalls', () => {
     registerKioskCalls(handlers);
     const result = await handlerFor('issueTicket')(fromApp, { serviceId: 'passport', language: 'az' });
     expect(result).toEqual({ ok: true, value: ticket } satisfies CallResult<'issueTicket'>);
-    expect(handlers.issueTicket).toHaveBeenCalledExactlyOnceWith({ serviceId: 'passport', language: 'az' });
+    // The caller is the kiosk's own screen: IPC, no address, this machine.
+    expect(handlers.issueTicket).toHaveBeenCalledExactlyOnceWith(
+      { serviceId: 'passport', language: 'az' },
+      { transport: 'ipc', address: null, loopback: true },
+    );
     expect(await handlerFor('getKioskInfo')(fromApp, {})).toEqual({ ok: true, value: info });
   });
 

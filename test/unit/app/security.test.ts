@@ -6,6 +6,7 @@ import {
   confineWebContents,
   denyAllPermissions,
   enforceContentSecurityPolicy,
+  refuseDownloads,
 } from '../../../main/app/security';
 import { fakeEmitter, fakeEvent } from './fake-emitter';
 
@@ -30,11 +31,21 @@ function fakeSession() {
   return { session, asSession: session as unknown as Session };
 }
 
-function fakeContents() {
-  const contents = { ...fakeEmitter(), setWindowOpenHandler: vi.fn<(handler: WindowOpenHandler) => void>() };
+/** The fake electron module's session: only its events matter here (will-download). */
+const fakeSessionEmitter = () => fakeEmitter();
+
+function fakeContents(session = fakeSessionEmitter()) {
+  const contents = {
+    ...fakeEmitter(),
+    session,
+    setWindowOpenHandler: vi.fn<(handler: WindowOpenHandler) => void>(),
+  };
   confineWebContents(contents as unknown as WebContents);
   return contents;
 }
+
+/** A DownloadItem of the fake electron module. */
+const fakeDownload = (url: string) => ({ getURL: () => url, cancel: vi.fn() });
 
 describe('denyAllPermissions', () => {
   test('answers every permission request no', () => {
@@ -130,15 +141,37 @@ describe('confineWebContents', () => {
   });
 });
 
+describe('downloads (fake electron session)', () => {
+  test('will-download: every download is cancelled before a Save dialog can open, whatever its origin', () => {
+    const contents = fakeContents();
+    for (const url of ['https://example.com/setup.exe', 'app://kiosk/visits.csv', 'blob:app://kiosk/1234']) {
+      const event = fakeEvent();
+      const item = fakeDownload(url);
+      contents.session.emit('will-download', event, item, contents);
+      expect(event.preventDefault, url).toHaveBeenCalledOnce();
+      expect(item.cancel, url).toHaveBeenCalledOnce();
+    }
+  });
+
+  test('a session shared by many web contents refuses each download once', () => {
+    const session = fakeSessionEmitter();
+    fakeContents(session);
+    fakeContents(session);
+    refuseDownloads(session as unknown as Session);
+    expect(session.listenerCount('will-download')).toBe(1);
+  });
+});
+
 describe('confineEveryWebContents', () => {
   test('confines each web contents the app creates', () => {
     const app = fakeEmitter();
     confineEveryWebContents(app as unknown as App);
-    const contents = { ...fakeEmitter(), setWindowOpenHandler: vi.fn() };
+    const contents = { ...fakeEmitter(), session: fakeSessionEmitter(), setWindowOpenHandler: vi.fn() };
     app.emit('web-contents-created', fakeEvent(), contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
     expect(contents.listenerCount('will-navigate')).toBe(1);
     expect(contents.listenerCount('will-redirect')).toBe(1);
     expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(contents.session.listenerCount('will-download')).toBe(1);
   });
 });

@@ -53,6 +53,25 @@ describe('device configuration', () => {
     expect(loadKioskConfig(undefined).technician).toEqual({ pinHash: null, sessionIdleSeconds: 300 });
   });
 
+  it('refuses an http:// update feed with a clear error, and takes https://', () => {
+    const file = join(dir.path, 'updates.json');
+    writeFileSync(file, JSON.stringify({ updates: { url: 'http://updates.example.org/kiosk/' } }));
+    expect(() => loadKioskConfig(file)).toThrow(`${file}: updates.url: must be an https:// URL`);
+    writeFileSync(file, JSON.stringify({ updates: { url: 'https://updates.example.org/kiosk/' } }));
+    expect(loadKioskConfig(file).updates.url).toBe('https://updates.example.org/kiosk/');
+  });
+
+  it('keeps technician calls off the LAN and no extra API host names unless the file says so', () => {
+    expect(loadKioskConfig(undefined).api).toMatchObject({ allowedHosts: [], technicianFromLan: false });
+    const file = join(dir.path, 'api.json');
+    writeFileSync(file, JSON.stringify({ api: { allowedHosts: ['kiosk-3.hall.lan', '[fd00::2]:8443', 'http://x'] } }));
+    expect(() => loadKioskConfig(file)).toThrow(
+      `${file}: api.allowedHosts[2]: must be a host name or address, with an optional :port`,
+    );
+    writeFileSync(file, JSON.stringify({ api: { allowedHosts: ['kiosk-3.hall.lan', '[fd00::2]:8443'] } }));
+    expect(loadKioskConfig(file).api.allowedHosts).toEqual(['kiosk-3.hall.lan', '[fd00::2]:8443']);
+  });
+
   it('refuses a file that is not one JSON object, saying so', () => {
     const file = join(dir.path, 'list.json');
     writeFileSync(file, '[1, 2]');

@@ -19,4 +19,20 @@ describe('CSV: one quoting rule and one reader for the catalog and the day’s v
     const semicolon = `w;x;y;z\n${fields.map((field) => csvField(field, ';')).join(';')}\n`;
     expect(parseCsv(semicolon)).toEqual([['w', 'x', 'y', 'z'], fields]);
   });
+
+  it('puts an apostrophe before a cell a spreadsheet would run as a formula, and reads it back without it', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+994 12 000')).toBe("'+994 12 000");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField("'=kept")).toBe("''=kept");
+    const fields = ['=1+1', '-5', "'=kept", 'plain', '@x', "it's"];
+    expect(parseCsv(`a,b,c,d,e,f\n${fields.map((field) => csvField(field)).join(',')}\n`)).toEqual([
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      fields,
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OutcomeView } from '../fields';
+import { OutcomeView, Toggle } from '../fields';
 import type { SaveOutcome } from '../settings-types';
 import { refusalProblems, sessionEnded, useTechnician } from '../technician-context';
 
@@ -9,13 +9,15 @@ export function ConfigurationSection() {
   const { t } = useTranslation('technician');
   const { api, token, close } = useTechnician();
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  // PIN hashes and the API token stay out of an export unless the technician asks for them.
+  const [includeSecrets, setIncludeSecrets] = useState(false);
   const failed = (error: unknown) => {
     if (sessionEnded(error)) close();
     setOutcome({ kind: 'refused', problems: refusalProblems(error) });
   };
   const exportFile = async () => {
     try {
-      const { settings } = await api.exportConfiguration({ token });
+      const { settings } = await api.exportConfiguration({ token, includeSecrets });
       const url = URL.createObjectURL(
         new Blob([`${JSON.stringify(settings, null, 2)}\n`], { type: 'application/json' }),
       );
@@ -43,6 +45,13 @@ export function ConfigurationSection() {
   return (
     <>
       <p>{t('configuration.explain')}</p>
+      <Toggle
+        label={t('configuration.includeSecrets')}
+        checked={includeSecrets}
+        onChange={setIncludeSecrets}
+        testId="technician-export-secrets"
+      />
+      <p>{t('configuration.secretsNote')}</p>
       <button
         type="button"
         className="technician-button technician-button--primary"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_NEW_PIN_DIGITS } from '../../../../main/contract';
 import { OutcomeView, SaveBar, TextField } from '../fields';
 import type { SaveOutcome } from '../settings-types';
 import { refusalProblems, sessionEnded, useTechnician } from '../technician-context';
@@ -66,6 +67,7 @@ export function DesksSection({ effective, save }: SettingsSectionProps) {
         }
       />
       <h3>{t('desks.pinTitle')}</h3>
+      <p>{t('desks.pinRule')}</p>
       {effective.desks.map((desk) => (
         <DeskPin key={desk.id} deskId={desk.id} hasPin={desk.pinHash !== null} />
       ))}
@@ -95,7 +97,12 @@ function DeskPin({ deskId, hasPin }: { deskId: string; hasPin: boolean }) {
         value={pin}
         onChange={(value) => setPin(value.replace(/\D/g, '').slice(0, 12))}
       />
-      <button type="button" className="technician-button" disabled={pin.length < 4} onClick={() => void setDeskPin()}>
+      <button
+        type="button"
+        className="technician-button"
+        disabled={pin.length < MIN_NEW_PIN_DIGITS}
+        onClick={() => void setDeskPin()}
+      >
         {t('desks.setPin')}
       </button>
       <OutcomeView outcome={outcome} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_NEW_PIN_DIGITS } from '../../../../main/contract';
 import { OutcomeView, TextField } from '../fields';
 import type { SaveOutcome } from '../settings-types';
 import { refusalProblems, sessionEnded, useTechnician } from '../technician-context';
@@ -22,7 +23,7 @@ export function PinSection() {
   };
   return (
     <>
-      <p>{t('changePin.rule')}</p>
+      <p>{t('changePin.ruleSix')}</p>
       <TextField
         label={t('changePin.newPin')}
         value={pin}
@@ -31,7 +32,7 @@ export function PinSection() {
       <button
         type="button"
         className="technician-button technician-button--primary"
-        disabled={pin.length < 4}
+        disabled={pin.length < MIN_NEW_PIN_DIGITS}
         onClick={() => void change()}
       >
         {t('changePin.save')}

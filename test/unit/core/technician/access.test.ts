@@ -34,6 +34,8 @@ describe('technician PIN hashes', () => {
   it('refuse a malformed stored hash without throwing, and a PIN that is not 4–12 digits', () => {
     expect(verifyPin(PIN, 'plain-text-pin')).toBe(false);
     expect(verifyPin(PIN, 'scrypt$0$8$1$AAAA$AAAA')).toBe(false);
+    // Hashes of 4-digit PINs set before the 6-digit rule stay valid, so hashing takes them.
+    expect(verifyPin('5821', hashPin('5821'))).toBe(true);
     expect(() => hashPin('12a4')).toThrow('4 to 12 digits');
     expect(() => hashPin('123')).toThrow('4 to 12 digits');
   });
@@ -92,12 +94,23 @@ describe('technician access', () => {
     expect(gate.check(unlocked.token)).toEqual({ ok: false, reason: 'pin-change-required' });
     expect(() => gate.changePin(unlocked.token, FIRST_RUN_PIN)).toThrow(RangeError);
 
-    expect(gate.changePin(unlocked.token, '7351')).toEqual({ ok: true, mustChangePin: false });
+    expect(() => gate.changePin(unlocked.token, '7351')).toThrow('6 to 12 digits');
+    expect(gate.changePin(unlocked.token, '735146')).toEqual({ ok: true, mustChangePin: false });
     expect(gate.check(unlocked.token)).toEqual({ ok: true, mustChangePin: false });
     expect(saved).toHaveLength(1);
-    expect(verifyPin('7351', saved[0]!)).toBe(true);
+    expect(verifyPin('735146', saved[0]!)).toBe(true);
     expect(gate.unlock(FIRST_RUN_PIN)).toMatchObject({ ok: false, reason: 'wrong-pin' });
-    expect(gate.unlock('7351')).toMatchObject({ ok: true });
+    expect(gate.unlock('735146')).toMatchObject({ ok: true });
+  });
+
+  it('opens a PIN of 4 or 5 digits set before the 6-digit rule only to change it', () => {
+    const { gate } = access(hashPin('5821'));
+    const unlocked = gate.unlock('5821');
+    if (!unlocked.ok) throw new Error('the old PIN was refused');
+    expect(unlocked.mustChangePin).toBe(true);
+    expect(gate.check(unlocked.token)).toEqual({ ok: false, reason: 'pin-change-required' });
+    expect(gate.changePin(unlocked.token, '582146')).toEqual({ ok: true, mustChangePin: false });
+    expect(gate.unlock('582146')).toMatchObject({ ok: true, mustChangePin: false });
   });
 
   it('ends the other sessions when the PIN changes', () => {
@@ -105,22 +118,29 @@ describe('technician access', () => {
     const first = gate.unlock(PIN);
     const second = gate.unlock(PIN);
     if (!first.ok || !second.ok) throw new Error('the right PIN was refused');
-    gate.changePin(second.token, '1234');
+    gate.changePin(second.token, '582146');
     expect(gate.check(first.token)).toEqual({ ok: false, reason: 'no-session' });
     expect(gate.check(second.token).ok).toBe(true);
   });
 });
 
 describe('the PIN rule', () => {
-  it('is one rule for the contract, the core and set-pin: 4 to 12 digits, never the first-run PIN', () => {
-    for (const pin of ['123', '1234567890123', '12a4', ' 1234']) {
-      expect(newTechnicianPinProblem(pin)).toBe('must be 4 to 12 digits');
+  it('is one rule for the contract, the core and set-pin: 6 to 12 digits, never the first-run PIN', () => {
+    for (const pin of ['123', '1234', '58214', '1234567890123', '12a456', ' 582146']) {
+      expect(newTechnicianPinProblem(pin)).toBe('must be 6 to 12 digits');
       expect(NewPin.safeParse(pin).success).toBe(false);
     }
-    for (const pin of ['1234', '123456789012']) {
+    for (const pin of ['582146', '271828182845']) {
       expect(newTechnicianPinProblem(pin)).toBeNull();
       expect(NewPin.safeParse(pin).success).toBe(true);
     }
     expect(newTechnicianPinProblem(FIRST_RUN_PIN)).toContain('first-run PIN');
+  });
+
+  it('refuses the PINs anyone tries first: one digit repeated, a run up or down', () => {
+    for (const pin of ['111111', '999999999', '123456', '654321', '7890123', '123456789012']) {
+      expect(newTechnicianPinProblem(pin), pin).toBe('must not be one digit repeated or a run such as 123456');
+    }
+    for (const pin of ['112233', '135791', '123457']) expect(newTechnicianPinProblem(pin), pin).toBeNull();
   });
 });

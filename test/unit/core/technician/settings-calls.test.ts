@@ -196,17 +196,65 @@ describe('technician settings calls', () => {
   });
 
   it('set a desk PIN as a scrypt hash only, and refuse an unknown desk by name', async () => {
-    await k.service.setDeskPin({ token, deskId: '1', pin: '2468' });
+    await k.service.setDeskPin({ token, deskId: '1', pin: '246813' });
     const desks = k.readConfig().desks as { id: string; pinHash: string }[];
-    expect(verifyPin('2468', desks[0]!.pinHash)).toBe(true);
-    expect(JSON.stringify(k.readConfig())).not.toContain('2468');
+    expect(verifyPin('246813', desks[0]!.pinHash)).toBe(true);
+    expect(JSON.stringify(k.readConfig())).not.toContain('246813');
     // In effect at once: the desk signs in with it without a restart.
-    await expect(k.service.deskSignIn({ deskId: '1', pin: '2468' })).resolves.toMatchObject({
+    await expect(k.service.deskSignIn({ deskId: '1', pin: '246813' })).resolves.toMatchObject({
       token: expect.any(String),
     });
-    const error = await refusal(k.service.setDeskPin({ token, deskId: '9', pin: '2468' }));
+    const error = await refusal(k.service.setDeskPin({ token, deskId: '9', pin: '246813' }));
     expect(error.code).toBe('unknown-desk');
     expect(error.message).toContain('deskId');
+  });
+
+  it('refuse a desk PIN shorter than 6 digits or one anyone would guess, and keep the old one', async () => {
+    await k.service.setDeskPin({ token, deskId: '1', pin: '246813' });
+    const before = readFileSync(k.configFile, 'utf8');
+    for (const [pin, message] of [
+      ['2468', 'pin: must be 6 to 12 digits'],
+      ['111111', 'pin: must not be one digit repeated or a run such as 123456'],
+      ['123456', 'pin: must not be one digit repeated or a run such as 123456'],
+    ] as const) {
+      const error = await refusal(k.service.setDeskPin({ token, deskId: '1', pin }));
+      expect(error).toMatchObject({ code: 'invalid-input', message });
+    }
+    expect(readFileSync(k.configFile, 'utf8')).toBe(before);
+  });
+
+  it('export the configuration without PIN hashes and the API token unless asked, and keep them on import', async () => {
+    await k.service.setDeskPin({ token, deskId: '1', pin: '246813' });
+    await k.service.updateSettings({ token, patch: { api: { token: 'a-long-api-token-0123456789' } } });
+    const plain = await k.service.exportConfiguration({ token });
+    const text = JSON.stringify(plain.settings);
+    expect(text).not.toMatch(/scrypt\$/);
+    expect(text).not.toContain('a-long-api-token');
+    expect(plain.withheld).toEqual(['technician.pinHash', 'api.token', 'desks[1].pinHash']);
+    expect(plain.settings).toMatchObject({ centreName: 'Test centre', desks: [{ id: '1', serviceIds: ['*'] }] });
+    const full = await k.service.exportConfiguration({ token, includeSecrets: true });
+    expect(full).toMatchObject({
+      withheld: [],
+      settings: { technician: { pinHash: PIN_HASH }, api: { token: 'a-long-api-token-0123456789' } },
+    });
+    expect(JSON.stringify(full.settings)).toMatch(/"desks":\[\{"id":"1","serviceIds":\["\*"\],"pinHash":"scrypt\$/);
+    expect(k.audit.filter((entry) => entry.action === 'config-exported').map((entry) => entry.detail)).toEqual([
+      { includeSecrets: false, withheld: ['technician.pinHash', 'api.token', 'desks[1].pinHash'] },
+      { includeSecrets: true },
+    ]);
+
+    // Imported here again (as a fleet's file would be), the file without secrets keeps this kiosk's PINs and token.
+    await k.service.importConfiguration({ token, settings: { ...plain.settings, centreName: 'Fleet centre' } });
+    const written = k.readConfig() as {
+      centreName: string;
+      technician: { pinHash: string };
+      api: { token: string };
+      desks: { pinHash: string }[];
+    };
+    expect(written.centreName).toBe('Fleet centre');
+    expect(written.technician.pinHash).toBe(PIN_HASH);
+    expect(written.api.token).toBe('a-long-api-token-0123456789');
+    expect(verifyPin('246813', written.desks[0]!.pinHash)).toBe(true);
   });
 
   it('refuse every settings call without a session', async () => {

@@ -56,4 +56,19 @@ describe('a technician patch of the settings', () => {
       'technician.pinHash: is changed through the PIN change only',
     ]);
   });
+
+  it('ignores __proto__, constructor and prototype keys, so Object.prototype stays clean', () => {
+    // As a patch arrives: parsed from JSON, where "__proto__" is an own key, not the prototype.
+    const patch = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "prototype": {"x": 1},' +
+        ' "idle": {"__proto__": {"polluted": true}, "seconds": 90}}',
+    ) as Record<string, unknown>;
+    const merged = mergeSettings({ idle: { seconds: 70 }, centreName: 'A' }, patch);
+    expect(merged).toEqual({ idle: { seconds: 90 }, centreName: 'A' });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(merged.idle)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.keys(merged)).toEqual(['idle', 'centreName']);
+  });
 });
