@@ -7,7 +7,7 @@ import {
   type Language,
   type SearchableService,
 } from '../main/contract';
-import { loadCatalogFile } from '../main/core/catalog-source';
+import { loadCatalogFile } from '../main/boot/read-files';
 import { searchableServices } from '../renderer/src/catalog-view';
 
 const SAMPLE = loadCatalogFile(new URL('../catalog/sample-catalog.json', import.meta.url).pathname);

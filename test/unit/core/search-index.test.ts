@@ -7,7 +7,7 @@ import {
   type Language,
   type SearchableService,
 } from '../../../main/contract';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 import { buildReferenceIndex, referenceSearch } from './search-reference';
 
