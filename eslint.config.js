@@ -133,16 +133,18 @@ const layerPolicies = [
   }),
   ...layer('test', {
     layers: ALL_LAYERS,
-    packages: ['*', '@*/*', '!electron'],
+    packages: ['*', '@*/*'],
     builtins: ['*', '*/*'],
     why: 'tests import anything but electron (only test/unit/app and test/e2e/electron* may).',
   }),
   ...layer('scripts', {
     layers: ALL_LAYERS.filter((type) => type !== 'app'),
-    packages: ['*', '@*/*', '!electron'],
+    packages: ['*', '@*/*'],
     builtins: ['*', '*/*'],
     why: 'scripts import anything but electron and main/app.',
   }),
+  // Last, so it wins over the wide allow-lists above: only main/app imports electron.
+  { from: { element: { type: '!app' } }, disallow: { to: { module: { source: 'electron' } } } },
 ];
 
 export default tseslint.config(
