@@ -10,8 +10,11 @@ const eslint = new ESLint({ cwd: new URL('../../..', import.meta.url).pathname }
 
 async function layerProblems(filePath: string, source: string): Promise<string[]> {
   const code = `${source}\nexport const probe = used;\n`;
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((m) => m.ruleId?.startsWith('boundaries/')).map((m) => m.message);
+  const results = await eslint.lintText(code, { filePath });
+  return results
+    .flatMap((result) => result.messages)
+    .filter((m) => m.ruleId?.startsWith('boundaries/'))
+    .map((m) => m.message);
 }
 
 // [what, the probe's path, its import]: each names the module as `used`.
