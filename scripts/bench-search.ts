@@ -1,12 +1,7 @@
 // Search latency for `npm run bench`: milliseconds per keystroke over the sample catalog and over a
 // generated catalog of 10,000 services, against a naive substring scan measured in the same run.
-import {
-  buildSearchIndex,
-  searchServices,
-  type Catalog,
-  type Language,
-  type SearchableService,
-} from '../main/contract';
+import type { Catalog, Language } from '../main/contract';
+import { buildSearchIndex, searchServices, type SearchableService } from '../renderer/src/search/service-search';
 import { loadCatalogFile } from '../main/boot/read-files';
 import { searchableServices } from '../renderer/src/catalog-view';
 

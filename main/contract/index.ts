@@ -4,7 +4,6 @@ export * from './catalog';
 export * from './languages';
 export * from './logs';
 export * from './printer';
-export * from './search';
 export * from './speech';
 export * from './technician';
 export * from './ticket';

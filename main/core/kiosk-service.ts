@@ -15,7 +15,8 @@ import type {
   SettingsApplied,
   Ticket,
 } from '../contract';
-import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent } from '../contract';
+import { printerCanPrint, printerProblems, ticketQrContent } from '../contract';
+import { serviceAvailability } from './service-availability';
 import type { KioskConfig } from './config';
 import { KioskError } from './errors';
 import { localDay } from './local-time';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, searchServices, withinOneEdit, type Language } from '../../../main/contract';
+import type { Language } from '../../../main/contract';
+import { buildSearchIndex, foldText, searchServices, withinOneEdit } from '../../../renderer/src/search/service-search';
 import { loadCatalogFile } from '../../../main/boot/read-files';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '../../../main/contract';
 import {
   buildSearchIndex,
   foldWords,
-  LANGUAGES,
   searchServices,
-  type Language,
   type SearchableService,
-} from '../../../main/contract';
+} from '../../../renderer/src/search/service-search';
 import { loadCatalogFile } from '../../../main/boot/read-files';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 import { buildReferenceIndex, referenceSearch } from './search-reference';
