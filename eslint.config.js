@@ -192,6 +192,24 @@ export default tseslint.config(
     },
   },
   {
+    // The sandboxed preload bundles what it imports: call names only, no zod (preload-bundle.test.ts).
+    files: ['main/app/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./contract(/(?!call-names$).*)?$',
+              allowTypeImports: true,
+              message: 'The preload takes values only from main/contract/call-names.ts (no zod in its bundle).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -13,7 +13,7 @@ async function layerProblems(filePath: string, source: string): Promise<string[]
   const results = await eslint.lintText(code, { filePath });
   return results
     .flatMap((result) => result.messages)
-    .filter((m) => m.ruleId?.startsWith('boundaries/'))
+    .filter((m) => m.ruleId?.startsWith('boundaries/') || m.ruleId === '@typescript-eslint/no-restricted-imports')
     .map((m) => m.message);
 }
 
@@ -64,6 +64,7 @@ const refused: Array<[string, string, string]> = [
   ['renderer → electron', 'renderer/src/probe.ts', "import { ipcRenderer as used } from 'electron';"],
   ['a core test → electron', 'test/unit/core/probe.test.ts', "import { app as used } from 'electron';"],
   ['a script → electron', 'scripts/probe.ts', "import { app as used } from 'electron';"],
+  ['the preload → the contract with zod', 'main/app/preload.ts', "import { kioskCalls as used } from '../contract';"],
   ['a file in a folder no layer claims', 'newtier/probe.ts', "import { LANGUAGES as used } from '../main/contract';"],
 ];
 
