@@ -69,6 +69,8 @@ const refused: Array<[string, string, string]> = [
 ];
 
 const allowed: Array<[string, string, string]> = [
+  ['the preload → call names', 'main/app/preload.ts', "import { ipcChannel as used } from '../contract/call-names';"],
+  ['the preload → contract types', 'main/app/preload.ts', "import type { KioskBridge as used } from '../contract';"],
   ['core → contract', 'main/core/probe.ts', "import { LANGUAGES as used } from '../contract';"],
   ['core → zod', 'main/core/probe.ts', "import { z as used } from 'zod';"],
   ['core → node:crypto (scrypt)', 'main/core/probe.ts', "import { scrypt as used } from 'node:crypto';"],
