@@ -9,4 +9,3 @@ export * from './technician';
 export * from './ticket';
 export * from './transport';
 export * from './visits';
-export * from './zoned-time';

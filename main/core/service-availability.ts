@@ -1,4 +1,5 @@
-import { localClock, WEEKDAYS, type Service, type ServiceAvailability } from '../contract';
+import { WEEKDAYS, type Service, type ServiceAvailability } from '../contract';
+import { localClock } from '../shared/zoned-time';
 
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 

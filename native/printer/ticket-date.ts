@@ -1,4 +1,5 @@
-import { zonedParts, type Language } from '../../main/contract';
+import type { Language } from '../../main/contract';
+import { zonedParts } from '../../main/shared/zoned-time';
 import { plainSpaces } from '../../main/shared/printed-text';
 
 /**
