@@ -100,7 +100,7 @@ const ms = (n: number) => `${n.toFixed(3)} ms`;
 /** Prints the figures; returns whether both targets are met (p95 ≤ 2 ms sample, ≤ 16 ms at 10,000). */
 export function benchSearch(): boolean {
   console.log(
-    '\nSearch, per keystroke (main/contract/search.ts, the code the renderer runs; here in Node, same V8 as Chromium)',
+    '\nSearch, per keystroke (renderer/src/search/service-search.ts, the code the renderer runs; here in Node, same V8 as Chromium)',
   );
   console.log(`typed: ${TYPED.map((q) => `"${q.text}"`).join(', ')}; one timing per prefix`);
   console.log(
