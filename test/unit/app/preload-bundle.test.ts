@@ -32,7 +32,8 @@ describe('the preload bundle', () => {
 
   it('holds no zod and no schema, only call names and channels', () => {
     const code = readFileSync(bundle, 'utf8');
-    expect(code).not.toMatch(/zod|safeParse|ZodError/);
+    // zod's own identifiers, which any bundled schema brings along (comments may say "zod").
+    expect(code).not.toMatch(/safeParse|ZodError|\$ZodType/);
     expect(code).toContain('kiosk:call:');
     expect(code).toContain('"getKioskInfo"');
     // electron is left to the sandbox's require.
