@@ -31,8 +31,11 @@ const LAYERS = [
   { type: 'scripts', pattern: 'scripts' },
 ].map((element) => ({ ...element, partialMatch: false }));
 
-/** Node built-ins for I/O (fs, net, http, child_process, os, …) stay out of these; a pure one is named per layer. */
-const NODE_IO = ['node:*', 'fs', 'fs/*', 'path', 'net', 'http', 'https', 'os', 'child_process', 'url', 'util'];
+/**
+ * Every Node built-in, written with its `node:` prefix as the code does. Core, contract, shared,
+ * hall, central and the renderer get none of them (core: node:crypto alone, for scrypt).
+ */
+const NODE_BUILTINS = ['node:*', 'node:*/*'];
 const ALL_LAYERS = LAYERS.map((layer) => layer.type);
 /** Packages that do I/O or need a native build: named where they may be used, refused elsewhere. */
 const SERVER_PACKAGES = ['better-sqlite3', 'serialport', 'ws', 'pino', 'node-thermal-printer', '@napi-rs/canvas'];
@@ -82,32 +85,32 @@ const layerPolicies = [
   ...layer('store', {
     layers: ['core', 'contract', 'shared'],
     packages: ['better-sqlite3'],
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: 'the store implements core ports with SQLite; it knows no API, hardware or boot.',
   }),
   ...layer('native', {
     layers: ['contract', 'shared'],
     typesFrom: ['core'],
     packages: NATIVE_PACKAGES,
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: "hardware implements core's ports (types only from core); it knows no store, API, boot or app.",
   }),
   ...layer('api', {
     layers: ['core', 'contract', 'shared'],
     packages: ['ws', 'zod'],
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: 'the API serves core over HTTP and WebSocket; it knows no store, hardware, boot or app.',
   }),
   ...layer('boot', {
     layers: ALL_LAYERS.filter((type) => !['app', 'test', 'scripts', 'renderer'].includes(type)),
     packages: [...SERVER_PACKAGES, ...NATIVE_PACKAGES, 'zod'],
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: 'boot composes the Node kiosk from every main layer but main/app (Electron).',
   }),
   ...layer('app', {
     layers: ['boot', 'contract', 'api', 'core'],
     packages: ['electron', 'electron-updater', 'zod'],
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: 'the Electron shell composes through main/boot; only it imports electron.',
   }),
   ...layer('hall', {
@@ -123,7 +126,7 @@ const layerPolicies = [
   ...layer('central-store', {
     layers: ['central', 'contract'],
     packages: ['zod', 'pg'],
-    builtins: NODE_IO,
+    builtins: NODE_BUILTINS,
     why: "central's PostgreSQL store implements central's ports.",
   }),
   ...layer('renderer', {

@@ -58,6 +58,8 @@ const refused: Array<[string, string, string]> = [
     'main/hall/probe.ts',
     "import { createTicketPrinter as used } from '../../native/printer/create-printer';",
   ],
+  ['shared → core', 'main/shared/probe.ts', "import { KioskConfig as used } from '../core/config';"],
+  ['hall → store', 'main/hall/probe.ts', "import { SqliteStore as used } from '../store/sqlite-store';"],
   ['core → electron', 'main/core/probe.ts', "import { app as used } from 'electron';"],
   ['boot → electron', 'main/boot/probe.ts', "import { app as used } from 'electron';"],
   ['api → electron', 'main/api/probe.ts', "import { app as used } from 'electron';"],
