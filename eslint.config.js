@@ -38,7 +38,7 @@ const LAYERS = [
 const NODE_BUILTINS = ['node:*', 'node:*/*'];
 const ALL_LAYERS = LAYERS.map((layer) => layer.type);
 /** Packages that do I/O or need a native build: named where they may be used, refused elsewhere. */
-const SERVER_PACKAGES = ['better-sqlite3', 'serialport', 'ws', 'pino', 'node-thermal-printer', '@napi-rs/canvas'];
+const SERVER_PACKAGES = ['better-sqlite3', 'ws', 'pino'];
 const NATIVE_PACKAGES = ['serialport', 'node-thermal-printer', '@napi-rs/canvas', 'iconv-lite', 'qrcode'];
 const RENDERER_PACKAGES = ['react', 'react-dom', 'react-i18next', 'i18next', 'qrcode', 'zod', '@fontsource/*'];
 
@@ -111,7 +111,9 @@ const layerPolicies = [
     layers: ['boot', 'contract', 'api', 'core'],
     packages: ['electron', 'electron-updater', 'zod'],
     builtins: NODE_BUILTINS,
-    why: 'the Electron shell composes through main/boot; only it imports electron.',
+    why:
+      'the Electron shell: composes through main/boot, and its IPC dispatches into core as main/api does ' +
+      "(with main/api's static files for its protocol); only it imports electron.",
   }),
   ...layer('hall', {
     layers: ['core', 'contract', 'shared'],
