@@ -5,7 +5,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /**
  * The preload runs in a sandboxed renderer, which can load no npm package and no ES module: it
- * must be one CommonJS file with everything but `electron` bundled in (the contract and zod).
+ * must be one CommonJS file with everything but `electron` bundled in: the call names and channels
+ * of main/contract/call-names.ts, no zod (test/unit/app/preload-bundle.test.ts keeps it under 20 KB).
  */
 export default defineConfig({
   publicDir: false,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../main/contract';
-import { loadCatalogFile } from '../main/core/catalog-source';
+import { loadCatalogFile } from '../main/boot/read-files';
 import { startBrowserShell } from '../test/support/browser-shell-process';
 import { launchChromium, PORTRAIT } from '../test/support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG } from '../test/support/kiosk-fixture';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGUAGES } from '../main/contract';
 import { KioskConfig } from '../main/core/config';
-import { loadCatalogFile } from '../main/core/catalog-source';
+import { loadCatalogFile } from '../main/boot/read-files';
 import { ticketQrContent } from '../main/contract';
 import { PrinterEmulator } from '../native/emulator/printer-emulator';
 import { printerProfile } from '../native/printer/profiles';

@@ -1,5 +1,5 @@
 import type { Catalog } from '../contract';
-import { loadCatalogFile } from '../core/catalog-source';
+import { loadCatalogFile } from './read-files';
 import type { InvalidFileError } from '../core/validation-report';
 import { loadKeepingLastGood } from './last-good-keeper';
 

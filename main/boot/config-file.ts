@@ -6,7 +6,8 @@ import { catalogToCsv } from '../core/catalog-csv';
 import { KioskConfig } from '../core/config';
 import { withTechnicianPinHash } from '../core/auth/pin-settings';
 import type { DeviceSettingsWriter, SettingsCheck } from '../core/ports';
-import { InvalidFileError, describeIssues, formatProblem, loadJsonFile } from '../core/validation-report';
+import { InvalidFileError, describeIssues, formatProblem } from '../core/validation-report';
+import { loadJsonFile } from './read-files';
 import { loadKeepingLastGood } from './last-good-keeper';
 
 export type KioskConfigInput = z.input<typeof KioskConfig>;

@@ -7,6 +7,7 @@ import { Rating, RatingReason, Ticket } from './ticket';
 import { SettingsApplied, technicianCalls } from './technician';
 import { speechCalls } from './speech';
 import { DeskId, RatingInput, visitCalls, visitEvents } from './visits';
+import type { KioskCallName } from './call-names';
 
 /**
  * The one typed API between the kiosk's main code and every client (the kiosk renderer through
@@ -113,14 +114,22 @@ export const kioskEvents = {
 } as const;
 
 export type KioskCalls = typeof kioskCalls;
-export type KioskCallName = keyof KioskCalls;
+export { KIOSK_CALL_NAMES, ipcChannel, type KioskCallName } from './call-names';
 export type KioskEvents = typeof kioskEvents;
 export type KioskEventName = keyof KioskEvents;
 export type CallInput<N extends KioskCallName> = z.input<KioskCalls[N]['input']>;
 export type CallOutput<N extends KioskCallName> = z.output<KioskCalls[N]['output']>;
 export type EventPayload<E extends KioskEventName> = z.output<KioskEvents[E]>;
 
-export const KIOSK_CALL_NAMES = Object.keys(kioskCalls) as KioskCallName[];
+/*
+ * The preload's zod-free list of call names (call-names.ts) must name exactly the calls above:
+ * each of these lines fails to compile, naming the call, when one side has a name the other lacks.
+ */
+type NoneLeft<Names extends never> = Names;
+export type CallNamesMatchSchemas = [
+  NoneLeft<Exclude<KioskCallName, keyof KioskCalls>>,
+  NoneLeft<Exclude<keyof KioskCalls, KioskCallName>>,
+];
 export const KIOSK_EVENT_NAMES = Object.keys(kioskEvents) as KioskEventName[];
 
 /** Why a call was refused; `code` is stable for programs, `message` is for technicians' logs. */
@@ -202,12 +211,6 @@ export class KioskApiError extends Error {
     this.name = 'KioskApiError';
   }
 }
-
-/** Channel names shared by the Electron preload and main process. */
-export const ipcChannel = {
-  call: (name: KioskCallName) => `kiosk:call:${name}`,
-  event: 'kiosk:event',
-} as const;
 
 /** Event frames on the WebSocket and the Electron event channel. */
 export type EventFrame = { [E in KioskEventName]: { event: E; payload: EventPayload<E> } }[KioskEventName];

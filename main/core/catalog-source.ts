@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { CATALOG_VERSION, Catalog } from '../contract';
 import { parseCatalogCsv } from './catalog-csv';
 import { describeIssues, InvalidFileError } from './validation-report';
 
 /**
- * Reads and validates a catalog file: JSON (catalog.schema.json) or, for a name ending in .csv, a
- * spreadsheet export. Throws InvalidFileError naming the file, the entry or row, and the field.
+ * Validates a catalog file's text: JSON (catalog.schema.json) or, for a name ending in .csv, a
+ * spreadsheet export. Throws InvalidFileError naming the file, the entry or row, and the field;
+ * main/boot/read-files.ts reads the file.
  */
-export function loadCatalogFile(file: string): Catalog {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InvalidFileError(file, [
-      { file, entry: '', field: '', message: `cannot be read: ${(error as Error).message}` },
-    ]);
-  }
+export function parseCatalogText(file: string, text: string): Catalog {
   return file.toLowerCase().endsWith('.csv') ? parseCatalogCsv(file, text) : parseCatalogJson(file, text);
 }
 

@@ -15,7 +15,9 @@ import type {
   SettingsApplied,
   Ticket,
 } from '../contract';
-import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent } from '../contract';
+import { ticketQrContent } from '../contract';
+import { printerCanPrint, printerProblems } from '../shared/printer-problems';
+import { serviceAvailability } from './service-availability';
 import type { KioskConfig } from './config';
 import { KioskError } from './errors';
 import { localDay } from './local-time';

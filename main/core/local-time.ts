@@ -3,8 +3,8 @@
  * there, whatever zone the device's clock is set to.
  */
 
-// The centre's calendar day is read from the contract's shared zone formatter, as the renderer reads it.
-export { localDay } from '../contract';
+// The centre's calendar day is read from the zone formatter core shares with the printer (main/shared).
+export { localDay } from '../shared/zoned-time';
 
 /** True when the runtime knows the zone (Intl throws a RangeError for unknown ones). */
 export function isValidTimeZone(timeZone: string): boolean {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 
 /** One problem found in a file, named so a technician can go straight to it. */
@@ -76,17 +75,4 @@ export function parseJsonFile<T extends z.ZodType>(file: string, text: string, s
   const result = schema.safeParse(data);
   if (!result.success) throw new InvalidFileError(file, describeIssues(file, data, result.error.issues));
   return result.data;
-}
-
-/** Reads a JSON file and validates it; a missing, unreadable or invalid file is an InvalidFileError. */
-export function loadJsonFile<T extends z.ZodType>(file: string, schema: T): z.output<T> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InvalidFileError(file, [
-      { file, entry: '', field: '', message: `cannot be read: ${(error as Error).message}` },
-    ]);
-  }
-  return parseJsonFile(file, text, schema);
 }

@@ -1,9 +1,4 @@
-import {
-  BUILT_IN_PRINTER_PROFILE_IDS,
-  type BuiltInPrinterProfileId,
-  type CustomPrinterProfile,
-  type PrinterConfig,
-} from '../../main/core/config';
+import type { BuiltInPrinterProfileId, CustomPrinterProfile, PrinterConfig } from '../../main/core/config';
 import { codePage, type CodePage } from '../escpos/code-pages';
 
 export type { BuiltInPrinterProfileId };
@@ -122,9 +117,8 @@ const BUILT_IN: Record<BuiltInPrinterProfileId, PrinterProfile> = {
   },
 };
 
-export const BUILT_IN_PRINTER_PROFILES: readonly PrinterProfile[] = BUILT_IN_PRINTER_PROFILE_IDS.map(
-  (id) => BUILT_IN[id],
-);
+// The record's type makes the compiler ask for an entry for each id core/config.ts accepts.
+export const BUILT_IN_PRINTER_PROFILES: readonly PrinterProfile[] = Object.values(BUILT_IN);
 
 export function printerProfile(id: BuiltInPrinterProfileId): PrinterProfile {
   return BUILT_IN[id];
@@ -139,8 +133,7 @@ export function profileFromConfig(custom: CustomPrinterProfile): PrinterProfile 
 
 /** The configured profile: a built-in model or one the technician described in the config. */
 export function resolvePrinterProfile(config: Pick<PrinterConfig, 'profile' | 'customProfiles'>): PrinterProfile {
-  const builtIn = (BUILT_IN_PRINTER_PROFILE_IDS as readonly string[]).includes(config.profile);
-  if (builtIn) return BUILT_IN[config.profile as BuiltInPrinterProfileId];
+  if (Object.hasOwn(BUILT_IN, config.profile)) return BUILT_IN[config.profile as BuiltInPrinterProfileId];
   const custom = config.customProfiles.find((profile) => profile.id === config.profile);
   // The config schema refuses unknown ids, so this only fires for a config built by hand in code.
   if (!custom) throw new Error(`no printer profile "${config.profile}"`);

@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport';
-import { printerCanPrint, printerProblems, UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
+import { UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
+import { printerCanPrint, printerProblems } from '../../main/shared/printer-problems';
 import type { PrinterConfig } from '../../main/core/config';
 import type { ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import {

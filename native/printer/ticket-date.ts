@@ -1,5 +1,6 @@
-import { zonedParts, type Language } from '../../main/contract';
-import { plainSpaces } from '../../main/core/printed-text';
+import type { Language } from '../../main/contract';
+import { zonedParts } from '../../main/shared/zoned-time';
+import { plainSpaces } from '../../main/shared/printed-text';
 
 /**
  * Date and time of issue as the visitor reads them, in the centre's time zone. A Node or

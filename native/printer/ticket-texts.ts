@@ -1,6 +1,6 @@
 import type { Language } from '../../main/contract';
-import { bundledTexts } from '../../main/core/bundled-locales';
-import { fillPlaceholders as fill } from '../../main/core/printed-text';
+import { bundledTexts } from '../../main/shared/bundled-locales';
+import { fillPlaceholders as fill } from '../../main/shared/printed-text';
 
 const texts = (language: Language) => bundledTexts(language, 'printer').ticket;
 

@@ -1,4 +1,5 @@
-import type { Catalog, Category, Language, Provider, SearchableService, Service } from '../../main/contract';
+import type { Catalog, Category, Language, Provider, Service } from '../../main/contract';
+import type { SearchableService } from './search/service-search';
 
 /** Services this kiosk offers: a disabled one is never shown. */
 export function enabledServices(catalog: Catalog): Service[] {

@@ -1,12 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import {
-  buildSearchIndex,
-  KioskApiError,
-  searchServices,
-  type Catalog,
-  type KioskApi,
-  type KioskInfo,
-} from '../../main/contract';
+import { KioskApiError, type Catalog, type KioskApi, type KioskInfo } from '../../main/contract';
+import { buildSearchIndex, searchServices } from './search/service-search';
 import { searchableServices, serviceName } from './catalog-view';
 import { initialFlowState, kioskFlow, type FlowState, type LookupRefusal, type Screen } from './kiosk-flow';
 import { idleWarningMs, screenTimeoutMs } from './screen-timeouts';

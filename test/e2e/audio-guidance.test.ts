@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../main/contract';
 import type { UtteranceRecord } from '../../main/boot/speech';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { spokenTicketNumber } from '../../renderer/src/use-spoken-prompt';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';

@@ -10,7 +10,7 @@ import {
   type RatingReason,
   type Ticket,
 } from '../../main/contract';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { parseCsv } from '../../main/core/csv';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { callApi } from '../support/api-call';

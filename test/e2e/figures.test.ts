@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeKiosk, dataFiles, type ComposedKiosk } from '../../main/boot/compose';
 import type { Language, Ticket } from '../../main/contract';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { hashPin } from '../../main/core/auth/pin';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { callApi } from '../support/api-call';

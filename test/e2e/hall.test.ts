@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../main/contract';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';

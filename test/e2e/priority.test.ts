@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../main/contract';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
 import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';

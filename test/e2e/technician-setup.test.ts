@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogToCsv } from '../../main/core/catalog-csv';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { hashPin } from '../../main/core/auth/pin';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { startBrowserShell } from '../support/browser-shell-process';

@@ -10,7 +10,7 @@ import type { RunningShell } from '../support/browser-shell-process';
 import { LANDSCAPE, PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { deskWithPin, signInAtConsole } from '../support/console-page';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { openPtyPair } from '../support/pty-pair';
 import type { PtyPair } from '../support/pty-pair';
 

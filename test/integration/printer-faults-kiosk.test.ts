@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload, KioskEventName, Language, PrinterProblem } from '../../main/contract';
 import { KioskConfig } from '../../main/core/config';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { KioskError } from '../../main/core/errors';
 import { KioskService } from '../../main/core/kiosk-service';
 import { SqliteStore } from '../../main/store/sqlite-store';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { printerProblems, type PrinterProblem, type PrinterStatus } from '../../main/contract';
+import type { PrinterProblem, PrinterStatus } from '../../main/contract';
+import { printerProblems } from '../../main/shared/printer-problems';
 import type { TicketPrintout } from '../../main/core/ports';
 import { HEALTHY_PRINTER, PrinterEmulator, type EmulatedPrinterState } from '../../native/emulator/printer-emulator';
 import { decodeEscPos } from '../../native/escpos/decoder';

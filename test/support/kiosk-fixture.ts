@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Catalog } from '../../main/contract';
 import { KioskConfig } from '../../main/core/config';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { KioskService } from '../../main/core/kiosk-service';
 import { UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
 import type { Clock, ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';

@@ -1,5 +1,5 @@
 import type { Language } from '../../contract';
-import { bundledTexts } from '../bundled-locales';
+import { bundledTexts } from '../../shared/bundled-locales';
 
 /**
  * The category's label in the language, from the kiosk's own labels (`priority.<id>`) so the paper

@@ -1,4 +1,5 @@
-import { localDateTime, type Language, type LocalizedText, type Rating, type Ticket } from '../../contract';
+import type { Language, LocalizedText, Rating, Ticket } from '../../contract';
+import { localDateTime } from '../../shared/zoned-time';
 import { csvField } from '../csv';
 import { serviceMinutesOf, waitMinutesOf } from './day-report';
 

@@ -1,4 +1,5 @@
-import { zonedParts, type DayFigures, type DayReport, type Rating, type Ticket } from '../../contract';
+import type { DayFigures, DayReport, Rating, Ticket } from '../../contract';
+import { zonedParts } from '../../shared/zoned-time';
 
 /**
  * The day's figures, computed from the day's tickets and their ratings alone (no clock, no store),

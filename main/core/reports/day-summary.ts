@@ -1,7 +1,7 @@
 import type { DayReport, Language, LocalizedText } from '../../contract';
 import type { ReportPrintout } from '../ports';
-import { bundledTexts } from '../bundled-locales';
-import { fillPlaceholders as fill, plainSpaces } from '../printed-text';
+import { bundledTexts } from '../../shared/bundled-locales';
+import { fillPlaceholders as fill, plainSpaces } from '../../shared/printed-text';
 
 export interface DaySummaryInput {
   report: DayReport;

@@ -1,12 +1,5 @@
-import {
-  localDateTime,
-  localDay,
-  type CallInput,
-  type CallOutput,
-  type Catalog,
-  type Language,
-  type Rating,
-} from '../../contract';
+import type { CallInput, CallOutput, Catalog, Language, Rating } from '../../contract';
+import { localDateTime, localDay } from '../../shared/zoned-time';
 import { KioskError } from '../errors';
 import type { Clock, KioskStore, TicketPrinter } from '../ports';
 import { dayCsv, dayCsvFileName } from './day-csv';

@@ -1,4 +1,5 @@
-import type { Catalog, Language, SearchHit } from '../../../main/contract';
+import type { Catalog, Language } from '../../../main/contract';
+import type { SearchHit } from '../search/service-search';
 import { findProvider, findService } from '../catalog-view';
 import type { MenuScreen } from '../kiosk-flow';
 import { useKioskT } from '../use-kiosk-t';

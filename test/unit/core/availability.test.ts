@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serviceAvailability, type Service } from '../../../main/contract';
+import type { Service } from '../../../main/contract';
+import { serviceAvailability } from '../../../main/core/service-availability';
 
 const office: Pick<Service, 'openingHours' | 'dailyLimit'> = {
   openingHours: [

@@ -5,7 +5,7 @@ import { loadCatalogKeepingLastGood } from '../../../main/boot/catalog-keeper';
 import { catalogToCsv, parseCatalogCsv, parseOpeningHours } from '../../../main/core/catalog-csv';
 import { parseCsv } from '../../../main/core/csv';
 import { catalogJsonSchemaText } from '../../../main/core/json-schemas';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { SAMPLE_CATALOG, tempDir } from '../../support/kiosk-fixture';
 

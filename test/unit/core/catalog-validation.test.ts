@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogKeepingLastGood } from '../../../main/boot/catalog-keeper';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { SAMPLE_CATALOG, tempDir } from '../../support/kiosk-fixture';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../../main/core/config';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { KioskService } from '../../../main/core/kiosk-service';
 import { SqliteStore } from '../../../main/store/sqlite-store';
 import { DESK_PIN, FRIDAY_NOON, TEST_DESKS } from '../../support/desk-fixture';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { printerCanPrint, printerProblems, UNKNOWN_PRINTER_STATUS } from '../../../main/contract';
+import { UNKNOWN_PRINTER_STATUS } from '../../../main/contract';
+import { printerCanPrint, printerProblems } from '../../../main/shared/printer-problems';
 import {
   isAutomaticStatusStart,
   isDleEotReply,

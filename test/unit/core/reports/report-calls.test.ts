@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Rating, Ticket } from '../../../../main/contract';
-import { loadCatalogFile } from '../../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../../main/boot/read-files';
 import type { KioskStore } from '../../../../main/core/ports';
 import { ReportCalls } from '../../../../main/core/reports/report-calls';
 import { ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG } from '../../../support/kiosk-fixture';

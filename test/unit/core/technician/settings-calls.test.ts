@@ -12,7 +12,7 @@ import type { TechnicianAuditEntry } from '../../../../main/core/ports';
 import { hashPin, verifyPin } from '../../../../main/core/auth/pin';
 import { SqliteStore } from '../../../../main/store/sqlite-store';
 import { printerTestPage } from '../../../../native/printer/test-page';
-import { loadCatalogFile } from '../../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../../main/boot/read-files';
 import { ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG, tempDir } from '../../../support/kiosk-fixture';
 
 const PIN = '482916';

@@ -1,5 +1,4 @@
-import type { Language, LocalizedText } from './languages';
-import type { LocalizedKeywords } from './catalog';
+import type { Language, LocalizedKeywords, LocalizedText } from '../../../main/contract';
 
 /**
  * Service search for the kiosk's on-screen keyboard. Pure and without Node or DOM imports, so the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, searchServices, withinOneEdit, type Language } from '../../../main/contract';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import type { Language } from '../../../main/contract';
+import { buildSearchIndex, foldText, searchServices, withinOneEdit } from '../../../renderer/src/search/service-search';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 
 const catalog = loadCatalogFile(SAMPLE_CATALOG);

@@ -1,6 +1,7 @@
 // The search as it stood before its token index (round 2): a brute-force scan of every folded word of the
 // catalog. Kept verbatim as the reference the indexed search must agree with, hit for hit.
-import { foldWords, type Language, type LocalizedKeywords, type LocalizedText } from '../../../main/contract';
+import type { Language, LocalizedKeywords, LocalizedText } from '../../../main/contract';
+import { foldWords } from '../../../renderer/src/search/service-search';
 
 /** What search reads of a service; `extra` holds its provider's and category's names. */
 interface SearchableService {

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from './catalog';
+import { WEEKDAYS, type Weekday } from '../contract';
 
 /**
  * An instant's calendar and clock on the centre's wall, in its IANA time zone, whatever zone the

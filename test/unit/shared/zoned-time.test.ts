@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localClock, localDateTime, localDay, zonedParts } from '../../../main/contract';
+import { localClock, localDateTime, localDay, zonedParts } from '../../../main/shared/zoned-time';
 import { numericDateTime } from '../../../native/printer/ticket-date';
 
 describe('zoned time: one cached formatter per zone for the day, the clock, the CSV and the ticket', () => {
