@@ -1,4 +1,4 @@
-// Signs kiosk releases for the update check in main/app/update-signature.ts (Ed25519 over the
+// Signs kiosk releases for the update check in main/boot/update-signature.ts (Ed25519 over the
 // file's SHA-512 digest).
 //
 //   npx tsx scripts/sign-release.ts keygen --out <folder>
@@ -12,7 +12,7 @@ import { generateKeyPairSync, createPrivateKey, sign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sha512OfFile, signatureMatches } from '../main/app/update-signature';
+import { sha512OfFile, signatureMatches } from '../main/boot/update-signature';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

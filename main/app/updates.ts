@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { UPDATE_PUBLIC_KEY_PEM } from './update-public-key';
-import { sha512OfFile, signatureMatches, signatureUrlOf } from './update-signature';
+import { sha512OfFile, signatureMatches, signatureUrlOf } from '../boot/update-signature';
 
 /**
  * Updates from a generic HTTPS server (electron-updater): checked at start and then periodically,
- * downloaded in the background, checked against the release signature (update-signature.ts), and
+ * downloaded in the background, checked against the release signature (main/boot/update-signature.ts), and
  * installed only when nobody is using the kiosk (no touch for `installWhenIdleSeconds`, by which
  * time the kiosk has reset to its start screen) or, failing that, when the app next quits. A
  * failed check is logged and tried again at the next period: updates never take the kiosk down.

@@ -272,7 +272,7 @@ export const KioskConfig = z
     /**
      * Updates from a generic HTTPS server (electron-updater); null turns updates off. A downloaded
      * update is installed only if its signature checks against the key built into the app
-     * (main/app/update-signature.ts, scripts/sign-release.ts).
+     * (main/boot/update-signature.ts, scripts/sign-release.ts).
      */
     updates: z
       .object({

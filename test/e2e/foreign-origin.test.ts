@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../main/core/auth/pin';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { startBrowserShell } from '../support/browser-shell-process';
 import type { RunningShell } from '../support/browser-shell-process';
 import { launchChromium } from '../support/chromium';

@@ -2,9 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES, localClock, WEEKDAYS, type Catalog, type Language } from '../../main/contract';
+import { LANGUAGES, WEEKDAYS, type Catalog, type Language } from '../../main/contract';
+import { localClock } from '../../main/shared/zoned-time';
 import { dataFiles } from '../../main/boot/compose';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { decodedText, decodeEscPos } from '../../native/escpos/decoder';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha512OfFile, signatureMatches } from '../../main/app/update-signature';
+import { sha512OfFile, signatureMatches } from '../../main/boot/update-signature';
 import { tempDir } from '../support/kiosk-fixture';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/sign-release.ts');

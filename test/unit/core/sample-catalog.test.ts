@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../main/contract';
-import { loadCatalogFile } from '../../../main/core/catalog-source';
+import { loadCatalogFile } from '../../../main/boot/read-files';
 import { checkCatalogImport } from '../../../main/core/technician/catalog-import';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 
