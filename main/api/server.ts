@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { apiPaths } from '../contract';
 import type { EventFrame } from '../contract';
 import { dispatchCall, isKioskCallName } from '../core/dispatch';
-import type { KioskService } from '../core/kiosk-service';
+import type { KioskCore } from '../core/kiosk-core';
 import { isLoopbackHost } from '../core/loopback';
 import { tokenMatches, tokenOf } from './api-token';
 import { readStaticFile } from './static-files';
@@ -25,7 +25,7 @@ const LARGE_BODY_CALLS: ReadonlySet<string> = new Set([
 const MAX_LARGE_BODY_BYTES = 12 * 1024 * 1024;
 
 export interface ApiServerOptions {
-  service: KioskService;
+  service: Pick<KioskCore, 'handlers' | 'subscribe'>;
   host: string;
   port: number;
   /**
@@ -87,7 +87,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       } catch {
         return sendJson(response, 400, refusal('invalid-input', 'the request body is not JSON'));
       }
-      const result = await dispatchCall(service, name, input, onError);
+      const result = await dispatchCall(service.handlers, name, input, onError);
       return sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
     }
     if (rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {

@@ -5,7 +5,7 @@ import { createTicketPrinter } from '../../native/printer/create-printer';
 import { printerTestPage } from '../../native/printer/test-page';
 import { startApiServer } from '../api/server';
 import type { KioskConfig } from '../core/config';
-import { KioskService } from '../core/kiosk-service';
+import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
 import type { LogLevel } from '../contract';
@@ -36,7 +36,7 @@ export interface ComposeOptions {
 }
 
 export interface ComposedKiosk {
-  service: KioskService;
+  service: KioskCore;
   config: KioskConfig;
   dataDir: string;
   /** Address of the local HTTP + WebSocket API (desk pages, queue systems, the browser shell). */
@@ -111,7 +111,7 @@ async function composeParts(
     config: { ...config.speech, wavDir: wavDir && !isAbsolute(wavDir) ? join(options.dataDir, wavDir) : wavDir },
     log: logger,
   });
-  const service = new KioskService({
+  const service = createKioskCore({
     config,
     catalog,
     store,
@@ -134,6 +134,8 @@ async function composeParts(
       dataDir: options.dataDir,
       databaseFile: files.database,
     }),
+    onListenerError: (error, event) =>
+      logger.error({ event: 'event-listener-failed', kioskEvent: event, err: error }, 'an event listener failed'),
   });
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({

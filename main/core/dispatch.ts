@@ -2,7 +2,7 @@ import type { ZodError } from 'zod';
 import { KIOSK_CALL_NAMES, kioskCalls } from '../contract';
 import type { ApiError, CallResult, KioskCallName } from '../contract';
 import { KioskError } from './errors';
-import type { KioskHandlers } from './kiosk-service';
+import type { KioskHandlers } from './handlers';
 
 export const isKioskCallName = (name: string): name is KioskCallName =>
   (KIOSK_CALL_NAMES as readonly string[]).includes(name);
