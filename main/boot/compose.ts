@@ -134,8 +134,10 @@ async function composeParts(
       dataDir: options.dataDir,
       databaseFile: files.database,
     }),
-    onListenerError: (error, event) =>
-      logger.error({ event: 'event-listener-failed', kioskEvent: event, err: error }, 'an event listener failed'),
+    log: {
+      warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
+      error: (event, detail, message) => logger.error({ event, ...detail }, message),
+    },
   });
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({

@@ -4,9 +4,11 @@ import { catalogCalls } from './catalog/catalog-calls';
 import type { KioskConfig } from './config';
 import { KioskEvents } from './events';
 import { callsOf, type KioskEventListener, type KioskHandlers } from './handlers';
-import { noLogs, noSettingsFile, noSpeaker } from './ports';
+import { guardedLog } from './core-log';
+import { noLog, noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
   Clock,
+  CoreLog,
   DeviceSettingsWriter,
   KioskStore,
   LogReader,
@@ -49,8 +51,8 @@ export interface KioskCoreParts {
   printers?: PrinterFactory;
   /** Versions, uptime and disk space for technician diagnostics; none in tests of other parts. */
   system?: SystemFacts;
-  /** Told of an event listener that threw (the listener is skipped; the call that emitted goes on). */
-  onListenerError?: (error: unknown, event: string) => void;
+  /** The technicians' log: storage faults, interrupted prints, listeners that threw; none in tests of other parts. */
+  log?: CoreLog;
 }
 
 /** The kiosk's behaviour for its transports: every call of the contract, its events, and its printer to close. */
@@ -70,7 +72,10 @@ export interface KioskCore {
 export function createKioskCore(parts: KioskCoreParts): KioskCore {
   const { store, clock } = parts;
   const settings = new LiveSettings(parts);
-  const events = new KioskEvents(parts.onListenerError);
+  const log = guardedLog(parts.log ?? noLog);
+  const events = new KioskEvents((error, event) =>
+    log.error('event-listener-failed', { kioskEvent: event, error: String(error) }, 'an event listener failed'),
+  );
   const { emit } = events;
   const speaker = parts.speaker ?? noSpeaker;
 
@@ -81,8 +86,11 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     store,
     clock,
     emit,
+    log,
     waitEstimate: (service, priority) => visits.waitEstimate(service, priority),
   });
+  // Before any call is served: a ticket left `pending` by a stop is never called as if it were printed.
+  tickets.settleInterruptedPrints();
   // rating-calls.ts reads the configuration as a property: this getter gives it the one in effect at each call.
   const ratings = new RatingCalls({
     get config() {

@@ -3,7 +3,7 @@ import { printerCanPrint, printerProblems, serviceAvailability, ticketQrContent 
 import { KioskError } from '../errors';
 import { callsOf, type Emit, type KioskHandlers } from '../handlers';
 import { localDay } from '../local-time';
-import type { Clock, KioskStore } from '../ports';
+import { StorageUnavailableError, type Clock, type CoreLog, type KioskStore } from '../ports';
 import { groupNumbering } from '../queue/numbering';
 import { priorityLabel } from '../queue/priority-label';
 import type { Settings } from '../settings';
@@ -20,6 +20,8 @@ export interface TicketCallParts {
   store: KioskStore;
   clock: Clock;
   emit: Emit;
+  /** Where storage faults and interrupted prints are told to the technician; must never throw (guardedLog). */
+  log: CoreLog;
   /** People ahead and minutes of wait for a ticket of the service taken now (the queue's estimate). */
   waitEstimate(service: Service, priority: string | null): WaitEstimate;
 }
@@ -61,18 +63,20 @@ export class TicketCalls {
     // Computed just before numbering; a ticket issued in between at most shifts the estimate by one.
     const estimate = this.parts.waitEstimate(service, priority ?? null);
     const issuedAt = clock.now();
-    const issued = store.issueTicket({
-      dailyLimit: service.dailyLimit,
-      peopleAhead: estimate.peopleAhead,
-      estimatedWaitMinutes: estimate.minutes,
-      group: service.group,
-      numbering: groupNumbering(config.numbering, service.group),
-      localDay: localDay(issuedAt, config.timeZone),
-      serviceId,
-      language,
-      priority: priority ?? null,
-      issuedAt,
-    });
+    const issued = this.storing('issue', () =>
+      store.issueTicket({
+        dailyLimit: service.dailyLimit,
+        peopleAhead: estimate.peopleAhead,
+        estimatedWaitMinutes: estimate.minutes,
+        group: service.group,
+        numbering: groupNumbering(config.numbering, service.group),
+        localDay: localDay(issuedAt, config.timeZone),
+        serviceId,
+        language,
+        priority: priority ?? null,
+        issuedAt,
+      }),
+    );
     if (!issued.ok && issued.reason === 'daily-limit-reached') throw limitReached(service);
     if (!issued.ok) {
       throw new KioskError('numbers-exhausted', `group ${service.group} has issued every number of its range today`);
@@ -81,32 +85,61 @@ export class TicketCalls {
     this.parts.emit('ticketIssued', ticket);
     if (!printerCanPrint(printerStatus)) {
       // The number is the visitor's either way: it is shown on screen with its QR code.
-      return store.recordPrintOutcome(ticket.id, 'failed', `not sent: ${printerFault(printerStatus)}`, clock.now());
+      return this.recordOutcome(ticket, 'failed', `not sent: ${printerFault(printerStatus)}`);
     }
     return this.print(ticket, service);
   }
 
-  /** Prints a ticket whose printing failed, once the visitor (or staff) asks for it again. */
+  /**
+   * Prints a ticket whose printing failed or was interrupted, once the visitor (or staff) asks for
+   * it again. The store's claim decides: of two reprints, or a reprint while the ticket is being
+   * printed, only one sends a paper.
+   */
   async reprintTicket({ ticketId }: CallInput<'reprintTicket'>): Promise<Ticket> {
     const ticket = this.parts.store.getTicket(ticketId);
     if (!ticket || ticket.localDay !== this.today()) {
       throw new KioskError('ticket-not-found', `no ticket of today has id ${ticketId}`);
     }
-    if (ticket.printStatus === 'printed') {
-      throw new KioskError('already-printed', `ticket ${ticket.number} was printed; it is not printed twice`);
-    }
     const service = this.parts.settings.catalog().services.find((candidate) => candidate.id === ticket.serviceId);
     if (!service) throw new KioskError('unknown-service', `no service has id "${ticket.serviceId}"`);
-    return this.print(ticket, service);
+    const claimed = this.storing('reprint', () => this.parts.store.claimReprint(ticketId));
+    if (!claimed) throw notReprintable(this.parts.store.getTicket(ticketId) ?? ticket);
+    return this.print(claimed, service);
+  }
+
+  /**
+   * At start: every ticket still `pending` was being printed when the kiosk stopped. Printed or
+   * not, nobody knows: it becomes `interrupted`, stays in the queue (its visitor may hold it) and
+   * the desk sees "print not confirmed". Returns those tickets.
+   */
+  settleInterruptedPrints(): Ticket[] {
+    const interrupted = this.parts.store.markInterruptedPrints(
+      'the kiosk stopped before the print outcome was stored',
+      this.parts.clock.now(),
+    );
+    if (interrupted.length > 0) {
+      this.parts.log.warn(
+        'prints-interrupted',
+        { numbers: interrupted.map((ticket) => `${ticket.localDay} ${ticket.number}`) },
+        `${interrupted.length} ticket(s) had no print outcome after a stop: marked "print not confirmed"`,
+      );
+    }
+    return interrupted;
   }
 
   async listTodayTickets(): Promise<Ticket[]> {
     return this.parts.store.listTickets(this.today());
   }
 
+  /**
+   * Sends the ticket to the printer, then stores the outcome. Only the printer shares the `try`: a
+   * failure after the paper came out (a listener, a log line, the outcome's own write) must never
+   * turn a printed ticket into a failed one.
+   */
   private async print(ticket: Ticket, service: Service): Promise<Ticket> {
-    const { store, clock, settings } = this.parts;
+    const { settings } = this.parts;
     const config = settings.config();
+    let failure: string | null = null;
     try {
       await settings.printer().print({
         centreName: config.centreName,
@@ -120,10 +153,50 @@ export class TicketCalls {
         peopleAhead: ticket.peopleAhead,
         waitMinutes: ticket.estimatedWaitMinutes,
       });
-      return store.recordPrintOutcome(ticket.id, 'printed', null, clock.now());
     } catch (error) {
-      return store.recordPrintOutcome(ticket.id, 'failed', (error as Error).message, clock.now());
+      failure = error instanceof Error ? error.message : String(error);
     }
+    return failure === null
+      ? this.recordOutcome(ticket, 'printed', null)
+      : this.recordOutcome(ticket, 'failed', failure);
+  }
+
+  /**
+   * Stores the print outcome. If the store cannot write it now, the visitor still gets the answer
+   * (their ticket, printed or not) and the technician the cause; the ticket stays `pending` in the
+   * store and becomes `interrupted` at the next start.
+   */
+  private recordOutcome(ticket: Ticket, status: 'printed' | 'failed', error: string | null): Ticket {
+    const at = this.parts.clock.now();
+    try {
+      return this.parts.store.recordPrintOutcome(ticket.id, status, error, at);
+    } catch (fault) {
+      if (!(fault instanceof StorageUnavailableError)) throw fault;
+      this.reportStorageFault('print-outcome', fault, ticket);
+      return { ...ticket, printStatus: status, printError: error };
+    }
+  }
+
+  /** A write the visitor's request needs: a storage fault refuses it calmly and tells the technician why. */
+  private storing<T>(doing: 'issue' | 'reprint', write: () => T): T {
+    try {
+      return write();
+    } catch (fault) {
+      if (!(fault instanceof StorageUnavailableError)) throw fault;
+      this.reportStorageFault(doing, fault);
+      throw new KioskError(
+        'storage-unavailable',
+        doing === 'issue' ? `no ticket was issued: ${fault.message}` : `the ticket was not reprinted: ${fault.message}`,
+      );
+    }
+  }
+
+  private reportStorageFault(doing: string, fault: StorageUnavailableError, ticket?: Ticket): void {
+    this.parts.log.error(
+      'storage-unavailable',
+      { doing, code: fault.code, cause: fault.message, ...(ticket && { number: ticket.number }) },
+      `the kiosk cannot write its database (${fault.code}): free disk space or make the data folder writable`,
+    );
   }
 
   /**
@@ -155,6 +228,14 @@ export class TicketCalls {
   private today(): string {
     return localDay(this.parts.clock.now(), this.parts.settings.config().timeZone);
   }
+}
+
+/** Why a ticket the store would not claim for a reprint is not printed again. */
+function notReprintable(ticket: Ticket): KioskError {
+  if (ticket.printStatus === 'printed') {
+    return new KioskError('already-printed', `ticket ${ticket.number} was printed; it is not printed twice`);
+  }
+  return new KioskError('print-in-progress', `ticket ${ticket.number} is being printed now; it is not printed twice`);
 }
 
 const limitReached = (service: Service): KioskError =>
