@@ -7,7 +7,7 @@ import type { EventFrame } from '../contract';
 import { memoryLockouts, type LockoutStore } from '../core/auth/lockout-store';
 import type { Caller } from '../core/caller';
 import { dispatchCall, isKioskCallName } from '../core/dispatch';
-import type { KioskService } from '../core/kiosk-service';
+import type { KioskCore } from '../core/kiosk-core';
 import { isLoopbackHost } from '../core/loopback';
 import { systemClock, type Clock } from '../core/ports';
 import { tokenMatches, tokenOf } from './api-token';
@@ -37,7 +37,7 @@ const LARGE_BODY_CALLS: ReadonlySet<string> = new Set([
 const MAX_LARGE_BODY_BYTES = 12 * 1024 * 1024;
 
 export interface ApiServerOptions {
-  service: KioskService;
+  service: Pick<KioskCore, 'handlers' | 'subscribe'>;
   host: string;
   port: number;
   /**
@@ -186,7 +186,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const message = `too many wrong PINs from this address or the network: PINs are checked again at ${until.toISOString()}`;
       return refuse(response, 429, 'pin-attempts-limited', message, caller.address);
     }
-    const result = await dispatchCall(service, name, input, onError, caller);
+    const result = await dispatchCall(service.handlers, name, input, onError, caller);
     if (pinCall) throttle.record(caller, result.ok ? null : result.error.code);
     sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
   }

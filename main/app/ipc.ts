@@ -3,7 +3,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { KIOSK_CALL_NAMES, ipcChannel } from '../contract';
 import type { EventFrame, KioskCallName } from '../contract';
 import { dispatchCall } from '../core/dispatch';
-import type { KioskHandlers, KioskService } from '../core/kiosk-service';
+import type { KioskCore, KioskHandlers } from '../core/kiosk-core';
 import { isAppUrl } from './app-origin';
 
 /**
@@ -42,7 +42,7 @@ function refuseForeignSender(event: IpcMainInvokeEvent, name: KioskCallName): vo
  * Sends every event of the kiosk to the window as an EventFrame, while the window shows the app;
  * stops when the window's contents are destroyed. Returns the unsubscribe function.
  */
-export function forwardKioskEvents(service: Pick<KioskService, 'subscribe'>, contents: WebContents): () => void {
+export function forwardKioskEvents(service: Pick<KioskCore, 'subscribe'>, contents: WebContents): () => void {
   const unsubscribe = service.subscribe((event, payload) => {
     if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
     const frame = { event, payload } as EventFrame;

@@ -54,7 +54,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   enforceContentSecurityPolicy(session.defaultSession);
   serveRenderer(RENDERER_DIR);
-  registerKioskCalls(kiosk.service);
+  registerKioskCalls(kiosk.service.handlers);
 
   const development = !app.isPackaged;
   // No application menu: Alt would otherwise reveal it, with Reload and Quit in it.

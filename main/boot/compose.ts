@@ -5,7 +5,7 @@ import { createTicketPrinter } from '../../native/printer/create-printer';
 import { printerTestPage } from '../../native/printer/test-page';
 import { startApiServer } from '../api/server';
 import type { KioskConfig } from '../core/config';
-import { KioskService } from '../core/kiosk-service';
+import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
 import type { LogLevel } from '../contract';
@@ -37,7 +37,7 @@ export interface ComposeOptions {
 }
 
 export interface ComposedKiosk {
-  service: KioskService;
+  service: KioskCore;
   config: KioskConfig;
   dataDir: string;
   /** Address of the local HTTP + WebSocket API (desk pages, queue systems, the browser shell). */
@@ -114,7 +114,7 @@ async function composeParts(
     log: logger,
   });
   const audit = fileTechnicianAudit(files.technicianAudit, logger);
-  const service = new KioskService({
+  const service = createKioskCore({
     config,
     catalog,
     store,
@@ -138,6 +138,10 @@ async function composeParts(
       databaseFile: files.database,
     }),
     lockouts,
+    log: {
+      warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
+      error: (event, detail, message) => logger.error({ event, ...detail }, message),
+    },
   });
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({

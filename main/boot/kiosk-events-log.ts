@@ -15,28 +15,39 @@ export function logServiceEvent<E extends KioskEventName>(logger: Logger, event:
 /**
  * The printer port with each job's outcome logged. Logged here rather than in the core because a
  * ticket's print outcome is a return value there, not an event; the error text is the printer's own.
+ * Only the printer shares the job's `try`: a log line that cannot be written (a full disk) never
+ * turns a printed ticket into a failed one, nor hides the printer's own error.
  */
 export function logPrintOutcomes(printer: TicketPrinter, logger: Logger): TicketPrinter {
+  const log = (write: () => void) => {
+    try {
+      write();
+    } catch {
+      // The log is what failed; the job's outcome stands.
+    }
+  };
   return {
     print: async (ticket) => {
       try {
         await printer.print(ticket);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        logger.error({ event: 'print-failed', number: ticket.number, error: message }, 'print failed');
+        log(() => logger.error({ event: 'print-failed', number: ticket.number, error: message }, 'print failed'));
         throw error;
       }
-      logger.info({ event: 'ticket-printed', number: ticket.number }, 'ticket printed');
+      log(() => logger.info({ event: 'ticket-printed', number: ticket.number }, 'ticket printed'));
     },
     printReport: async (report) => {
       try {
         await printer.printReport(report);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        logger.error({ event: 'report-print-failed', title: report.title, error: message }, 'report print failed');
+        log(() =>
+          logger.error({ event: 'report-print-failed', title: report.title, error: message }, 'report print failed'),
+        );
         throw error;
       }
-      logger.info({ event: 'report-printed', title: report.title }, 'report printed');
+      log(() => logger.info({ event: 'report-printed', title: report.title }, 'report printed'));
     },
     checkStatus: () => printer.checkStatus(),
     lastStatus: () => printer.lastStatus(),

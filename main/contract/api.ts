@@ -147,6 +147,10 @@ export const ApiErrorCode = z.enum([
   'printer-unavailable',
   /** A reprint was asked for a ticket that did print. */
   'already-printed',
+  /** A reprint was asked for a ticket being printed right now (or reprinted by another tap). */
+  'print-in-progress',
+  /** The kiosk cannot write its data (disk full, read-only folder): no ticket was issued; the message names the cause. */
+  'storage-unavailable',
   'ticket-not-found',
   'already-rated',
   /** The API is open to the LAN and the client did not send its token. */

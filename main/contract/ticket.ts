@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Language } from './languages';
 
-export const PrintStatus = z.enum(['pending', 'printed', 'failed']);
+/**
+ * `interrupted`: the kiosk stopped (power cut, crash) between storing the ticket and storing its
+ * print outcome; printed or not, nobody knows, so the desk expects a possible no-show.
+ */
+export const PrintStatus = z.enum(['pending', 'printed', 'failed', 'interrupted']);
 export type PrintStatus = z.infer<typeof PrintStatus>;
 
 /**

@@ -69,6 +69,8 @@ export const DayFigures = z.object({
   averageServiceMinutes: z.number().nullable(),
   /** Share (0–1) of served visits that finished within the service's standard minutes; null when none. */
   withinStandardShare: z.number().min(0).max(1).nullable(),
+  /** Tickets whose print was interrupted (the kiosk stopped mid-print): their visitors may hold no paper. */
+  printNotConfirmed: z.number().int().min(0),
   ratings: z.object({
     count: z.number().int().min(0),
     average: z.number().nullable(),

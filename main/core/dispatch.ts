@@ -3,7 +3,7 @@ import { KIOSK_CALL_NAMES, kioskCalls } from '../contract';
 import type { ApiError, CallResult, KioskCallName } from '../contract';
 import { KIOSK_SCREEN, type Caller } from './caller';
 import { KioskError } from './errors';
-import type { KioskHandlers } from './kiosk-service';
+import type { KioskHandlers } from './handlers';
 
 export const isKioskCallName = (name: string): name is KioskCallName =>
   (KIOSK_CALL_NAMES as readonly string[]).includes(name);

@@ -4,7 +4,6 @@ import type {
   LogEntry,
   LogLevel,
   PrinterStatus,
-  PrintStatus,
   Rating,
   SerialPortChoice,
   SpeechVoice,
@@ -29,6 +28,15 @@ export interface LogReader {
 
 /** For a kiosk composed without a log folder (tests of other parts). */
 export const noLogs: LogReader = { tail: () => [] };
+
+/** Lines the core writes to the technicians' log (main/boot/logging.ts): what went wrong, and why. */
+export interface CoreLog {
+  warn(event: string, detail: Record<string, unknown>, message: string): void;
+  error(event: string, detail: Record<string, unknown>, message: string): void;
+}
+
+/** For a kiosk composed without a log (tests of other parts). */
+export const noLog: CoreLog = { warn: () => {}, error: () => {} };
 
 /** One technician action, kept for as long as the kiosk lives: who could change what, and when. */
 export interface TechnicianAuditEntry {
@@ -187,6 +195,22 @@ export interface VisitStep {
 }
 
 /**
+ * The store could not write (disk full, read-only folder, I/O error). The store's own error is the
+ * cause; `code` is its short name (SQLITE_FULL, SQLITE_READONLY, …) for the technician.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(
+    readonly code: string,
+    options: { cause: unknown },
+  ) {
+    super(`the kiosk cannot write its data (${code}): ${messageOf(options.cause)}`, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
  * Durable storage of tickets and ratings. Every method is one transaction: after it returns, a
  * power cut loses nothing it wrote.
  */
@@ -196,7 +220,19 @@ export interface KioskStore {
    * undefined when the group's range is used up for the day (nothing is stored then).
    */
   issueTicket(ticket: NewTicket): IssueOutcome;
-  recordPrintOutcome(ticketId: number, status: Exclude<PrintStatus, 'pending'>, error: string | null, at: Date): Ticket;
+  /** Stores what became of a print: printed, or failed with the printer's words. */
+  recordPrintOutcome(ticketId: number, status: 'printed' | 'failed', error: string | null, at: Date): Ticket;
+  /**
+   * Gives every ticket still `pending` (the kiosk stopped between storing it and storing its print
+   * outcome) the outcome `interrupted`, with `reason` kept as its print error; returns them.
+   */
+  markInterruptedPrints(reason: string, at: Date): Ticket[];
+  /**
+   * Claims a failed or interrupted ticket for one reprint: sets it `pending` in one conditional
+   * update, so of two reprints (or a reprint during a print) only one gets the paper. Undefined
+   * when the ticket is not failed or interrupted (any more).
+   */
+  claimReprint(ticketId: number): Ticket | undefined;
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;
   listTickets(localDay: string): Ticket[];

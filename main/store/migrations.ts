@@ -4,7 +4,10 @@ import type Database from 'better-sqlite3';
  * Schema changes in order; `PRAGMA user_version` records how many have run. Append only: a kiosk
  * keeps years of history, so a released migration is never edited.
  */
-const MIGRATIONS: readonly string[] = [
+/** SQL run as one script, or a step that needs to read the schema first (a table rebuild). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE tickets (
      id INTEGER PRIMARY KEY,
      number TEXT NOT NULL,
@@ -82,7 +85,41 @@ const MIGRATIONS: readonly string[] = [
      locked_until INTEGER NOT NULL,
      last_wrong_at INTEGER NOT NULL
    );`,
+  // A print outcome of `interrupted` (issue 10): the tickets table is rebuilt to widen its CHECK.
+  allowInterruptedPrints,
 ];
+
+/**
+ * Widens tickets.print_status to allow 'interrupted'. SQLite cannot change a CHECK in place, so the
+ * table is rebuilt as https://www.sqlite.org/lang_altertable.html ("making other kinds of table
+ * schema changes") says: the new table is made from the table's own stored definition (so columns
+ * added by any migration before this one are kept), rows copied, the old table dropped, the new one
+ * renamed, and the table's indexes made again from their stored definitions. `migrate` runs it
+ * with foreign keys off and checks them before committing (steps 1, 10 and 12 there), so the
+ * ratings' and visit_events' references to tickets stay as they were.
+ */
+export function allowInterruptedPrints(db: Database.Database): void {
+  const table = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'tickets'")
+    .get();
+  const oldCheck = "CHECK (print_status IN ('pending', 'printed', 'failed'))";
+  if (!table || !table.sql.includes(oldCheck)) {
+    throw new Error('tickets.print_status is not as this migration expects; the database was changed by hand');
+  }
+  const indexes = db
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL",
+    )
+    .all();
+  const newTable = table.sql
+    .replace(/^CREATE TABLE "?tickets"?/, 'CREATE TABLE new_tickets')
+    .replace(oldCheck, "CHECK (print_status IN ('pending', 'printed', 'failed', 'interrupted'))");
+  db.exec(newTable);
+  db.exec('INSERT INTO new_tickets SELECT * FROM tickets');
+  db.exec('DROP TABLE tickets');
+  db.exec('ALTER TABLE new_tickets RENAME TO tickets');
+  for (const index of indexes) db.exec(index.sql);
+}
 
 /** Brings the database to schema `target` (the newest unless a test builds a file of an older release). */
 export function migrate(db: Database.Database, target: number = MIGRATIONS.length): void {
@@ -91,8 +128,21 @@ export function migrate(db: Database.Database, target: number = MIGRATIONS.lengt
     throw new Error(`the database is from a newer kiosk (schema ${applied}, this version knows ${MIGRATIONS.length})`);
   }
   if (applied >= target) return;
-  db.transaction(() => {
-    MIGRATIONS.slice(applied, target).forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${target}`);
-  })();
+  // Off outside the transaction (SQLite ignores the pragma inside one), so a table rebuild can drop
+  // and rename a table others refer to; every reference is checked before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      MIGRATIONS.slice(applied, target).forEach((migration) =>
+        typeof migration === 'string' ? db.exec(migration) : migration(db),
+      );
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0)
+        throw new Error(`the migration left ${broken.length} broken references; nothing was changed`);
+      db.pragma(`user_version = ${target}`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
 }

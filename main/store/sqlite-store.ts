@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language, PrintStatus, Rating, RatingReason, Ticket, VisitState } from '../contract';
+import { StorageUnavailableError } from '../core/ports';
 import type {
   IssueOutcome,
   KioskStore,
@@ -129,7 +130,8 @@ const VISIT_STEP_UPDATES: Record<VisitStep['kind'], string> = {
  * transaction survive a power cut, which is what "no ticket and no rating lost" needs.
  */
 export class SqliteStore implements KioskStore {
-  private readonly db: Database.Database;
+  /** Protected so tests can provoke what a full disk or a read-only folder does (PRAGMA max_page_count, query_only). */
+  protected readonly db: Database.Database;
   private readonly statements;
   private readonly issueInTransaction: (ticket: NewTicket) => IssueOutcome;
   private readonly stepInTransaction: (step: VisitStep) => Ticket | undefined;
@@ -180,6 +182,15 @@ export class SqliteStore implements KioskStore {
       ticketsOfDay: this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE local_day = ? ORDER BY id DESC'),
       setPrintOutcome: this.db.prepare<[string, string | null, string, number]>(
         'UPDATE tickets SET print_status = ?, print_error = ?, print_outcome_at = ? WHERE id = ?',
+      ),
+      markInterrupted: this.db.prepare<[string, string], TicketRow>(
+        `UPDATE tickets SET print_status = 'interrupted', print_error = ?, print_outcome_at = ?
+         WHERE print_status = 'pending' RETURNING *`,
+      ),
+      // The one place a reprint is decided: the guard is in the UPDATE, so two claims cannot both win.
+      claimReprint: this.db.prepare<[number]>(
+        `UPDATE tickets SET print_status = 'pending', print_error = NULL, print_outcome_at = NULL
+         WHERE id = ? AND print_status IN ('failed', 'interrupted')`,
       ),
       insertRating: this.db.prepare<[number, number, string, string, string, string, string | null, string]>(
         `INSERT INTO ratings (ticket_id, score, language, rated_at, reasons, service_id, desk_id, visit_ended_at)
@@ -255,17 +266,21 @@ export class SqliteStore implements KioskStore {
   }
 
   issueTicket(ticket: NewTicket): IssueOutcome {
-    return this.issueInTransaction(ticket);
+    return writing(() => this.issueInTransaction(ticket));
   }
 
-  recordPrintOutcome(
-    ticketId: number,
-    status: Exclude<PrintStatus, 'pending'>,
-    error: string | null,
-    at: Date,
-  ): Ticket {
-    this.statements.setPrintOutcome.run(status, error, at.toISOString(), ticketId);
+  recordPrintOutcome(ticketId: number, status: 'printed' | 'failed', error: string | null, at: Date): Ticket {
+    writing(() => this.statements.setPrintOutcome.run(status, error, at.toISOString(), ticketId));
     return this.requireTicket(ticketId);
+  }
+
+  markInterruptedPrints(reason: string, at: Date): Ticket[] {
+    return writing(() => this.statements.markInterrupted.all(reason, at.toISOString())).map(toTicket);
+  }
+
+  claimReprint(ticketId: number): Ticket | undefined {
+    const { changes } = writing(() => this.statements.claimReprint.run(ticketId));
+    return changes === 1 ? this.requireTicket(ticketId) : undefined;
   }
 
   getTicket(ticketId: number): Ticket | undefined {
@@ -336,5 +351,20 @@ export class SqliteStore implements KioskStore {
     const ticket = this.getTicket(ticketId);
     if (!ticket) throw new Error(`ticket ${ticketId} vanished from the store`);
     return ticket;
+  }
+}
+
+/** SQLite's answers that mean the data cannot be written now: the disk, the folder or the file, not the request. */
+const STORAGE_FAULTS = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;
+
+/** Runs a write; a storage fault becomes StorageUnavailableError (the core's port), anything else is rethrown. */
+function writing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof Database.SqliteError && STORAGE_FAULTS.test(error.code)) {
+      throw new StorageUnavailableError(error.code, { cause: error });
+    }
+    throw error;
   }
 }

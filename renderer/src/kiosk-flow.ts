@@ -23,7 +23,8 @@ export type Screen =
   | { name: 'search'; query: string; from: MenuScreen }
   /** A service's standard (documents, fee, term, hours) before "Take a ticket". */
   | { name: 'service'; serviceId: string; from: ReturnScreen }
-  | { name: 'printing'; serviceId: string }
+  /** `from`: where the service page was opened from, kept so a refused ticket returns there. */
+  | { name: 'printing'; serviceId: string; from: ReturnScreen }
   | { name: 'ticket'; ticket: Ticket }
   /** `printerUnavailable`: no number was issued because the printer cannot print (kiosk set to refer to staff). */
   | { name: 'issue-failed'; printerUnavailable?: true }
@@ -158,11 +159,11 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
       return screen.name === 'search' ? { ...state, screen: { ...screen, query: action.query } } : state;
     case 'chooseService':
       return screen.name === 'service' && screen.serviceId === action.serviceId
-        ? { ...state, screen: { name: 'printing', serviceId: action.serviceId } }
+        ? { ...state, screen: { name: 'printing', serviceId: action.serviceId, from: screen.from } }
         : state;
     case 'issueRefused':
       return screen.name === 'printing'
-        ? { ...state, screen: { name: 'service', serviceId: action.serviceId, from: { name: 'services' } } }
+        ? { ...state, screen: { name: 'service', serviceId: action.serviceId, from: screen.from } }
         : state;
     case 'jumpTo':
       return screen.name === 'services' || screen.name === 'service' || screen.name === 'search'

@@ -208,6 +208,8 @@ describe('a day at a bus: 30 visitors in six languages, two desks, ratings on th
         open: 0,
         // Each visit here lasts seconds against standards of minutes.
         withinStandardShare: rated.length ? 1 : null,
+        // Every ticket of this day printed: none is left without a confirmed print.
+        printNotConfirmed: 0,
         ratings: {
           count: rated.length,
           average: mean(rated.map((r) => r.score)),

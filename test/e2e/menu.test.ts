@@ -23,7 +23,10 @@ const SEARCHES: Record<Language, { keys: string[]; finds: string }> = {
   uz: { keys: ['p', 'a', 's', 'p', 'o', 'r', 't'], finds: 'passport' },
 };
 
-/** The sample catalog, open round the clock but for one service closed today and one with a limit of one ticket. */
+/**
+ * The sample catalog, open round the clock but for one service closed today and three with a limit
+ * of one ticket (address certificate; apostille and power of attorney for refusals after the page was shown).
+ */
 function testCatalog(): Catalog {
   const today = WEEKDAYS[localClock(new Date(), TIME_ZONE).weekday]!;
   const open = alwaysOpen(loadCatalogFile(SAMPLE_CATALOG));
@@ -35,7 +38,8 @@ function testCatalog(): Catalog {
           ...service,
           openingHours: [{ days: WEEKDAYS.filter((d) => d !== today), from: '09:00', to: '18:00' }],
         };
-      if (service.id === 'address-certificate') return { ...service, dailyLimit: 1 };
+      if (['address-certificate', 'apostille', 'power-of-attorney'].includes(service.id))
+        return { ...service, dailyLimit: 1 };
       return service;
     }),
   };
@@ -161,6 +165,50 @@ describe('menu, search and service page in six languages, portrait and landscape
     await page.getByTestId('service-limit-reached').waitFor();
     expect(await page.getByTestId('service-limit-reached').innerText()).toMatch(/все талоны/);
     await check('ru-portrait-7-limit-reached');
+    await page.getByTestId('nav-home').click();
+  });
+
+  /** Another client (a second kiosk) takes the service's last ticket of the day. */
+  async function takeLastTicket(serviceId: string) {
+    const taken = await fetch(`${shell.url}/api/call/issueTicket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId, language: 'az' }),
+    });
+    expect(await taken.json()).toMatchObject({ ok: true });
+  }
+
+  it('a ticket refused since the page was shown leaves Back going where the visitor came from: search results, menu list', async () => {
+    await page.setViewportSize(PORTRAIT);
+    await page.goto(shell.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('open-search').click();
+    for (const key of 'apostille') await page.getByTestId(`key-${key}`).click();
+    await page.getByTestId('service-apostille').click();
+    await page.getByTestId('take-ticket').waitFor();
+    await takeLastTicket('apostille');
+    await page.getByTestId('take-ticket').click();
+    await page.getByTestId('service-limit-reached').waitFor();
+    expect(await page.getByTestId('service-limit-reached').innerText()).toMatch(/come back tomorrow/i);
+    await page.getByTestId('nav-back').click();
+    await page.getByTestId('screen-search').waitFor();
+    expect(await page.getByTestId('search-query').innerText()).toContain('apostille');
+    await page.getByTestId('service-apostille').waitFor();
+    await page.getByTestId('nav-home').click();
+
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('language-ru').click();
+    await page.getByTestId('provider-justice').click();
+    await page.getByTestId('category-just-notary').click();
+    await page.getByTestId('service-power-of-attorney').click();
+    await page.getByTestId('take-ticket').waitFor();
+    await takeLastTicket('power-of-attorney');
+    await page.getByTestId('take-ticket').click();
+    await page.getByTestId('service-limit-reached').waitFor();
+    await page.getByTestId('nav-back').click();
+    await page.locator('[data-level="services"]').waitFor();
+    await page.getByTestId('service-power-of-attorney').waitFor();
     await page.getByTestId('nav-home').click();
   });
 

@@ -70,7 +70,7 @@ describe('the local API answers only requests that name it (real HTTP on 127.0.0
     kiosk = makeKiosk({ dbFile, clock: new ManualClock(new Date('2026-11-22T09:00:00Z')) });
     refusals = [];
     server = await startApiServer({
-      service: kiosk.service,
+      service: kiosk.core,
       host: '127.0.0.1',
       port: 0,
       onRefusal: (refusal) => refusals.push(refusal),
@@ -223,7 +223,7 @@ describe('the local API answers only requests that name it (real HTTP on 127.0.0
       },
     });
     server = await startApiServer({
-      service: kiosk.service,
+      service: kiosk.core,
       host: '127.0.0.1',
       port: 0,
       onRefusal: (r) => refusals.push(r),
@@ -274,7 +274,7 @@ describe('the API opened to the LAN (real HTTP on this machine’s LAN address)'
     options: { technicianFromLan?: boolean; firstRunPin?: boolean; allowedHosts?: string[] } = {},
   ) => {
     const server = await startApiServer({
-      service: kiosk.service,
+      service: kiosk.core,
       host: '0.0.0.0',
       port: 0,
       token: TOKEN,

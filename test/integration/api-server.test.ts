@@ -18,7 +18,7 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
       dbFile: join(dir.path, 'kiosk.sqlite'),
       clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
     });
-    server = await startApiServer({ service: kiosk.service, host: '127.0.0.1', port: 0 });
+    server = await startApiServer({ service: kiosk.core, host: '127.0.0.1', port: 0 });
   });
   afterEach(async () => {
     await server.close();
@@ -109,7 +109,7 @@ describe('browser shell static files', () => {
     writeFileSync(join(dir.path, 'secret.txt'), 'secret');
     const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date()) });
     const server = await startApiServer({
-      service: kiosk.service,
+      service: kiosk.core,
       host: '127.0.0.1',
       port: 0,
       rendererDir: join(dir.path, 'renderer'),

@@ -25,7 +25,7 @@ describe('the local API opened to the LAN needs its token', () => {
       dbFile: join(dir.path, 'kiosk.sqlite'),
       clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
     });
-    server = await startApiServer({ service: kiosk.service, host: '0.0.0.0', port: 0, token: TOKEN });
+    server = await startApiServer({ service: kiosk.core, host: '0.0.0.0', port: 0, token: TOKEN });
     base = server.url.replace('0.0.0.0', '127.0.0.1');
   });
   afterEach(async () => {
@@ -95,7 +95,7 @@ describe('when the token applies', () => {
     expect(KioskConfig.safeParse({ api: { host: '127.0.0.1' } }).success).toBe(true);
     const dir = tempDir();
     const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date()) });
-    await expect(startApiServer({ service: kiosk.service, host: '0.0.0.0', port: 0 })).rejects.toThrow(/api\.token/);
+    await expect(startApiServer({ service: kiosk.core, host: '0.0.0.0', port: 0 })).rejects.toThrow(/api\.token/);
     kiosk.store.close();
     dir.remove();
   });
@@ -105,7 +105,7 @@ describe('the renderer over HTTP with the token in its address', () => {
   it('sends the token from the page fragment with every call and on the events socket', async () => {
     const dir = tempDir();
     const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date()) });
-    const server = await startApiServer({ service: kiosk.service, host: '0.0.0.0', port: 0, token: TOKEN });
+    const server = await startApiServer({ service: kiosk.core, host: '0.0.0.0', port: 0, token: TOKEN });
     const page = server.url.replace('0.0.0.0', '127.0.0.1') + '/console.html';
     try {
       const token = tokenFromFragment(`#token=${TOKEN}`);

@@ -5,7 +5,7 @@ import type { EventPayload, KioskEventName, Language, PrinterProblem } from '../
 import { KioskConfig } from '../../main/core/config';
 import { loadCatalogFile } from '../../main/boot/read-files';
 import { KioskError } from '../../main/core/errors';
-import { KioskService } from '../../main/core/kiosk-service';
+import { createKioskCore, type KioskHandlers } from '../../main/core/kiosk-core';
 import { SqliteStore } from '../../main/store/sqlite-store';
 import { PrinterEmulator, type EmulatedPrinterState } from '../../native/emulator/printer-emulator';
 import { printerProfile } from '../../native/printer/profiles';
@@ -16,7 +16,7 @@ import { openPtyPair, type PtyPair } from '../support/pty-pair';
 const LANGUAGES: Language[] = ['az', 'ru', 'en', 'kk', 'ky', 'uz'];
 
 interface Rig {
-  service: KioskService;
+  service: KioskHandlers;
   store: SqliteStore;
   emulator: PrinterEmulator;
   printer: SerialTicketPrinter;
@@ -42,10 +42,10 @@ describe('printer faults reach the ticket record, the API and the crew (kiosk se
     const store = new SqliteStore(dbFile);
     const config = KioskConfig.parse({ centreName: 'ASAN xidmət', printer: { whenUnavailable } });
     const clock = new ManualClock(new Date('2026-11-24T06:00:00Z'));
-    const service = new KioskService({ config, catalog: loadCatalogFile(SAMPLE_CATALOG), store, printer, clock });
+    const core = createKioskCore({ config, catalog: loadCatalogFile(SAMPLE_CATALOG), store, printer, clock });
     const events: Rig['events'] = [];
-    service.subscribe((event, payload) => events.push({ event, payload }));
-    return { service, store, emulator, printer, events, dbFile, clock };
+    core.subscribe((event, payload) => events.push({ event, payload }));
+    return { service: core.handlers, store, emulator, printer, events, dbFile, clock };
   }
 
   const warnings = (events: Rig['events']) =>
@@ -85,7 +85,7 @@ describe('printer faults reach the ticket record, the API and the crew (kiosk se
         expect(ticket.printError).toContain(problem);
       }
       expect(rig.emulator.tickets).toEqual([]);
-      const report = await rig.service.getPrinterStatus();
+      const report = await rig.service.getPrinterStatus({});
       expect(report.problems).toContain(problem);
       expect(report.canPrint).toBe(problem === 'no-reply');
       expect(warnings(rig.events)).toContain(problem);
@@ -137,13 +137,13 @@ describe('printer faults reach the ticket record, the API and the crew (kiosk se
   it('paper near end warns the crew; a new roll restarts the count of tickets printed since', async () => {
     rig = await start();
     for (let i = 0; i < 3; i++) await rig.service.issueTicket({ serviceId: 'passport', language: 'en' });
-    expect((await rig.service.getPrinterStatus()).ticketsSinceRoll).toBe(3);
+    expect((await rig.service.getPrinterStatus({})).ticketsSinceRoll).toBe(3);
 
     rig.emulator.setState({ paper: 'near-end' });
     const printed = await rig.service.issueTicket({ serviceId: 'passport', language: 'en' });
     expect(printed.printStatus).toBe('printed');
     expect(warnings(rig.events)).toEqual(['paper-near-end']);
-    const nearEnd = await rig.service.getPrinterStatus();
+    const nearEnd = await rig.service.getPrinterStatus({});
     expect(nearEnd).toMatchObject({
       canPrint: true,
       problems: ['paper-near-end'],
@@ -153,9 +153,9 @@ describe('printer faults reach the ticket record, the API and the crew (kiosk se
 
     rig.clock.set('2026-11-24T07:00:00Z');
     rig.emulator.setState({ paper: 'ok' });
-    const newRoll = await rig.service.getPrinterStatus();
+    const newRoll = await rig.service.getPrinterStatus({});
     expect(newRoll).toMatchObject({ problems: [], ticketsSinceRoll: 0, rollSince: '2026-11-24T07:00:00.000Z' });
     await rig.service.issueTicket({ serviceId: 'passport', language: 'en' });
-    expect((await rig.service.getPrinterStatus()).ticketsSinceRoll).toBe(1);
+    expect((await rig.service.getPrinterStatus({})).ticketsSinceRoll).toBe(1);
   });
 });

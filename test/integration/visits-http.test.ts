@@ -12,7 +12,7 @@ describe('desk calls over the local HTTP + WebSocket API', () => {
 
   beforeEach(async () => {
     kiosk = makeDeskKiosk();
-    server = await startApiServer({ service: kiosk.service, host: '127.0.0.1', port: 0 });
+    server = await startApiServer({ service: kiosk.core, host: '127.0.0.1', port: 0 });
   });
   afterEach(async () => {
     await server.close();

@@ -26,7 +26,7 @@ export function makeDeskKiosk(config: Partial<z.input<typeof KioskConfig>> = {})
   const clock = new ManualClock(new Date(FRIDAY_NOON));
   const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock, config: { desks: TEST_DESKS, ...config } });
   const events: EventFrame[] = [];
-  kiosk.service.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
+  kiosk.core.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
   const signIn = async (deskId: string) => (await kiosk.service.deskSignIn({ deskId, pin: DESK_PIN })).token;
   const issue = (serviceId: string, priority?: string) =>
     kiosk.service.issueTicket({ serviceId, language: 'ru', ...(priority && { priority }) });

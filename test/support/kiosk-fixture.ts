@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Catalog } from '../../main/contract';
 import { KioskConfig } from '../../main/core/config';
 import { loadCatalogFile } from '../../main/boot/read-files';
-import { KioskService } from '../../main/core/kiosk-service';
+import { createKioskCore } from '../../main/core/kiosk-core';
 import { UNKNOWN_PRINTER_STATUS, type PrinterStatus } from '../../main/contract';
 import type { Clock, ReportPrintout, TicketPrinter, TicketPrintout } from '../../main/core/ports';
 import { SqliteStore } from '../../main/store/sqlite-store';
@@ -91,12 +91,13 @@ export function makeKiosk(options: {
     centreName: 'Test centre',
     ...options.config,
   });
-  const service = new KioskService({
+  const core = createKioskCore({
     config,
     catalog: (options.catalog ?? alwaysOpen)(loadCatalogFile(SAMPLE_CATALOG)),
     store,
     printer,
     clock: options.clock,
   });
-  return { service, store, printer, config };
+  // `service` is the call map tests call as a client would; `core` adds the events and the printer.
+  return { core, service: core.handlers, store, printer, config };
 }

@@ -2,30 +2,43 @@ import type {
   CallInput,
   CallOutput,
   DeskState,
-  EventPayload,
   HallCall,
-  KioskEventName,
   Service,
   Ticket,
   VisitState,
   WaitEstimate,
 } from '../../contract';
-import type { DeskConfig, KioskConfig } from '../config';
+import type { DeskConfig } from '../config';
 import { KioskError } from '../errors';
 import { localDay } from '../local-time';
+import { callsOf, type Emit, type KioskHandlers } from '../handlers';
 import type { Clock, KioskStore, VisitStep } from '../ports';
+import type { Settings } from '../settings';
 import { DeskSessions, deskServes } from '../auth/desk-sessions';
 import type { LockoutStore } from '../auth/lockout-store';
 import { pickNext, priorityStreak } from './ordering';
 import { estimatedWaitMinutes, peopleAhead, serviceMinutes } from './wait-estimate';
 
+export const VISIT_CALL_NAMES = [
+  'deskSignIn',
+  'deskSignOut',
+  'getDeskState',
+  'callNext',
+  'recallTicket',
+  'startVisit',
+  'finishVisit',
+  'markNoShow',
+  'transferVisit',
+  'endVisit',
+  'listHallCalls',
+  'getWaitEstimate',
+] as const;
+
 export interface VisitCallParts {
-  config: KioskConfig;
-  /** The services enabled on this kiosk, by id. */
-  services: ReadonlyMap<string, Service>;
+  settings: Settings;
   store: KioskStore;
   clock: Clock;
-  emit: <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
+  emit: Emit;
   /** Where desk lockouts are kept so they survive a restart; in memory when none. */
   lockouts?: LockoutStore;
 }
@@ -56,11 +69,15 @@ export class VisitCalls {
 
   constructor(private readonly parts: VisitCallParts) {
     this.sessions = new DeskSessions(
-      () => parts.config.desks,
+      () => parts.settings.config().desks,
       parts.clock,
-      () => parts.config.queue.deskSessionIdleMinutes * 60_000,
+      () => parts.settings.config().queue.deskSessionIdleMinutes * 60_000,
       parts.lockouts,
     );
+  }
+
+  calls(): Pick<KioskHandlers, (typeof VISIT_CALL_NAMES)[number]> {
+    return callsOf(this, VISIT_CALL_NAMES);
   }
 
   async deskSignIn({ deskId, pin }: CallInput<'deskSignIn'>): Promise<CallOutput<'deskSignIn'>> {
@@ -99,8 +116,8 @@ export class VisitCalls {
       serviceIds: this.serviceIdsOf(desk),
       current,
       waiting: this.callOrder(desk, tickets),
-      standardMinutes: current ? (this.parts.services.get(current.serviceId)?.serviceMinutes ?? null) : null,
-      amberAtShare: this.parts.config.queue.amberAtShare,
+      standardMinutes: current ? (this.parts.settings.services().get(current.serviceId)?.serviceMinutes ?? null) : null,
+      amberAtShare: this.parts.settings.config().queue.amberAtShare,
     };
   }
 
@@ -147,7 +164,7 @@ export class VisitCalls {
 
   async transferVisit({ token, serviceId }: CallInput<'transferVisit'>): Promise<Ticket> {
     const desk = this.requireDesk(token);
-    if (!this.parts.services.has(serviceId)) {
+    if (!this.parts.settings.services().has(serviceId)) {
       throw new KioskError('unknown-service', `serviceId: no enabled service has id "${serviceId}"`);
     }
     const current = this.requireCurrent(desk, AT_DESK);
@@ -214,14 +231,15 @@ export class VisitCalls {
   }
 
   async getWaitEstimate({ serviceId, priority }: CallInput<'getWaitEstimate'>): Promise<WaitEstimate> {
-    const service = this.parts.services.get(serviceId);
+    const service = this.parts.settings.services().get(serviceId);
     if (!service) throw new KioskError('unknown-service', `serviceId: no enabled service has id "${serviceId}"`);
     return this.waitEstimate(service, priority ?? null);
   }
 
   /** People ahead of a ticket taken now, and the minutes that makes with the desks open for the service. */
   waitEstimate(service: Service, priority: string | null): WaitEstimate {
-    const { store, config } = this.parts;
+    const { store } = this.parts;
+    const config = this.parts.settings.config();
     const waiting = this.todayTickets()
       .filter((ticket) => ticket.state === 'waiting' && ticket.serviceId === service.id)
       .map(asWaiting);
@@ -244,7 +262,7 @@ export class VisitCalls {
       .listVisitEvents(this.today())
       .filter((event) => event.kind === 'called' && deskServes(desk, event.serviceId))
       .map((event) => ({ priority: priorityById.get(event.ticketId) ?? null }));
-    const { maxInRow } = this.parts.config.priority;
+    const { maxInRow } = this.parts.settings.config().priority;
     let streak = priorityStreak(calls);
     const remaining = waiting.map((ticket) => ({ ...asWaiting(ticket), ticket }));
     const order: Ticket[] = [];
@@ -330,7 +348,7 @@ export class VisitCalls {
   }
 
   private serviceIdsOf(desk: DeskConfig): string[] {
-    return desk.serviceIds.includes('*') ? [...this.parts.services.keys()] : [...desk.serviceIds];
+    return desk.serviceIds.includes('*') ? [...this.parts.settings.services().keys()] : [...desk.serviceIds];
   }
 
   private todayTickets(): Ticket[] {
@@ -338,7 +356,7 @@ export class VisitCalls {
   }
 
   private today(): string {
-    return localDay(this.parts.clock.now(), this.parts.config.timeZone);
+    return localDay(this.parts.clock.now(), this.parts.settings.config().timeZone);
   }
 }
 

@@ -14,6 +14,7 @@ import { zonedParts } from '../../shared/zoned-time';
  *   straight from `called` counts from calledAt; a served visit with neither start is left out.
  * - within standard: service time ≤ the service's standard minutes (catalog `serviceMinutes`),
  *   over the served visits counted for service time whose service the catalog still knows.
+ * - print not confirmed: tickets whose print was interrupted (printStatus `interrupted`), still so.
  * - ratings: the ratings of the day's tickets; their distribution is a count per score 1–5.
  * - per service by the ticket's final serviceId (after any transfer), per desk by the desk that
  *   last called it (tickets never called belong to no desk); both sorted by id.
@@ -87,6 +88,7 @@ function dayFigures(
     averageWaitMinutes: average(waits),
     averageServiceMinutes: average(timed.map(({ minutes }) => minutes)),
     withinStandardShare: judged.length === 0 ? null : judged.filter(Boolean).length / judged.length,
+    printNotConfirmed: tickets.filter((ticket) => ticket.printStatus === 'interrupted').length,
     ratings: { count: scores.length, average: average(scores), distribution },
   };
 }

@@ -34,6 +34,7 @@ export function daySummaryPrintout({
     { label: t.served, value: String(totals.served) },
     { label: t.noShows, value: String(totals.noShows) },
     { label: t.open, value: String(totals.open) },
+    { label: t.printNotConfirmed, value: String(totals.printNotConfirmed) },
     { label: t.averageWait, value: minutes(totals.averageWaitMinutes) },
     { label: t.averageService, value: minutes(totals.averageServiceMinutes) },
     {

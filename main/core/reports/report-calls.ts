@@ -1,7 +1,9 @@
-import type { CallInput, CallOutput, Catalog, Language, Rating } from '../../contract';
+import type { CallInput, CallOutput, Rating } from '../../contract';
 import { localDateTime, localDay } from '../../shared/zoned-time';
 import { KioskError } from '../errors';
-import type { Clock, KioskStore, TicketPrinter } from '../ports';
+import { callsOf, type KioskHandlers } from '../handlers';
+import type { Clock, KioskStore } from '../ports';
+import type { Settings } from '../settings';
 import { dayCsv, dayCsvFileName } from './day-csv';
 import { dayReport } from './day-report';
 import { daySummaryPrintout } from './day-summary';
@@ -11,14 +13,14 @@ export interface StaffSessions {
   isStaffToken(token: string): boolean;
 }
 
+export const REPORT_CALL_NAMES = ['getDayReport', 'exportDayCsv', 'printDaySummary'] as const;
+
 export interface ReportCallParts {
   store: KioskStore;
-  catalog: Catalog;
   clock: Clock;
-  printer: TicketPrinter;
+  /** Read at each call, so a technician's change of the centre, catalog or printer applies at once. */
+  settings: Settings;
   staff: StaffSessions;
-  /** The centre's settings as in effect now: read at each call, so a technician's change applies at once. */
-  centre(): { timeZone: string; kioskId: string; centreName: string; defaultLanguage: Language };
 }
 
 /**
@@ -28,6 +30,10 @@ export interface ReportCallParts {
 export class ReportCalls {
   constructor(private readonly parts: ReportCallParts) {}
 
+  calls(): Pick<KioskHandlers, (typeof REPORT_CALL_NAMES)[number]> {
+    return callsOf(this, REPORT_CALL_NAMES);
+  }
+
   async getDayReport(input: CallInput<'getDayReport'>): Promise<CallOutput<'getDayReport'>> {
     return this.report(input);
   }
@@ -35,7 +41,7 @@ export class ReportCalls {
   async exportDayCsv(input: CallInput<'exportDayCsv'>): Promise<CallOutput<'exportDayCsv'>> {
     const day = this.dayOf(input);
     const { tickets, ratings } = this.visits(day);
-    const centre = this.parts.centre();
+    const centre = this.parts.settings.config();
     const csv = dayCsv({
       tickets,
       ratings,
@@ -48,8 +54,8 @@ export class ReportCalls {
 
   async printDaySummary(input: CallInput<'printDaySummary'>): Promise<CallOutput<'printDaySummary'>> {
     const report = this.report(input);
-    const { clock, printer } = this.parts;
-    const centre = this.parts.centre();
+    const { clock, settings } = this.parts;
+    const centre = this.parts.settings.config();
     const printout = daySummaryPrintout({
       report,
       language: centre.defaultLanguage,
@@ -58,7 +64,7 @@ export class ReportCalls {
       printedAtLocal: localDateTime(clock.now().toISOString(), centre.timeZone).slice(0, 16),
     });
     try {
-      await printer.printReport(printout);
+      await settings.printer().printReport(printout);
     } catch (error) {
       throw new KioskError('printer-unavailable', `the day summary was not printed: ${(error as Error).message}`);
     }
@@ -70,7 +76,7 @@ export class ReportCalls {
     const { tickets, ratings } = this.visits(day);
     return dayReport({
       day,
-      timeZone: this.parts.centre().timeZone,
+      timeZone: this.parts.settings.config().timeZone,
       tickets,
       ratings,
       standardMinutes: this.standardMinutes(),
@@ -82,7 +88,7 @@ export class ReportCalls {
     if (!this.parts.staff.isStaffToken(token)) {
       throw new KioskError('desk-session-required', 'the day figures need a desk or technician session');
     }
-    if (day === undefined) return localDay(this.parts.clock.now(), this.parts.centre().timeZone);
+    if (day === undefined) return localDay(this.parts.clock.now(), this.parts.settings.config().timeZone);
     if (!isCalendarDay(day)) throw new KioskError('invalid-input', `day: "${day}" is not a calendar day`);
     return day;
   }
@@ -94,11 +100,11 @@ export class ReportCalls {
   }
 
   private serviceNames() {
-    return new Map(this.parts.catalog.services.map((service) => [service.id, service.name]));
+    return new Map(this.parts.settings.catalog().services.map((service) => [service.id, service.name]));
   }
 
   private standardMinutes() {
-    return new Map(this.parts.catalog.services.map((service) => [service.id, service.serviceMinutes]));
+    return new Map(this.parts.settings.catalog().services.map((service) => [service.id, service.serviceMinutes]));
   }
 }
 

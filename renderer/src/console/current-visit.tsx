@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_AUTONYMS, type DeskState } from '../../../main/contract';
+import { PrintNotConfirmed } from './print-not-confirmed';
 import { usePriorityLabel } from './use-priority-label';
 import { VisitTimer } from './visit-timer-view';
 
@@ -32,6 +33,7 @@ export function CurrentVisit({ desk, serviceName }: CurrentVisitProps) {
           {t(`state.${ticket.state}`)}
         </span>
       </div>
+      {ticket.printStatus === 'interrupted' && <PrintNotConfirmed />}
       <dl className="current-visit__facts">
         <dt>{t('current.service')}</dt>
         <dd data-testid="current-service">{serviceName(ticket.serviceId)}</dd>

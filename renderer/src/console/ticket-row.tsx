@@ -20,6 +20,11 @@ export function TicketRow({ ticket, serviceName, score }: TicketRowProps) {
       <td>{serviceName}</td>
       <td>{LANGUAGE_AUTONYMS[ticket.language]}</td>
       <td data-testid={`print-status-${ticket.number}`} data-print-status={ticket.printStatus}>
+        {ticket.printStatus === 'interrupted' && (
+          <span className="print-not-confirmed__mark" aria-hidden="true">
+            ⚠{' '}
+          </span>
+        )}
         {t(`tickets.print.${ticket.printStatus}`)}
         {/* The printer's own words, for the technician: which fault, which port, what it answered. */}
         {ticket.printError && <small className="tickets__print-error">{ticket.printError}</small>}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_AUTONYMS, type Ticket } from '../../../main/contract';
 import { useClockTime } from './centre-clock';
+import { PrintNotConfirmed } from './print-not-confirmed';
 import { usePriorityLabel } from './use-priority-label';
 
 interface WaitingListProps {
@@ -41,6 +42,7 @@ export function WaitingList({ waiting, serviceName }: WaitingListProps) {
                     {priorityLabel(ticket.priority)}
                   </span>
                 )}
+                {ticket.printStatus === 'interrupted' && <PrintNotConfirmed />}
               </span>
             </li>
           ))}

@@ -13,6 +13,8 @@ export function FigureTiles({ totals }: { totals: DayFigures }) {
     ['served', format.count(totals.served)],
     ['noShows', format.count(totals.noShows)],
     ['open', format.count(totals.open)],
+    // Tickets whose print was interrupted: their visitors may hold no paper, so expect no-shows.
+    ['printNotConfirmed', format.count(totals.printNotConfirmed)],
     ['averageWait', format.minutes(totals.averageWaitMinutes)],
     ['averageService', format.minutes(totals.averageServiceMinutes)],
     ['withinStandard', format.percent(totals.withinStandardShare)],

@@ -1,79 +1,42 @@
-import { useEffect, useState } from 'react';
-import type { Catalog, KioskApi, Language, ServiceAvailability } from '../../../main/contract';
+import type { Catalog, Language } from '../../../main/contract';
 import { categoriesOf, findService } from '../catalog-view';
 import { formatMoney, formatOpeningPeriod, formatTime, formatWeekdayOn } from '../format';
-import type { MenuScreen, ReturnScreen } from '../kiosk-flow';
+import type { MenuScreen } from '../kiosk-flow';
 import { priorityLabel } from '../priority-label';
 import { useKioskT } from '../use-kiosk-t';
+import type { ServicePage } from '../use-service-page';
 import { useSpokenPrompt } from '../use-spoken-prompt';
 import { TicketIcon, WarningIcon } from './icons';
 import { NavBar } from './nav-bar';
 import { PagingButtons } from './paging-buttons';
 import { PathBar } from './path-bar';
 import { useScrollPaging } from './use-scroll-paging';
-import { LongWaitConfirm, useWaitEstimate, WaitLine } from './wait-estimate';
+import { LongWaitConfirm, WaitLine } from './wait-estimate';
 
 interface ServiceScreenProps {
-  api: KioskApi;
   language: Language;
   catalog: Catalog;
   serviceId: string;
-  /** Where the page was opened from; Back returns there. */
-  from: ReturnScreen;
+  /** Availability, wait and the long-wait question (use-service-page.ts); "Take a ticket" goes there. */
+  page: ServicePage;
   /** Priority categories of the kiosk; offered with one tap where the service allows priority. */
   priorityCategories: readonly string[];
-  /** With a category for a priority ticket, without one for a normal ticket. */
-  onTakeTicket: (priority?: string) => void;
   onJump: (screen: MenuScreen) => void;
   onBack: () => void;
   onHome: () => void;
 }
-
-type Check = { state: 'checking' } | { state: 'failed' } | ServiceAvailability;
 
 /**
  * A service's standard, so visitors know before queueing what to bring, what it costs and how long
  * it takes; then "Take a ticket", or, when the service cannot take them now, when to come back.
  */
 export function ServiceScreen(props: ServiceScreenProps) {
-  const { api, language, catalog, serviceId, priorityCategories, onTakeTicket, onJump, onBack, onHome } = props;
+  const { language, catalog, serviceId, priorityCategories, onJump, onBack, onHome } = props;
+  const { availability: check, estimate, longWait, takeTicket } = props.page;
   const t = useKioskT(language);
   const { ref, canGoUp, canGoDown, page } = useScrollPaging();
-  const [check, setCheck] = useState<Check>({ state: 'checking' });
   const service = findService(catalog, serviceId);
   useSpokenPrompt(language, service && t('speech.service', { service: service.name[language] }));
-  const estimate = useWaitEstimate(api, serviceId);
-  // A ticket asked for while the wait is long, held until the visitor confirms it.
-  const [longWait, setLongWait] = useState<{ priority?: string; minutes: number } | null>(null);
-
-  /** Takes the ticket at once, or first asks "Take a ticket anyway?" when the wait is long. */
-  const takeTicket = (priority?: string) => {
-    if (priority === undefined) {
-      if (estimate?.long && estimate.minutes !== null) setLongWait({ minutes: estimate.minutes });
-      else onTakeTicket();
-      return;
-    }
-    // A priority ticket waits less than the normal wait on show: ask for its own.
-    api.getWaitEstimate({ serviceId, priority }).then(
-      (own) =>
-        own.long && own.minutes !== null ? setLongWait({ priority, minutes: own.minutes }) : onTakeTicket(priority),
-      () => onTakeTicket(priority),
-    );
-  };
-
-  useEffect(() => {
-    let current = true;
-    api.getServiceAvailability({ serviceId }).then(
-      (availability) => current && setCheck(availability),
-      (error: unknown) => {
-        console.error('kiosk: getServiceAvailability failed', error);
-        if (current) setCheck({ state: 'failed' });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, serviceId]);
 
   if (!service) return null;
   const { standard } = service;
@@ -147,8 +110,8 @@ export function ServiceScreen(props: ServiceScreenProps) {
         <LongWaitConfirm
           language={language}
           minutes={longWait.minutes}
-          onYes={() => onTakeTicket(longWait.priority)}
-          onNo={() => setLongWait(null)}
+          onYes={props.page.confirmLongWait}
+          onNo={props.page.cancelLongWait}
         />
       )}
     </main>

@@ -1,23 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { KioskApi, Language, WaitEstimate } from '../../../main/contract';
+import type { Language } from '../../../main/contract';
 import { useKioskT } from '../use-kiosk-t';
-
-/** The wait if a ticket were taken now; null while it is being asked, or when it could not be. */
-export function useWaitEstimate(api: KioskApi, serviceId: string): WaitEstimate | null {
-  const [estimate, setEstimate] = useState<WaitEstimate | null>(null);
-  useEffect(() => {
-    let current = true;
-    api.getWaitEstimate({ serviceId }).then(
-      (answer) => current && setEstimate(answer),
-      // Without an estimate the page still works: the visitor just does not see the wait.
-      (error: unknown) => console.error('kiosk: getWaitEstimate failed', error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, serviceId]);
-  return estimate;
-}
 
 interface WaitLineProps {
   language: Language;

@@ -13,7 +13,7 @@ import type {
   Ticket,
 } from '../../../main/contract';
 import { KioskError } from '../../../main/core/errors';
-import type { KioskEventListener, KioskHandlers } from '../../../main/core/kiosk-service';
+import type { KioskEventListener, KioskHandlers } from '../../../main/core/kiosk-core';
 import { fakeEmitter } from './fake-emitter';
 
 type InvokeHandler = (event: Partial<IpcMainInvokeEvent>, input: unknown) => Promise<unknown>;

@@ -156,7 +156,7 @@ describe('the wait estimate counts only desks still signed in', () => {
     await kiosk.service.getDeskState({ token: one });
     kiosk.clock.set(new Date(kiosk.clock.now().getTime() + 120_000));
     const alone = await kiosk.service.getWaitEstimate({ serviceId: 'passport' });
-    const passport = (await kiosk.service.getCatalog()).services.find((service) => service.id === 'passport');
+    const passport = (await kiosk.service.getCatalog({})).services.find((service) => service.id === 'passport');
     if (!passport) throw new Error('the sample catalog has no passport service');
     // Four ahead at the catalog's standard minutes (no visit finished yet), shared by two desks, then by one.
     expect(both).toMatchObject({ peopleAhead: 4, minutes: Math.ceil((4 * passport.serviceMinutes) / 2) });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../../main/core/config';
 import { loadCatalogFile } from '../../../main/boot/read-files';
-import { KioskService } from '../../../main/core/kiosk-service';
+import { createKioskCore } from '../../../main/core/kiosk-core';
 import { SqliteStore } from '../../../main/store/sqlite-store';
 import { DESK_PIN, FRIDAY_NOON, TEST_DESKS } from '../../support/desk-fixture';
 import { alwaysOpen, ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG, tempDir } from '../../support/kiosk-fixture';
@@ -40,8 +40,8 @@ describe('two desks calling at the same instant', () => {
     const clock = new ManualClock(new Date(FRIDAY_NOON));
     const config = KioskConfig.parse({ centreName: 'Test centre', desks: TEST_DESKS });
     const catalog = alwaysOpen(loadCatalogFile(SAMPLE_CATALOG));
-    const service = new KioskService({ config, catalog, store, printer: new RecordingPrinterStandIn(), clock });
-    return { service, store };
+    const core = createKioskCore({ config, catalog, store, printer: new RecordingPrinterStandIn(), clock });
+    return { service: core.handlers, store };
   }
 
   it('calls a different ticket at each desk: the desk that lost the race picks again from the queue', async () => {

@@ -14,7 +14,7 @@ describe('ending a visit and rating it', () => {
       clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
     });
     events = [];
-    kiosk.service.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
+    kiosk.core.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
   });
   afterEach(() => {
     kiosk.store.close();

@@ -57,7 +57,7 @@ describe('kiosk flow: a visitor takes a ticket', () => {
       { type: 'openService', serviceId: 'passport' },
       { type: 'chooseService', serviceId: 'passport' },
     );
-    expect(printing.screen).toEqual({ name: 'printing', serviceId: 'passport' });
+    expect(printing.screen).toEqual({ name: 'printing', serviceId: 'passport', from: { name: 'services' } });
     const shown = kioskFlow(printing, { type: 'ticketIssued', ticket: issued });
     expect(shown.screen).toEqual({ name: 'ticket', ticket: issued });
     expect(shown.language).toBe('ru');
@@ -311,7 +311,7 @@ describe('kiosk flow: rating a visit', () => {
 describe('screen timeouts', () => {
   it('waits for ever on attract and while printing or saving', () => {
     expect(screenTimeoutMs({ name: 'attract' }, timing(10))).toBeNull();
-    expect(screenTimeoutMs({ name: 'printing', serviceId: 'x' }, timing(10))).toBeNull();
+    expect(screenTimeoutMs({ name: 'printing', serviceId: 'x', from: { name: 'services' } }, timing(10))).toBeNull();
     expect(screenTimeoutMs({ ...ratingScreen(ended), saving: 3 }, timing(10))).toBeNull();
   });
 
@@ -385,6 +385,33 @@ describe('kiosk flow: the menu, search and service page', () => {
     expect(kioskFlow(printing, { type: 'issueRefused', serviceId: 'passport' }).screen).toMatchObject({
       name: 'service',
       serviceId: 'passport',
+    });
+  });
+
+  it('after a refused ticket, Back returns to where the visitor came from: the menu level or the search results', () => {
+    const refusedThenBack = (...toPage: FlowAction[]) =>
+      run(
+        ...toServicesInRu,
+        ...toPage,
+        { type: 'openService', serviceId: 'passport' },
+        { type: 'chooseService', serviceId: 'passport' },
+        { type: 'issueRefused', serviceId: 'passport' },
+        { type: 'back' },
+      ).screen;
+    expect(
+      refusedThenBack(
+        { type: 'chooseProvider', providerId: 'mia' },
+        { type: 'chooseCategory', categoryId: 'documents' },
+      ),
+    ).toEqual({
+      name: 'services',
+      providerId: 'mia',
+      categoryId: 'documents',
+    });
+    expect(refusedThenBack({ type: 'openSearch' }, { type: 'search', query: 'pasp' })).toEqual({
+      name: 'search',
+      query: 'pasp',
+      from: { name: 'services' },
     });
   });
 

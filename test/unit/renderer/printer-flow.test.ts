@@ -7,7 +7,10 @@ const timing = { resultScreenSeconds: 12, idle: { seconds: 70, warningSeconds: 2
 import { visitorPrinterProblem } from '../../../renderer/src/use-printer-report';
 import { ticket } from './fixtures';
 
-const printing: FlowState = { ...initialFlowState('ru'), screen: { name: 'printing', serviceId: 'passport' } };
+const printing: FlowState = {
+  ...initialFlowState('ru'),
+  screen: { name: 'printing', serviceId: 'passport', from: { name: 'services' } },
+};
 
 describe('kiosk flow when the printer fails', () => {
   it('shows a failed ticket, then the same ticket with its new outcome once it is printed again', () => {

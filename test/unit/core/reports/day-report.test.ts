@@ -17,6 +17,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageWaitMinutes: 14.2,
       averageServiceMinutes: expect.closeTo(13.333, 3),
       withinStandardShare: expect.closeTo(0.6667, 4),
+      printNotConfirmed: 0,
       ratings: { count: 3, average: expect.closeTo(3.6667, 4), distribution: [0, 1, 0, 1, 1] },
     });
   });
@@ -32,6 +33,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageWaitMinutes: 15,
       averageServiceMinutes: 16,
       withinStandardShare: 0.5,
+      printNotConfirmed: 0,
       ratings: { count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] },
     });
     expect(tax).toEqual({
@@ -43,6 +45,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageWaitMinutes: expect.closeTo(41 / 3, 6),
       averageServiceMinutes: 8,
       withinStandardShare: 1,
+      printNotConfirmed: 0,
       ratings: { count: 1, average: 4, distribution: [0, 0, 0, 1, 0] },
     });
     expect(report().byService).toHaveLength(2);
@@ -87,9 +90,33 @@ describe('the day report (figures worked out by hand)', () => {
       averageWaitMinutes: null,
       averageServiceMinutes: null,
       withinStandardShare: null,
+      printNotConfirmed: 0,
       ratings: { count: 0, average: null, distribution: [0, 0, 0, 0, 0] },
     });
     expect([empty.byService, empty.byDesk, empty.hours]).toEqual([[], [], []]);
+  });
+
+  it('counts tickets whose print was interrupted as print not confirmed, in the totals and per service and desk', () => {
+    const interrupted = DAY.map((t) =>
+      t.number === 'A-002' || t.number === 'B-001' ? { ...t, printStatus: 'interrupted' as const } : t,
+    );
+    const result = dayReport({
+      day: '2026-11-20',
+      timeZone: 'Asia/Baku',
+      tickets: interrupted,
+      ratings: RATINGS,
+      standardMinutes: STANDARDS,
+    });
+    expect(result.totals.printNotConfirmed).toBe(2);
+    // A-002 (passport, served at desk 2) and B-001 (tax, a no-show at desk 1): both desks still had them.
+    expect(result.byService.map((service) => [service.serviceId, service.printNotConfirmed])).toEqual([
+      ['passport', 1],
+      ['tax', 1],
+    ]);
+    expect(result.byDesk.map((desk) => [desk.deskId, desk.printNotConfirmed])).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
   });
 
   it('a visit of a service gone from the catalog counts its time but not against a standard', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Rating, Ticket } from '../../../../main/contract';
 import { loadCatalogFile } from '../../../../main/boot/read-files';
+import { KioskConfig } from '../../../../main/core/config';
 import type { KioskStore } from '../../../../main/core/ports';
 import { ReportCalls } from '../../../../main/core/reports/report-calls';
+import { LiveSettings } from '../../../../main/core/settings';
 import { ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG } from '../../../support/kiosk-fixture';
 import { DAY, RATINGS } from './sample-day';
 
@@ -31,12 +33,19 @@ function reportCalls(validTokens: string[]) {
   const printer = new RecordingPrinterStandIn();
   const calls = new ReportCalls({
     store: storeStandIn(),
-    catalog,
     // Friday 20 November 2026, 18:30 in Baku.
     clock: new ManualClock(new Date('2026-11-20T14:30:00Z')),
-    printer,
+    settings: new LiveSettings({
+      config: KioskConfig.parse({
+        timeZone: 'Asia/Baku',
+        kioskId: 'hall-1',
+        centreName: 'ASAN xidmət 1',
+        defaultLanguage: 'az',
+      }),
+      catalog,
+      printer,
+    }),
     staff: { isStaffToken: (token) => validTokens.includes(token) },
-    centre: () => ({ timeZone: 'Asia/Baku', kioskId: 'hall-1', centreName: 'ASAN xidmət 1', defaultLanguage: 'az' }),
   });
   return { calls, printer };
 }

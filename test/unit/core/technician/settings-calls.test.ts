@@ -7,7 +7,7 @@ import { configFileSettings } from '../../../../main/boot/config-file';
 import { catalogToCsv } from '../../../../main/core/catalog-csv';
 import { KioskConfig } from '../../../../main/core/config';
 import type { PrinterConfig } from '../../../../main/core/config';
-import { KioskService } from '../../../../main/core/kiosk-service';
+import { createKioskCore } from '../../../../main/core/kiosk-core';
 import type { TechnicianAuditEntry } from '../../../../main/core/ports';
 import { hashPin, verifyPin } from '../../../../main/core/auth/pin';
 import { SqliteStore } from '../../../../main/store/sqlite-store';
@@ -36,7 +36,7 @@ function kiosk(dir: string) {
   const audit: TechnicianAuditEntry[] = [];
   const store = new SqliteStore(join(dir, 'kiosk.sqlite'));
   const clock = new ManualClock(new Date('2026-11-20T08:00:00Z'));
-  const service = new KioskService({
+  const core = createKioskCore({
     config,
     catalog: loadCatalogFile(SAMPLE_CATALOG),
     store,
@@ -58,12 +58,12 @@ function kiosk(dir: string) {
     },
   });
   const events: EventPayload<'settingsChanged'>[] = [];
-  service.subscribe((event, payload) => {
+  core.subscribe((event, payload) => {
     if (event === 'settingsChanged') events.push(payload as EventPayload<'settingsChanged'>);
   });
   const readConfig = () => JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
   return {
-    service,
+    service: core.handlers,
     store,
     clock,
     first,
@@ -103,7 +103,7 @@ describe('technician settings calls', () => {
   it('apply a new default language at once, write the file and its last good copy, tell the screens, and audit the fields', async () => {
     const applied = await k.service.updateSettings({ token, patch: { defaultLanguage: 'ru', idle: { seconds: 90 } } });
     expect(applied).toEqual({ changed: ['defaultLanguage', 'idle.seconds'], restartRequired: [] });
-    const info = await k.service.getKioskInfo();
+    const info = await k.service.getKioskInfo({});
     expect(info.defaultLanguage).toBe('ru');
     expect(info.idle).toEqual({ seconds: 90, warningSeconds: 20 });
     expect(k.readConfig()).toMatchObject({ centreName: 'Test centre', defaultLanguage: 'ru', idle: { seconds: 90 } });
@@ -127,7 +127,7 @@ describe('technician settings calls', () => {
     expect(error.message).toContain('timeZone');
     expect(error.message).toContain('defaultLanguage');
     expect(readFileSync(k.configFile, 'utf8')).toBe(before);
-    expect((await k.service.getKioskInfo()).languages).toEqual([...LANGUAGES]);
+    expect((await k.service.getKioskInfo({})).languages).toEqual([...LANGUAGES]);
     expect(k.events).toEqual([]);
     expect(k.audit.at(-1)).toMatchObject({ action: 'settings-changed', outcome: 'refused' });
   });
@@ -178,7 +178,7 @@ describe('technician settings calls', () => {
     ]);
     const error = await refusal(k.service.applyCatalogImport({ token, text: JSON.stringify(sample), format: 'json' }));
     expect(error.code).toBe('invalid-input');
-    expect((await k.service.getCatalog()).services[0]!.name.kk).not.toBe('');
+    expect((await k.service.getCatalog({})).services[0]!.name.kk).not.toBe('');
   });
 
   it('apply a good CSV catalog at once, into the data folder, pointing the configuration to it', async () => {
@@ -187,7 +187,7 @@ describe('technician settings calls', () => {
     const preview = await k.service.applyCatalogImport({ token, text: catalogToCsv(smaller), format: 'csv' });
     expect(preview.problems).toEqual([]);
     expect(preview.totals.services).toBe(3);
-    expect((await k.service.getCatalog()).services.map((s) => s.id)).toEqual(smaller.services.map((s) => s.id));
+    expect((await k.service.getCatalog({})).services.map((s) => s.id)).toEqual(smaller.services.map((s) => s.id));
     const saved = join(dir.path, 'catalog.json');
     expect(k.readConfig().catalogPath).toBe(saved);
     expect(loadCatalogFile(saved).services).toHaveLength(3);

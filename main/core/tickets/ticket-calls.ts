@@ -1,0 +1,249 @@
+import type { CallInput, PrinterStatus, Service, ServiceAvailability, Ticket, WaitEstimate } from '../../contract';
+import { ticketQrContent } from '../../contract';
+import { printerCanPrint, printerProblems } from '../../shared/printer-problems';
+import { serviceAvailability } from '../service-availability';
+import { KioskError } from '../errors';
+import { callsOf, type Emit, type KioskHandlers } from '../handlers';
+import { localDay } from '../local-time';
+import { StorageUnavailableError, type Clock, type CoreLog, type KioskStore } from '../ports';
+import { groupNumbering } from '../queue/numbering';
+import { priorityLabel } from '../queue/priority-label';
+import type { Settings } from '../settings';
+
+export const TICKET_CALL_NAMES = [
+  'getServiceAvailability',
+  'issueTicket',
+  'reprintTicket',
+  'listTodayTickets',
+] as const;
+
+export interface TicketCallParts {
+  settings: Settings;
+  store: KioskStore;
+  clock: Clock;
+  emit: Emit;
+  /** Where storage faults and interrupted prints are told to the technician; must never throw (guardedLog). */
+  log: CoreLog;
+  /** People ahead and minutes of wait for a ticket of the service taken now (the queue's estimate). */
+  waitEstimate(service: Service, priority: string | null): WaitEstimate;
+}
+
+/** Taking a ticket: whether the service takes visitors now, numbering, storing and printing it. */
+export class TicketCalls {
+  constructor(private readonly parts: TicketCallParts) {}
+
+  calls(): Pick<KioskHandlers, (typeof TICKET_CALL_NAMES)[number]> {
+    return callsOf(this, TICKET_CALL_NAMES);
+  }
+
+  async getServiceAvailability({ serviceId }: CallInput<'getServiceAvailability'>): Promise<ServiceAvailability> {
+    return this.availability(this.knownService(serviceId));
+  }
+
+  /**
+   * The ticket is numbered and stored before the printer is touched, and the print outcome is
+   * stored after, so a crash at any instant leaves a record of every number a visitor may hold.
+   */
+  async issueTicket({ serviceId, language, priority }: CallInput<'issueTicket'>): Promise<Ticket> {
+    const service = this.knownService(serviceId);
+    const config = this.parts.settings.config();
+    if (priority !== undefined && !service.priorityAllowed)
+      throw new KioskError('priority-not-allowed', `service "${serviceId}" gives no priority tickets`);
+    if (priority !== undefined && !config.priority.categories.includes(priority))
+      throw new KioskError('priority-not-allowed', `"${priority}" is not a priority category of this kiosk`);
+    const availability = this.availability(service);
+    if (availability.state === 'closed')
+      throw new KioskError('service-closed', `service "${serviceId}" is outside its opening hours`);
+    // Checked here to answer before the printer is asked, and again in the store's transaction,
+    // which alone decides when two requests race for the last ticket.
+    if (availability.state === 'limit-reached') throw limitReached(service);
+    const { store, clock } = this.parts;
+    const printerStatus = await this.printerStatusBeforeIssuing();
+    if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
+      throw new KioskError('printer-unavailable', `no ticket issued: ${printerFault(printerStatus)}`);
+    }
+    // Computed just before numbering; a ticket issued in between at most shifts the estimate by one.
+    const estimate = this.parts.waitEstimate(service, priority ?? null);
+    const issuedAt = clock.now();
+    const issued = this.storing('issue', () =>
+      store.issueTicket({
+        dailyLimit: service.dailyLimit,
+        peopleAhead: estimate.peopleAhead,
+        estimatedWaitMinutes: estimate.minutes,
+        group: service.group,
+        numbering: groupNumbering(config.numbering, service.group),
+        localDay: localDay(issuedAt, config.timeZone),
+        serviceId,
+        language,
+        priority: priority ?? null,
+        issuedAt,
+      }),
+    );
+    if (!issued.ok && issued.reason === 'daily-limit-reached') throw limitReached(service);
+    if (!issued.ok) {
+      throw new KioskError('numbers-exhausted', `group ${service.group} has issued every number of its range today`);
+    }
+    const { ticket } = issued;
+    this.parts.emit('ticketIssued', ticket);
+    if (!printerCanPrint(printerStatus)) {
+      // The number is the visitor's either way: it is shown on screen with its QR code.
+      return this.recordOutcome(ticket, 'failed', `not sent: ${printerFault(printerStatus)}`);
+    }
+    return this.print(ticket, service);
+  }
+
+  /**
+   * Prints a ticket whose printing failed or was interrupted, once the visitor (or staff) asks for
+   * it again. The store's claim decides: of two reprints, or a reprint while the ticket is being
+   * printed, only one sends a paper.
+   */
+  async reprintTicket({ ticketId }: CallInput<'reprintTicket'>): Promise<Ticket> {
+    const ticket = this.parts.store.getTicket(ticketId);
+    if (!ticket || ticket.localDay !== this.today()) {
+      throw new KioskError('ticket-not-found', `no ticket of today has id ${ticketId}`);
+    }
+    const service = this.parts.settings.catalog().services.find((candidate) => candidate.id === ticket.serviceId);
+    if (!service) throw new KioskError('unknown-service', `no service has id "${ticket.serviceId}"`);
+    const claimed = this.storing('reprint', () => this.parts.store.claimReprint(ticketId));
+    if (!claimed) throw notReprintable(this.parts.store.getTicket(ticketId) ?? ticket);
+    return this.print(claimed, service);
+  }
+
+  /**
+   * At start: every ticket still `pending` was being printed when the kiosk stopped. Printed or
+   * not, nobody knows: it becomes `interrupted`, stays in the queue (its visitor may hold it) and
+   * the desk sees "print not confirmed". Returns those tickets.
+   */
+  settleInterruptedPrints(): Ticket[] {
+    const interrupted = this.parts.store.markInterruptedPrints(
+      'the kiosk stopped before the print outcome was stored',
+      this.parts.clock.now(),
+    );
+    if (interrupted.length > 0) {
+      this.parts.log.warn(
+        'prints-interrupted',
+        { numbers: interrupted.map((ticket) => `${ticket.localDay} ${ticket.number}`) },
+        `${interrupted.length} ticket(s) had no print outcome after a stop: marked "print not confirmed"`,
+      );
+    }
+    return interrupted;
+  }
+
+  async listTodayTickets(): Promise<Ticket[]> {
+    return this.parts.store.listTickets(this.today());
+  }
+
+  /**
+   * Sends the ticket to the printer, then stores the outcome. Only the printer shares the `try`: a
+   * failure after the paper came out (a listener, a log line, the outcome's own write) must never
+   * turn a printed ticket into a failed one.
+   */
+  private async print(ticket: Ticket, service: Service): Promise<Ticket> {
+    const { settings } = this.parts;
+    const config = settings.config();
+    let failure: string | null = null;
+    try {
+      await settings.printer().print({
+        centreName: config.centreName,
+        serviceName: service.name[ticket.language],
+        number: ticket.number,
+        language: ticket.language,
+        issuedAt: new Date(ticket.issuedAt),
+        timeZone: config.timeZone,
+        qrContent: ticketQrContent(config.kioskId, ticket),
+        priorityLabel: ticket.priority === null ? null : priorityLabel(ticket.priority, ticket.language),
+        peopleAhead: ticket.peopleAhead,
+        waitMinutes: ticket.estimatedWaitMinutes,
+      });
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    return failure === null
+      ? this.recordOutcome(ticket, 'printed', null)
+      : this.recordOutcome(ticket, 'failed', failure);
+  }
+
+  /**
+   * Stores the print outcome. If the store cannot write it now, the visitor still gets the answer
+   * (their ticket, printed or not) and the technician the cause; the ticket stays `pending` in the
+   * store and becomes `interrupted` at the next start.
+   */
+  private recordOutcome(ticket: Ticket, status: 'printed' | 'failed', error: string | null): Ticket {
+    const at = this.parts.clock.now();
+    try {
+      return this.parts.store.recordPrintOutcome(ticket.id, status, error, at);
+    } catch (fault) {
+      if (!(fault instanceof StorageUnavailableError)) throw fault;
+      this.reportStorageFault('print-outcome', fault, ticket);
+      return { ...ticket, printStatus: status, printError: error };
+    }
+  }
+
+  /** A write the visitor's request needs: a storage fault refuses it calmly and tells the technician why. */
+  private storing<T>(doing: 'issue' | 'reprint', write: () => T): T {
+    try {
+      return write();
+    } catch (fault) {
+      if (!(fault instanceof StorageUnavailableError)) throw fault;
+      this.reportStorageFault(doing, fault);
+      throw new KioskError(
+        'storage-unavailable',
+        doing === 'issue' ? `no ticket was issued: ${fault.message}` : `the ticket was not reprinted: ${fault.message}`,
+      );
+    }
+  }
+
+  private reportStorageFault(doing: string, fault: StorageUnavailableError, ticket?: Ticket): void {
+    this.parts.log.error(
+      'storage-unavailable',
+      { doing, code: fault.code, cause: fault.message, ...(ticket && { number: ticket.number }) },
+      `the kiosk cannot write its database (${fault.code}): free disk space or make the data folder writable`,
+    );
+  }
+
+  /**
+   * The last status the printer gave, asked again when it says it cannot print: a fault is only
+   * "known" if the printer still reports it, so a reloaded roll is never refused on old news.
+   */
+  private async printerStatusBeforeIssuing(): Promise<PrinterStatus> {
+    const printer = this.parts.settings.printer();
+    const last = printer.lastStatus();
+    return printerCanPrint(last) ? last : printer.checkStatus();
+  }
+
+  private knownService(serviceId: string): Service {
+    const service = this.parts.settings.services().get(serviceId);
+    if (!service) throw new KioskError('unknown-service', `no service has id "${serviceId}"`);
+    return service;
+  }
+
+  private availability(service: Service): ServiceAvailability {
+    const { clock, store, settings } = this.parts;
+    // Counting today's tickets reads a few thousand rows at most: a big centre's day.
+    const issuedToday =
+      service.dailyLimit === null
+        ? 0
+        : store.listTickets(this.today()).filter((t) => t.serviceId === service.id).length;
+    return serviceAvailability(service, clock.now(), settings.config().timeZone, issuedToday);
+  }
+
+  private today(): string {
+    return localDay(this.parts.clock.now(), this.parts.settings.config().timeZone);
+  }
+}
+
+/** Why a ticket the store would not claim for a reprint is not printed again. */
+function notReprintable(ticket: Ticket): KioskError {
+  if (ticket.printStatus === 'printed') {
+    return new KioskError('already-printed', `ticket ${ticket.number} was printed; it is not printed twice`);
+  }
+  return new KioskError('print-in-progress', `ticket ${ticket.number} is being printed now; it is not printed twice`);
+}
+
+const limitReached = (service: Service): KioskError =>
+  new KioskError('daily-limit-reached', `service "${service.id}" has issued its ${service.dailyLimit} tickets today`);
+
+/** The technician's account of why the printer cannot print, kept with the ticket. */
+function printerFault(status: PrinterStatus): string {
+  return `printer unavailable (${printerProblems(status).join(', ')})${status.detail ? `: ${status.detail}` : ''}`;
+}
