@@ -451,6 +451,14 @@ export class KioskService implements KioskHandlers {
     return this.ratings.submitRating(input);
   }
 
+  setRatingReasons(input: CallInput<'setRatingReasons'>): Promise<Rating> {
+    return this.ratings.setRatingReasons(input);
+  }
+
+  ratingOffered(input: CallInput<'ratingOffered'>): Promise<CallOutput<'ratingOffered'>> {
+    return this.ratings.ratingOffered(input);
+  }
+
   private knownService(serviceId: string): Service {
     const service = this.servicesById.get(serviceId);
     if (!service) throw new KioskError('unknown-service', `no service has id "${serviceId}"`);
