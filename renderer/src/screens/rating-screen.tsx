@@ -37,8 +37,8 @@ export function RatingScreen({ language, screen, catalog, rating, controls }: Ra
     stored === null
       ? `${t('rating.title')} ${t('rating.hint')}`
       : showsReasons
-        ? `${t('rating.savedHint')} ${t('rating.reasonsTitle')}`
-        : t('rating.savedHint'),
+        ? `${t('rating.saved')} ${t('rating.reasonsTitle')}`
+        : `${t('rating.saved')} ${t('rating.savedHint')}`,
   );
   return (
     <main
