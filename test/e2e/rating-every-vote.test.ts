@@ -142,6 +142,21 @@ describe('every vote is counted (Chromium → browser shell → SQLite)', () => 
     });
   }
 
+  it('az: a face tapped, then the page’s renderer crashes (Chromium Page.crash); the score is in the file', async () => {
+    const ticket = await ratingOnScreen('az');
+    await tapAndSeeSaved(5, 'az');
+    const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+    const cdp = await page.context().newCDPSession(page);
+    // The call never answers: the renderer it would answer from is gone.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    expect(stored(ticket.id).rating).toEqual({ score: 5, reasons: '[]', language: 'az' });
+    await page.close().catch(() => undefined);
+    page = await browser.newPage({ viewport: PORTRAIT });
+    await page.goto(shell.url);
+    await page.getByTestId('screen-attract').waitFor();
+  });
+
   for (const language of ['ky', 'uz'] as const) {
     it(`${language}: a face tapped, then the browser shell is killed (SIGKILL) and started again on the same data folder`, async () => {
       const ticket = await ratingOnScreen(language);

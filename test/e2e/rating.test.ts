@@ -186,8 +186,9 @@ describe('bus kiosk: the rating screen after every ended visit (Chromium → bro
     await page.getByTestId('access-lowReach').click();
     await page.getByTestId('rating-face-1').click();
     await page.getByTestId('rating-reasons').waitFor();
-    await expectLowReach(page, 'rating with chips');
+    await page.getByTestId('rating-saved').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'rating-low-reach-kk-portrait.png') });
+    await expectLowReach(page, 'rating with chips');
     await page.getByTestId('rating-done').click();
     await page.getByTestId('screen-thanks').waitFor();
 
