@@ -109,6 +109,7 @@ export const kioskEvents = {
   /** A visit ended: the rating terminal shows the rating screen in the ticket's language. */
   visitEnded: Ticket,
   ticketIssued: Ticket,
+  /** A rating stored at the tap, or changed (another face, the reasons) within the screen's time: the rating as it now stands. */
   ratingGiven: Rating,
   /** Anything the printer says changed: paper, cover, errors, connection. */
   printerStatusChanged: PrinterReport,
