@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { Catalog } from '../contract';
@@ -8,6 +8,7 @@ import { withTechnicianPinHash } from '../core/auth/pin-settings';
 import type { DeviceSettingsWriter, SettingsCheck } from '../core/ports';
 import { InvalidFileError, describeIssues, formatProblem } from '../core/validation-report';
 import { loadJsonFile } from './read-files';
+import { writeFileDurably, type DurableFs } from './durable-write';
 import { loadKeepingLastGood } from './last-good-keeper';
 
 export type KioskConfigInput = z.input<typeof KioskConfig>;
@@ -82,30 +83,28 @@ export function loadKioskConfigKeepingLastGood(
 }
 
 /**
- * The one way settings reach the configuration file: whole, by temp file and rename, and into the
- * last good copy too when one is kept (the copy the kiosk falls back to if the file is later
- * refused at start).
+ * The one way settings reach the configuration file: whole and durably (durable-write.ts), then
+ * into the last good copy when one is kept (the copy the kiosk falls back to if the file is later
+ * refused at start), only once the new file is sure to survive a power cut.
  */
-export function writeSettingsFile(file: string, settings: Record<string, unknown>, lastGoodFile?: string): void {
+export function writeSettingsFile(
+  file: string,
+  settings: Record<string, unknown>,
+  lastGoodFile?: string,
+  fs?: DurableFs,
+): void {
   const text = `${JSON.stringify(settings, null, 2)}\n`;
-  writeAtomically(file, text);
-  if (lastGoodFile) writeAtomically(lastGoodFile, text);
+  writeFileDurably(file, text, fs);
+  if (lastGoodFile) writeFileDurably(lastGoodFile, text, fs);
 }
 
 /**
  * Writes a new technician PIN hash into the configuration file, keeping every other setting as
  * written; the file is made if the kiosk ran on defaults.
  */
-export function savePinHashToConfigFile(file: string, pinHash: string, lastGoodFile?: string): void {
+export function savePinHashToConfigFile(file: string, pinHash: string, lastGoodFile?: string, fs?: DurableFs): void {
   const settings: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  writeSettingsFile(file, withTechnicianPinHash(settings, pinHash), lastGoodFile);
-}
-
-/** Written then renamed, so a power cut leaves the old file or the new one, never half of one. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
+  writeSettingsFile(file, withTechnicianPinHash(settings, pinHash), lastGoodFile, fs);
 }
 
 export interface ConfigFileOptions {
@@ -116,6 +115,8 @@ export interface ConfigFileOptions {
   /** The data folder: where an imported catalog goes when the configured one is inside the app. */
   dataDir?: string;
   lastGoodCatalog?: string;
+  /** node:fs unless a test records or breaks the writes. */
+  fs?: DurableFs;
 }
 
 /**
@@ -139,7 +140,7 @@ export function configFileSettings(file: string, options: ConfigFileOptions = {}
     checkSettings: check,
     replaceSettings(settings) {
       const result = check(settings);
-      if (result.ok) writeSettingsFile(file, settings, options.lastGoodFile);
+      if (result.ok) writeSettingsFile(file, settings, options.lastGoodFile, options.fs);
       return result;
     },
     // The app's own folder is replaced by every update (and read-only when packaged): a catalog
@@ -148,10 +149,10 @@ export function configFileSettings(file: string, options: ConfigFileOptions = {}
       isAbsolute(catalogPath) ? catalogPath : join(options.dataDir ?? dirname(file), 'catalog.json'),
     saveCatalog(catalog: Catalog, target: string) {
       const json = `${JSON.stringify(catalog, null, 2)}\n`;
-      writeAtomically(target, target.toLowerCase().endsWith('.csv') ? catalogToCsv(catalog) : json);
-      if (options.lastGoodCatalog) writeAtomically(options.lastGoodCatalog, json);
+      writeFileDurably(target, target.toLowerCase().endsWith('.csv') ? catalogToCsv(catalog) : json, options.fs);
+      if (options.lastGoodCatalog) writeFileDurably(options.lastGoodCatalog, json, options.fs);
     },
-    savePinHash: (hash) => savePinHashToConfigFile(file, hash, options.lastGoodFile),
+    savePinHash: (hash) => savePinHashToConfigFile(file, hash, options.lastGoodFile, options.fs),
     readSettings: read,
     importSettings(settings) {
       const next: Record<string, unknown> = { ...settings };
@@ -172,7 +173,7 @@ export function configFileSettings(file: string, options: ConfigFileOptions = {}
           problems: describeIssues(source, next, result.error.issues).map((p) => formatProblem(p).trim()),
         };
       }
-      writeSettingsFile(file, next, options.lastGoodFile);
+      writeSettingsFile(file, next, options.lastGoodFile, options.fs);
       return { ok: true };
     },
   };

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { InvalidFileError } from '../core/validation-report';
+import { syncFileDurably, writeFileDurably, type DurableFs } from './durable-write';
 
 export interface KeptFile<T> {
   value: T;
@@ -20,13 +20,14 @@ export function loadKeepingLastGood<T>(
   load: (file: string) => T,
   /** What is written as the last good copy: JSON that `load` reads back to the same value. */
   toJson: (value: T) => unknown,
+  fs?: DurableFs,
 ): KeptFile<T> {
   try {
     const value = load(file);
-    mkdirSync(dirname(lastGoodFile), { recursive: true });
-    // Written then renamed, so a power cut never leaves a half-written last good copy.
-    writeFileSync(`${lastGoodFile}.tmp`, `${JSON.stringify(toJson(value), null, 2)}\n`);
-    renameSync(`${lastGoodFile}.tmp`, lastGoodFile);
+    // The file as loaded is made durable first (an editor may not have synced it), then the copy
+    // is written durably: a power cut never leaves a last good copy newer than its file, or half of one.
+    syncFileDurably(file, fs);
+    writeFileDurably(lastGoodFile, `${JSON.stringify(toJson(value), null, 2)}\n`, fs);
     return { value };
   } catch (error) {
     if (!(error instanceof InvalidFileError) || !existsSync(lastGoodFile)) throw error;

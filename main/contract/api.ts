@@ -42,6 +42,8 @@ export const KioskInfo = z.object({
     reasons: z.array(RatingReason),
     /** Taps on the rating screen within this many seconds of the last are ignored. */
     repeatTapSeconds: z.number().min(0),
+    /** After the first tap (stored at once), the score can be changed and reasons added for this long. */
+    changeSeconds: z.number().positive(),
     /** A visit can be rated for this long after it ended. */
     windowMinutes: z.number().positive(),
   }),
@@ -83,6 +85,11 @@ export const kioskCalls = {
   listTodayTickets: { input: NoInput, output: z.array(Ticket) },
   /** A desk ends the visit of a ticket of today by its number; the kiosk then asks for a rating. */
   endVisit: { input: z.object({ number: z.string().min(1) }).strict(), output: Ticket },
+  /**
+   * Stores a face tap at once and returns the rating as stored: the first tap rates the visit; another
+   * face within `rating.changeSeconds` of the first replaces the score (a tap within `repeatTapSeconds`
+   * of the last changes nothing); after that a tap is refused with `already-rated`.
+   */
   submitRating: {
     input: RatingInput,
     output: Rating,
@@ -103,6 +110,7 @@ export const kioskEvents = {
   /** A visit ended: the rating terminal shows the rating screen in the ticket's language. */
   visitEnded: Ticket,
   ticketIssued: Ticket,
+  /** A rating stored at the tap, or changed (another face, the reasons) within the screen's time: the rating as it now stands. */
   ratingGiven: Rating,
   /** Anything the printer says changed: paper, cover, errors, connection. */
   printerStatusChanged: PrinterReport,

@@ -42,6 +42,8 @@ export const KIOSK_CALL_NAMES = [
   'listHallCalls',
   'getWaitEstimate',
   'findTicketForRating',
+  'setRatingReasons',
+  'ratingOffered',
   'getDayReport',
   'exportDayCsv',
   'printDaySummary',

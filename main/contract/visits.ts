@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Language } from './languages';
-import { RatingReason, RatingScore, Ticket } from './ticket';
+import { Rating, RatingReason, RatingScore, Ticket } from './ticket';
 
 /**
  * The desk and crew console, the hall display and the day's figures. A desk signs in with its
@@ -76,6 +76,13 @@ export const DayFigures = z.object({
     average: z.number().nullable(),
     /** Count per score, index 0 is score 1. */
     distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
+    /**
+     * Ended visits offered a rating: a rating screen for the visit was shown on a kiosk or tablet
+     * (`ratingOffered`), or the visit was rated (a rated visit was offered, whatever the screen said).
+     */
+    offered: z.number().int().min(0),
+    /** Rated ÷ offered (0–1); null when no visit was offered. */
+    responseRate: z.number().min(0).max(1).nullable(),
   }),
 });
 export type DayFigures = z.infer<typeof DayFigures>;
@@ -102,6 +109,14 @@ const LocalDayInput = z
 /** Reports take the token of a desk session (crew) or of a technician session. */
 const staffInput = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ token: z.string().min(1).max(200), day: LocalDayInput, ...shape }).strict();
+
+/** The reason chips for a stored low score: the whole set as now chosen (empty clears it). */
+export const RatingReasonsInput = z
+  .object({
+    ticketId: z.number().int().positive(),
+    reasons: z.array(RatingReason).max(4),
+  })
+  .strict();
 
 export const visitCalls = {
   deskSignIn: { input: z.object({ deskId: DeskId, pin: z.string().max(64) }).strict(), output: DeskSession },
@@ -132,6 +147,19 @@ export const visitCalls = {
    * (keyboard wedge): refused when the visit has not ended, is rated, or ended too long ago.
    */
   findTicketForRating: { input: z.object({ code: z.string().min(1).max(200) }).strict(), output: Ticket },
+  /**
+   * Adds the reason chips to the visit's stored rating (replacing the set chosen before), within
+   * `rating.changeSeconds` of its first tap; only with a score of `rating.lowScoreAtMost` or less.
+   */
+  setRatingReasons: { input: RatingReasonsInput, output: Rating },
+  /**
+   * A rating screen for the ended visit is on show (kiosk or tablet): stored once per visit, however
+   * often it is called, as the response rate's "offered".
+   */
+  ratingOffered: {
+    input: z.object({ ticketId: z.number().int().positive() }).strict(),
+    output: z.object({ ticketId: z.number().int().positive(), offeredAt: z.iso.datetime() }),
+  },
   getDayReport: { input: staffInput({}), output: DayReport },
   /** One row per visit, UTF-8 with a BOM so spreadsheets read every language. */
   exportDayCsv: { input: staffInput({}), output: z.object({ fileName: z.string(), csv: z.string() }) },

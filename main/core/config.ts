@@ -131,6 +131,12 @@ export const RatingConfig = z
       .default([...RATING_REASONS])
       .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a reason'),
     repeatTapSeconds: z.number().min(0).max(30).default(3),
+    /**
+     * The rating screen's time for one visitor: for this long after the first face tap (which is
+     * stored at once) the visitor may change the score or add reasons; then the screen closes and
+     * the main process refuses further changes (`already-rated`).
+     */
+    changeSeconds: z.number().int().min(10).max(600).default(60),
     windowMinutes: z
       .number()
       .positive()

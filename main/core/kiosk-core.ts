@@ -161,7 +161,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     ...tickets.calls(),
     ...printerMonitor.calls(),
     ...visits.calls(),
-    ...callsOf(ratings, ['findTicketForRating', 'submitRating']),
+    ...callsOf(ratings, ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered']),
     ...reports.calls(),
     ...technicianHandlers(technician),
     ...speech,

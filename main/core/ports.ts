@@ -5,6 +5,7 @@ import type {
   LogLevel,
   PrinterStatus,
   Rating,
+  RatingReason,
   SerialPortChoice,
   SpeechVoice,
   Ticket,
@@ -245,8 +246,22 @@ export interface KioskStore {
   listVisitEvents(localDay: string): VisitEvent[];
   /** Minutes from start to finish of the service's last `limit` served visits (any day), oldest first. */
   recentServingMinutes(serviceId: string, limit: number): number[];
-  /** Stores the rating; returns undefined when the ticket already has one. */
+  /**
+   * Stores the first tap's rating with its `tapped` history row, and marks the visit offered, in one
+   * transaction; returns undefined when the ticket already has one.
+   */
   saveRating(rating: Rating): Rating | undefined;
+  /**
+   * Replaces the score and reasons of a stored rating and appends the change to its history, in one
+   * transaction; undefined when the ticket has no rating.
+   */
+  updateRating(change: RatingChange): Rating | undefined;
+  /** A rating's history, oldest first. */
+  listRatingEvents(ticketId: number): RatingEvent[];
+  /** The visit's rating screen was shown; stored once, returns when it first was. */
+  recordRatingOffer(ticketId: number, at: Date): string;
+  /** Ids of the day's tickets offered a rating (shown a rating screen, or rated). */
+  listRatingOffers(localDay: string): number[];
   getRating(ticketId: number): Rating | undefined;
   /** The ratings of the day's tickets. */
   listRatings(localDay: string): Rating[];
@@ -254,6 +269,24 @@ export interface KioskStore {
   recordPaperRoll(at: Date): void;
   paperRoll(): PaperRollCount;
   close(): void;
+}
+
+/** One step of a rating's history: the first tap, a changed score, the reasons chosen. */
+export interface RatingEvent {
+  ticketId: number;
+  kind: 'tapped' | 'changed' | 'reasons-set';
+  /** The score and reasons after the step. */
+  score: number;
+  reasons: RatingReason[];
+  at: string;
+}
+
+export interface RatingChange {
+  ticketId: number;
+  kind: Exclude<RatingEvent['kind'], 'tapped'>;
+  score: number;
+  reasons: RatingReason[];
+  at: Date;
 }
 
 export interface PaperRollCount {

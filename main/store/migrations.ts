@@ -87,6 +87,25 @@ export const MIGRATIONS: readonly Migration[] = [
    );`,
   // A print outcome of `interrupted` (issue 10): the tickets table is rebuilt to widen its CHECK.
   allowInterruptedPrints,
+  // A rating is stored at the first face tap; a changed score or the reasons chosen afterwards update
+  // the row, and rating_events keeps every step (append only, written in the same transaction).
+  // rating_offers holds each ended visit whose rating screen was shown: the response rate's base.
+  `CREATE TABLE rating_events (
+     id INTEGER PRIMARY KEY,
+     ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+     kind TEXT NOT NULL CHECK (kind IN ('tapped', 'changed', 'reasons-set')),
+     score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+     reasons TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX rating_events_by_ticket ON rating_events (ticket_id, id);
+   INSERT INTO rating_events (ticket_id, kind, score, reasons, at)
+     SELECT ticket_id, 'tapped', score, reasons, rated_at FROM ratings;
+   CREATE TABLE rating_offers (
+     ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id),
+     offered_at TEXT NOT NULL
+   );
+   INSERT INTO rating_offers (ticket_id, offered_at) SELECT ticket_id, rated_at FROM ratings;`,
 ];
 
 /**

@@ -8,6 +8,8 @@ import type {
   KioskStore,
   NewTicket,
   PaperRollCount,
+  RatingChange,
+  RatingEvent,
   VisitEvent,
   VisitEventKind,
   VisitStep,
@@ -49,6 +51,15 @@ interface RatingRow {
   service_id: string;
   desk_id: string | null;
   visit_ended_at: string;
+}
+
+interface RatingEventRow {
+  ticket_id: number;
+  kind: RatingEvent['kind'];
+  score: number;
+  /** JSON array of reason ids. */
+  reasons: string;
+  at: string;
 }
 
 interface VisitEventRow {
@@ -94,6 +105,14 @@ const toRating = (row: RatingRow): Rating => ({
   ratedAt: row.rated_at,
 });
 
+const toRatingEvent = (row: RatingEventRow): RatingEvent => ({
+  ticketId: row.ticket_id,
+  kind: row.kind,
+  score: row.score,
+  reasons: JSON.parse(row.reasons) as RatingReason[],
+  at: row.at,
+});
+
 const toVisitEvent = (row: VisitEventRow): VisitEvent => ({
   ticketId: row.ticket_id,
   kind: row.kind,
@@ -135,6 +154,8 @@ export class SqliteStore implements KioskStore {
   private readonly statements;
   private readonly issueInTransaction: (ticket: NewTicket) => IssueOutcome;
   private readonly stepInTransaction: (step: VisitStep) => Ticket | undefined;
+  private readonly saveRatingInTransaction: (rating: Rating) => Rating | undefined;
+  private readonly updateRatingInTransaction: (change: RatingChange) => Rating | undefined;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -197,6 +218,24 @@ export class SqliteStore implements KioskStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`,
       ),
       ratingByTicket: this.db.prepare<[number], RatingRow>('SELECT * FROM ratings WHERE ticket_id = ?'),
+      updateRating: this.db.prepare<[number, string, number]>(
+        'UPDATE ratings SET score = ?, reasons = ? WHERE ticket_id = ?',
+      ),
+      insertRatingEvent: this.db.prepare<[number, string, number, string, string]>(
+        'INSERT INTO rating_events (ticket_id, kind, score, reasons, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      ratingEventsOfTicket: this.db.prepare<[number], RatingEventRow>(
+        'SELECT * FROM rating_events WHERE ticket_id = ? ORDER BY id',
+      ),
+      insertRatingOffer: this.db.prepare<[number, string]>(
+        'INSERT INTO rating_offers (ticket_id, offered_at) VALUES (?, ?) ON CONFLICT (ticket_id) DO NOTHING',
+      ),
+      ratingOfferOfTicket: this.db.prepare<[number], { offered_at: string }>(
+        'SELECT offered_at FROM rating_offers WHERE ticket_id = ?',
+      ),
+      ratingOffersOfDay: this.db.prepare<[string], { ticket_id: number }>(
+        'SELECT o.ticket_id FROM rating_offers o JOIN tickets t ON t.id = o.ticket_id WHERE t.local_day = ?',
+      ),
       insertPaperRoll: this.db.prepare<[string]>('INSERT INTO paper_rolls (loaded_at) VALUES (?)'),
       lastPaperRoll: this.db.prepare<[], { loaded_at: string }>(
         'SELECT loaded_at FROM paper_rolls ORDER BY id DESC LIMIT 1',
@@ -263,6 +302,40 @@ export class SqliteStore implements KioskStore {
       return this.requireTicket(visitStep.ticketId);
     });
     this.stepInTransaction = (visitStep) => step.immediate(visitStep);
+    // The ratings row and its history are one write: a kill between them would leave a score nobody
+    // can account for, or a history step that never happened.
+    const save = this.db.transaction((rating: Rating): Rating | undefined => {
+      const reasons = JSON.stringify(rating.reasons);
+      const { changes } = this.statements.insertRating.run(
+        rating.ticketId,
+        rating.score,
+        rating.language,
+        rating.ratedAt,
+        reasons,
+        rating.serviceId,
+        rating.deskId,
+        rating.visitEndedAt,
+      );
+      if (changes !== 1) return undefined;
+      this.statements.insertRatingEvent.run(rating.ticketId, 'tapped', rating.score, reasons, rating.ratedAt);
+      this.statements.insertRatingOffer.run(rating.ticketId, rating.ratedAt);
+      return rating;
+    });
+    this.saveRatingInTransaction = (rating) => save.immediate(rating);
+    const update = this.db.transaction((change: RatingChange): Rating | undefined => {
+      const reasons = JSON.stringify(change.reasons);
+      const { changes } = this.statements.updateRating.run(change.score, reasons, change.ticketId);
+      if (changes !== 1) return undefined;
+      this.statements.insertRatingEvent.run(
+        change.ticketId,
+        change.kind,
+        change.score,
+        reasons,
+        change.at.toISOString(),
+      );
+      return this.getRating(change.ticketId);
+    });
+    this.updateRatingInTransaction = (change) => update.immediate(change);
   }
 
   issueTicket(ticket: NewTicket): IssueOutcome {
@@ -310,17 +383,26 @@ export class SqliteStore implements KioskStore {
   }
 
   saveRating(rating: Rating): Rating | undefined {
-    const { changes } = this.statements.insertRating.run(
-      rating.ticketId,
-      rating.score,
-      rating.language,
-      rating.ratedAt,
-      JSON.stringify(rating.reasons),
-      rating.serviceId,
-      rating.deskId,
-      rating.visitEndedAt,
-    );
-    return changes === 1 ? rating : undefined;
+    return this.saveRatingInTransaction(rating);
+  }
+
+  updateRating(change: RatingChange): Rating | undefined {
+    return this.updateRatingInTransaction(change);
+  }
+
+  listRatingEvents(ticketId: number): RatingEvent[] {
+    return this.statements.ratingEventsOfTicket.all(ticketId).map(toRatingEvent);
+  }
+
+  recordRatingOffer(ticketId: number, at: Date): string {
+    this.statements.insertRatingOffer.run(ticketId, at.toISOString());
+    const offer = this.statements.ratingOfferOfTicket.get(ticketId);
+    if (!offer) throw new Error(`the rating offer of ticket ${ticketId} vanished from the store`);
+    return offer.offered_at;
+  }
+
+  listRatingOffers(localDay: string): number[] {
+    return this.statements.ratingOffersOfDay.all(localDay).map((row) => row.ticket_id);
   }
 
   listRatings(localDay: string): Rating[] {

@@ -201,6 +201,7 @@ describe('desk console and hall display (Chromium → browser shell → SQLite)'
     const kk = texts('kk', 'kiosk') as { rating: { title: string } };
     expect(await kiosk.getByTestId('screen-rating').innerText()).toContain(kk.rating.title);
     await kiosk.getByTestId('rating-face-5').click();
+    await kiosk.getByTestId('rating-done').click();
     await kiosk.getByTestId('screen-thanks').waitFor();
   });
 

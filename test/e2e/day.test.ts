@@ -181,10 +181,9 @@ describe('a day at a bus: 30 visitors in six languages, two desks, ratings on th
         .toContain(number);
       expect(await kiosk.locator('html').getAttribute('lang')).toBe(visitor.language);
       await kiosk.getByTestId(`rating-face-${visitor.rating.score}`).click();
-      if (visitor.rating.reasons.length > 0) {
-        for (const reason of visitor.rating.reasons) await kiosk.getByTestId(`rating-reason-${reason}`).click();
-        await kiosk.getByTestId('rating-send').click();
-      }
+      await kiosk.getByTestId('rating-saved').waitFor();
+      for (const reason of visitor.rating.reasons) await kiosk.getByTestId(`rating-reason-${reason}`).click();
+      await kiosk.getByTestId('rating-done').click();
       await kiosk.getByTestId('screen-thanks').waitFor();
     }
     const nothingLeft = await call<Ticket | null>('callNext', {
@@ -214,6 +213,9 @@ describe('a day at a bus: 30 visitors in six languages, two desks, ratings on th
           count: rated.length,
           average: mean(rated.map((r) => r.score)),
           distribution: distribution as DayFigures['ratings']['distribution'],
+          // Every served visitor here was shown the rating screen and answered.
+          offered: rated.length,
+          responseRate: rated.length ? 1 : null,
         },
       };
     };

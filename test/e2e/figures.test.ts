@@ -20,6 +20,7 @@ const figuresTexts = (language: Language) =>
     title: string;
     minutes: string;
     outOfFive: string;
+    responseRateDefinition: string;
     chart: { summary: string };
   };
 
@@ -156,6 +157,14 @@ describe('the day figures page (Chromium → HTTP API → SQLite, manual clock)'
     expect(await tile('averageService')).toBe('13.3 min');
     expect(await tile('withinStandard')).toBe('67%');
     expect(await tile('satisfaction')).toBe('3.7 of 5');
+    // Beside the average, its response rate: the three served visits were each offered and rated.
+    expect(await tile('responseRate')).toBe('100%');
+    expect(await page.getByTestId('figure-rated-of-offered').innerText()).toBe(
+      '3 of 3 asked gave a rating; 3 visits ended',
+    );
+    expect(await page.getByTestId('figure-response-rate-definition').innerText()).toBe(
+      figuresTexts('en').responseRateDefinition,
+    );
     const faces = await Promise.all(
       [1, 2, 3, 4, 5].map((score) =>
         page.getByTestId(`figure-score-${score}`).locator('.figures__face-count').innerText(),
@@ -164,8 +173,8 @@ describe('the day figures page (Chromium → HTTP API → SQLite, manual clock)'
     expect(faces).toEqual(['0', '1', '0', '1', '1']);
 
     const deskRow = (id: string) => page.getByTestId(`figures-by-desk-${id}`).locator('td').allInnerTexts();
-    expect(await deskRow('1')).toEqual(['3', '1', '1', '18.3 min', '12.0 min', '100%', '5.0 of 5']);
-    expect(await deskRow('2')).toEqual(['2', '2', '0', '20.5 min', '14.0 min', '50%', '3.0 of 5']);
+    expect(await deskRow('1')).toEqual(['3', '1', '1', '18.3 min', '12.0 min', '100%', '5.0 of 5', '100%']);
+    expect(await deskRow('2')).toEqual(['2', '2', '0', '20.5 min', '14.0 min', '50%', '3.0 of 5', '100%']);
     const passport = page.getByTestId('figures-by-service-passport');
     expect(await passport.locator('th').innerText()).toBe('Issue of a passport');
     expect(await passport.locator('td').allInnerTexts()).toEqual([
@@ -176,6 +185,7 @@ describe('the day figures page (Chromium → HTTP API → SQLite, manual clock)'
       '16.0 min',
       '50%',
       '3.5 of 5',
+      '100%',
     ]);
 
     const summary = figuresTexts('en')
@@ -214,7 +224,7 @@ describe('the day figures page (Chromium → HTTP API → SQLite, manual clock)'
     expect(lines).toHaveLength(1 + 6 + 1);
     const a2 = lines.find((line) => line.startsWith('A-002,'));
     expect(a2).toContain(',kk,2,done,2026-11-20 09:30:00,2026-11-20 09:50:00,2026-11-20 09:51:00,2026-11-20 10:11:00,');
-    expect(a2).toContain(',20.0,20.0,no,2,waiting-time;staff');
+    expect(a2).toContain(',20.0,20.0,no,yes,2,waiting-time;staff');
     await expect
       .poll(() => page.getByTestId('figures-download-outcome').innerText())
       .toContain(download.suggestedFilename());

@@ -151,7 +151,7 @@ describe('bus kiosk: the rating screen after every ended visit (Chromium → bro
         words.rating.reason['waiting-time'],
       );
       if (language === 'az' || language === 'kk') await checkBoth(page, `rating-chips-${language}`);
-      await page.getByTestId('rating-send').click();
+      await page.getByTestId('rating-done').click();
       await page.getByTestId('screen-thanks').waitFor();
       expect(await page.locator('h1').innerText()).toBe(words.thanks.title);
       expect(storedRating(kiosk.dir, ticket.id)).toMatchObject({
@@ -169,9 +169,14 @@ describe('bus kiosk: the rating screen after every ended visit (Chromium → bro
     expect(await page.getByTestId('rating-face-2').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('rating-face-5').getAttribute('aria-pressed')).toBe('false');
     expect(await page.getByTestId('rating-reasons').isVisible()).toBe(true);
-    expect(storedRating(kiosk.dir, ticket.id)).toBeUndefined();
+    // Stored at the first tap; the second one, too soon, changed nothing.
+    await page.getByTestId('rating-saved').waitFor();
+    expect(storedRating(kiosk.dir, ticket.id)).toMatchObject({ score: 2 });
     await page.waitForTimeout(2_100);
     await page.getByTestId('rating-face-5').click();
+    await page.getByTestId('rating-saved').waitFor();
+    expect(await page.getByTestId('rating-face-5').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('rating-done').click();
     await page.getByTestId('screen-thanks').waitFor();
     expect(storedRating(kiosk.dir, ticket.id)).toMatchObject({ score: 5, reasons: '[]' });
   });
@@ -181,9 +186,10 @@ describe('bus kiosk: the rating screen after every ended visit (Chromium → bro
     await page.getByTestId('access-lowReach').click();
     await page.getByTestId('rating-face-1').click();
     await page.getByTestId('rating-reasons').waitFor();
-    await expectLowReach(page, 'rating with chips');
+    await page.getByTestId('rating-saved').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'rating-low-reach-kk-portrait.png') });
-    await page.getByTestId('rating-send').click();
+    await expectLowReach(page, 'rating with chips');
+    await page.getByTestId('rating-done').click();
     await page.getByTestId('screen-thanks').waitFor();
 
     await page.goto(kiosk.shell.url);
@@ -265,6 +271,7 @@ describe('hall kiosk: rating by ticket number or a scanned QR code, the wait est
       expect(await page.locator('[data-testid^="rating-face-"]').count()).toBe(4);
       expect(await page.getByTestId('rating-face-3').count()).toBe(0);
       await page.getByTestId('rating-face-4').click();
+      await page.getByTestId('rating-done').click();
       await page.getByTestId('screen-thanks').waitFor();
       expect(storedRating(kiosk.dir, waiting.id)).toMatchObject({ score: 4, reasons: '[]', language });
 
@@ -302,7 +309,7 @@ describe('hall kiosk: rating by ticket number or a scanned QR code, the wait est
     await page.getByTestId('rating-face-1').click();
     await page.getByTestId('rating-reason-staff').click();
     await page.getByTestId('rating-reason-result').click();
-    await page.getByTestId('rating-send').click();
+    await page.getByTestId('rating-done').click();
     await page.getByTestId('screen-thanks').waitFor();
     expect(storedRating(kiosk.dir, ticket.id)).toMatchObject({ score: 1, language: 'uz' });
     expect(JSON.parse(storedRating(kiosk.dir, ticket.id)!.reasons)).toEqual(['staff', 'result']);
@@ -365,6 +372,9 @@ describe('hall kiosk: rating by ticket number or a scanned QR code, the wait est
       expect(await tablet.getByTestId('rating-ticket-number').innerText()).toContain(served.number);
       expect(await tablet.locator('html').getAttribute('lang')).toBe(served.language);
       await tablet.getByTestId('rating-face-5').click();
+      await tablet.getByTestId('rating-saved').waitFor();
+      await checkBoth(tablet, 'rating-tablet-saved-az');
+      await tablet.getByTestId('rating-done').click();
       await tablet.getByTestId('screen-thanks').waitFor();
       expect(storedRating(kiosk.dir, served.id)).toMatchObject({ score: 5, desk_id: '2' });
     } finally {
@@ -415,7 +425,7 @@ describe('a kiosk set up as the rating terminal of desk 2 (role rating-terminal)
     await checkBoth(page, 'rating-terminal-chips-ky');
     await page.getByTestId('access-lowReach').click();
     await expectLowReach(page, 'rating terminal with chips');
-    await page.getByTestId('rating-send').click();
+    await page.getByTestId('rating-done').click();
     await page.getByTestId('screen-thanks').waitFor();
     expect(storedRating(kiosk.dir, served.id)).toMatchObject({ score: 2, reasons: '["premises"]', desk_id: '2' });
   });

@@ -146,6 +146,7 @@ describe('one visit through every layer: Chromium → browser shell → SQLite �
     }
     await shoot(kiosk, '5-rating-ru');
     await kiosk.getByTestId('rating-face-4').click();
+    await kiosk.getByTestId('rating-done').click();
     await kiosk.getByTestId('screen-thanks').waitFor();
     expect(await kiosk.getByTestId('screen-thanks').innerText()).toContain(ru.thanks.title);
     await shoot(kiosk, '7-thanks-ru');

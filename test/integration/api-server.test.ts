@@ -11,13 +11,12 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
   let dir: ReturnType<typeof tempDir>;
   let kiosk: ReturnType<typeof makeKiosk>;
   let server: ApiServer;
+  let clock: ManualClock;
 
   beforeEach(async () => {
     dir = tempDir();
-    kiosk = makeKiosk({
-      dbFile: join(dir.path, 'kiosk.sqlite'),
-      clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
-    });
+    clock = new ManualClock(new Date('2026-11-22T09:00:00Z'));
+    kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock });
     server = await startApiServer({ service: kiosk.core, host: '127.0.0.1', port: 0 });
   });
   afterEach(async () => {
@@ -88,6 +87,12 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
     const ticketId = (issued.body.value as { id: number }).id;
     await call('endVisit', { number: 'B-001' });
     expect((await call('submitRating', { ticketId, score: 2 })).status).toBe(200);
+    // A second tap at once changes nothing (repeat-tap filter); once the screen's time is over, it is refused.
+    expect(await call('submitRating', { ticketId, score: 5 })).toMatchObject({
+      status: 200,
+      body: { value: { score: 2 } },
+    });
+    clock.set(new Date('2026-11-22T10:00:00Z'));
     expect(await call('submitRating', { ticketId, score: 5 })).toMatchObject({
       status: 409,
       body: { error: { code: 'already-rated' } },

@@ -8,7 +8,7 @@ import { daySummaryPrintout } from '../../main/core/reports/day-summary';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { printerProfile } from '../../native/printer/profiles';
 import { SerialTicketPrinter } from '../../native/printer/serial-printer';
-import { DAY, RATINGS, STANDARDS } from '../unit/core/reports/sample-day';
+import { DAY, OFFERED, RATINGS, STANDARDS } from '../unit/core/reports/sample-day';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots');
@@ -42,6 +42,7 @@ const report = dayReport({
   timeZone: 'Asia/Baku',
   tickets: DAY,
   ratings: RATINGS,
+  offeredTicketIds: OFFERED,
   standardMinutes: STANDARDS,
 });
 

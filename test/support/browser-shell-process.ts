@@ -6,6 +6,8 @@ export interface RunningShell {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or a crash would end it: no shutdown code runs. Resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 const SHELL = join(import.meta.dirname, '../../dist/main/browser-shell.js');
@@ -29,12 +31,8 @@ export function startBrowserShell(args: string[]): Promise<RunningShell> {
         resolve({
           url: match[1],
           output: () => output,
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
+          stop: () => ended(child, 'SIGTERM'),
+          kill: () => ended(child, 'SIGKILL'),
         });
       }
     };
@@ -44,5 +42,13 @@ export function startBrowserShell(args: string[]): Promise<RunningShell> {
       clearTimeout(timer);
       reject(new Error(`the browser shell exited with ${code}:\n${output}`));
     });
+  });
+}
+
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill(signal);
   });
 }

@@ -1,8 +1,8 @@
-import type { CallInput, EventPayload, KioskEventName, Rating, Ticket } from '../../contract';
+import type { CallInput, CallOutput, EventPayload, KioskEventName, Rating, RatingReason, Ticket } from '../../contract';
 import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
 import { localDay } from '../local-time';
-import type { Clock, KioskStore } from '../ports';
+import type { Clock, KioskStore, RatingChange } from '../ports';
 import { parseRatingCode } from './rating-code';
 
 export interface RatingCallParts {
@@ -12,7 +12,10 @@ export interface RatingCallParts {
   emit: <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
 }
 
-/** Rating a finished visit: finding it by number or QR code, and storing the score once. */
+/**
+ * Rating a finished visit: finding it by number or QR code, storing the score at the first tap,
+ * then a changed score or the reasons within the screen's time, each step kept in the history.
+ */
 export class RatingCalls {
   constructor(private readonly parts: RatingCallParts) {}
 
@@ -37,23 +40,21 @@ export class RatingCalls {
     return ticket;
   }
 
+  /**
+   * A face tap, stored at once. The first tap rates the visit; another face within the screen's
+   * time (`rating.changeSeconds` from the first tap) replaces the score, and the history keeps both;
+   * a tap within `repeatTapSeconds` of the last one, or of the same face, changes nothing. Answers
+   * with the rating as stored, so the screen shows what was kept.
+   */
   async submitRating({ ticketId, score, reasons = [] }: CallInput<'submitRating'>): Promise<Rating> {
     const { store, clock, config } = this.parts;
-    const ticket = store.getTicket(ticketId);
-    if (!ticket) throw new KioskError('ticket-not-found', `ticketId: no ticket has id ${ticketId}`);
+    const ticket = this.requireTicket(ticketId);
     if (config.rating.faces === 4 && score === 3) {
       throw new KioskError('invalid-input', 'score: 3 is not offered when the rating screen shows four faces');
     }
-    if (reasons.length > 0 && score > config.rating.lowScoreAtMost) {
-      throw new KioskError(
-        'invalid-input',
-        `reasons: only given with a score of ${config.rating.lowScoreAtMost} or less`,
-      );
-    }
-    const unknown = reasons.filter((reason) => !config.rating.reasons.includes(reason));
-    if (unknown.length > 0) {
-      throw new KioskError('invalid-input', `reasons: "${unknown.join('", "')}" is not offered on this kiosk`);
-    }
+    this.checkReasons(score, reasons);
+    const stored = store.getRating(ticketId);
+    if (stored) return this.changeScore(ticket, stored, score, reasons);
     const visitEndedAt = this.checkRateable(ticket);
     const rating = store.saveRating({
       ticketId,
@@ -68,6 +69,79 @@ export class RatingCalls {
     if (!rating) throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
     this.parts.emit('ratingGiven', rating);
     return rating;
+  }
+
+  /** The reason chips chosen after a low score, added to the visit's stored rating (the whole set, replacing the last). */
+  async setRatingReasons({ ticketId, reasons }: CallInput<'setRatingReasons'>): Promise<Rating> {
+    const ticket = this.requireTicket(ticketId);
+    const stored = this.parts.store.getRating(ticketId);
+    if (!stored) {
+      throw new KioskError(
+        'invalid-input',
+        `ticketId: the visit of ticket ${ticket.number} has no score yet; a face comes first`,
+      );
+    }
+    this.checkChangeable(ticket, stored);
+    this.checkReasons(stored.score, reasons);
+    const chosen = [...new Set(reasons)];
+    if (sameReasons(chosen, stored.reasons)) return stored;
+    return this.update(ticket, { ticketId, kind: 'reasons-set', score: stored.score, reasons: chosen });
+  }
+
+  /** A rating screen for the visit is on show: the visit counts as offered a rating (once). */
+  async ratingOffered({ ticketId }: CallInput<'ratingOffered'>): Promise<CallOutput<'ratingOffered'>> {
+    const ticket = this.requireTicket(ticketId);
+    if (ticket.visitEndedAt === null) {
+      throw new KioskError('visit-not-ended', `the visit of ticket ${ticket.number} has not ended`);
+    }
+    return { ticketId, offeredAt: this.parts.store.recordRatingOffer(ticketId, this.parts.clock.now()) };
+  }
+
+  private changeScore(ticket: Ticket, stored: Rating, score: number, reasons: readonly RatingReason[]): Rating {
+    this.checkChangeable(ticket, stored);
+    const { rating } = this.parts.config;
+    const lastTap = this.parts.store
+      .listRatingEvents(ticket.id)
+      .filter((event) => event.kind !== 'reasons-set')
+      .at(-1);
+    const sinceLastTapMs = this.parts.clock.now().getTime() - Date.parse(lastTap?.at ?? stored.ratedAt);
+    // The same filter as the screen's: a trembling hand or an impatient second tap changes nothing.
+    if (score === stored.score || sinceLastTapMs < rating.repeatTapSeconds * 1000) return stored;
+    // Reasons belong to a low score: kept while the score stays low, dropped when it is no longer.
+    const kept = score <= rating.lowScoreAtMost ? (reasons.length > 0 ? [...new Set(reasons)] : stored.reasons) : [];
+    return this.update(ticket, { ticketId: ticket.id, kind: 'changed', score, reasons: kept });
+  }
+
+  private update(ticket: Ticket, change: Omit<RatingChange, 'at'>): Rating {
+    const rating = this.parts.store.updateRating({ ...change, at: this.parts.clock.now() });
+    if (!rating) throw new KioskError('internal', `the rating of ticket ${ticket.number} vanished from the store`);
+    this.parts.emit('ratingGiven', rating);
+    return rating;
+  }
+
+  private requireTicket(ticketId: number): Ticket {
+    const ticket = this.parts.store.getTicket(ticketId);
+    if (!ticket) throw new KioskError('ticket-not-found', `ticketId: no ticket has id ${ticketId}`);
+    return ticket;
+  }
+
+  private checkReasons(score: number, reasons: readonly RatingReason[]): void {
+    const { rating } = this.parts.config;
+    if (reasons.length > 0 && score > rating.lowScoreAtMost) {
+      throw new KioskError('invalid-input', `reasons: only given with a score of ${rating.lowScoreAtMost} or less`);
+    }
+    const unknown = reasons.filter((reason) => !rating.reasons.includes(reason));
+    if (unknown.length > 0) {
+      throw new KioskError('invalid-input', `reasons: "${unknown.join('", "')}" is not offered on this kiosk`);
+    }
+  }
+
+  /** A stored rating can change only within the screen's time after its first tap; then it is final. */
+  private checkChangeable(ticket: Ticket, stored: Rating): void {
+    const changeMs = this.parts.config.rating.changeSeconds * 1000;
+    if (this.parts.clock.now().getTime() - Date.parse(stored.ratedAt) > changeMs) {
+      throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
+    }
   }
 
   /** The visit's end, when the visit can still be rated; a refusal saying why otherwise. */
@@ -87,4 +161,8 @@ export class RatingCalls {
     }
     return ticket.visitEndedAt;
   }
+}
+
+function sameReasons(a: readonly RatingReason[], b: readonly RatingReason[]): boolean {
+  return a.length === b.length && a.every((reason) => b.includes(reason));
 }

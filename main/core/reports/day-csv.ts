@@ -12,6 +12,8 @@ import { serviceMinutesOf, waitMinutesOf } from './day-report';
 export interface DayCsvInput {
   tickets: readonly Ticket[];
   ratings: readonly Rating[];
+  /** Ids of the tickets whose visit was offered a rating (see day-report.ts). */
+  offeredTicketIds: ReadonlySet<number>;
   /** Names by service id; a service gone from the catalog leaves its name columns empty. */
   serviceNames: ReadonlyMap<string, LocalizedText>;
   /** Standard minutes by service id (catalog `serviceMinutes`). */
@@ -38,6 +40,8 @@ export const DAY_CSV_COLUMNS = [
   'wait_minutes',
   'service_minutes',
   'within_standard',
+  /** yes: a rating screen was shown for the visit (or it was rated); the response rate's base. */
+  'rating_offered',
   'score',
   'reasons',
 ] as const;
@@ -82,6 +86,7 @@ function visitRow(ticket: Ticket, rating: Rating | undefined, input: DayCsvInput
     wait_minutes: minutes(waitMinutesOf(ticket)),
     service_minutes: minutes(serviceMinutes),
     within_standard: serviceMinutes === null || standard === undefined ? '' : serviceMinutes <= standard ? 'yes' : 'no',
+    rating_offered: rating || input.offeredTicketIds.has(ticket.id) ? 'yes' : 'no',
     score: rating ? String(rating.score) : '',
     reasons: rating ? rating.reasons.join(';') : '',
   };

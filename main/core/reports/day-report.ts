@@ -16,6 +16,9 @@ import { zonedParts } from '../../shared/zoned-time';
  *   over the served visits counted for service time whose service the catalog still knows.
  * - print not confirmed: tickets whose print was interrupted (printStatus `interrupted`), still so.
  * - ratings: the ratings of the day's tickets; their distribution is a count per score 1–5.
+ * - offered: tickets whose visit was offered a rating, i.e. a rating screen for it was shown on a
+ *   kiosk or tablet (`ratingOffered`, stored once per visit), or that were rated (a rating is only
+ *   given on such a screen). Response rate = rated ÷ offered, null when none was offered.
  * - per service by the ticket's final serviceId (after any transfer), per desk by the desk that
  *   last called it (tickets never called belong to no desk); both sorted by id.
  * - hours: local hours of the centre's zone, from the first to the last hour with a ticket issued
@@ -26,6 +29,8 @@ export interface DayReportInput {
   timeZone: string;
   tickets: readonly Ticket[];
   ratings: readonly Rating[];
+  /** Ids of the day's tickets offered a rating (a rating screen was shown for them). */
+  offeredTicketIds: ReadonlySet<number>;
   /** Standard minutes by service id (catalog `serviceMinutes`). */
   standardMinutes: ReadonlyMap<string, number>;
 }
@@ -34,7 +39,8 @@ const MS_PER_MINUTE = 60_000;
 
 export function dayReport(input: DayReportInput): DayReport {
   const ratingsByTicket = new Map(input.ratings.map((rating) => [rating.ticketId, rating]));
-  const figures = (tickets: readonly Ticket[]) => dayFigures(tickets, ratingsByTicket, input.standardMinutes);
+  const figures = (tickets: readonly Ticket[]) =>
+    dayFigures(tickets, ratingsByTicket, input.offeredTicketIds, input.standardMinutes);
   return {
     day: input.day,
     timeZone: input.timeZone,
@@ -66,6 +72,7 @@ export function waitMinutesOf(ticket: Ticket): number | null {
 function dayFigures(
   tickets: readonly Ticket[],
   ratingsByTicket: ReadonlyMap<number, Rating>,
+  offeredTicketIds: ReadonlySet<number>,
   standardMinutes: ReadonlyMap<string, number>,
 ): DayFigures {
   const waits = present(tickets.map(waitMinutesOf));
@@ -80,6 +87,7 @@ function dayFigures(
   const scores = present(tickets.map((ticket) => ratingsByTicket.get(ticket.id)?.score ?? null));
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (const score of scores) distribution[score - 1]! += 1;
+  const offered = tickets.filter((ticket) => offeredTicketIds.has(ticket.id) || ratingsByTicket.has(ticket.id)).length;
   return {
     tickets: tickets.length,
     served: tickets.filter((ticket) => ticket.state === 'done').length,
@@ -89,7 +97,13 @@ function dayFigures(
     averageServiceMinutes: average(timed.map(({ minutes }) => minutes)),
     withinStandardShare: judged.length === 0 ? null : judged.filter(Boolean).length / judged.length,
     printNotConfirmed: tickets.filter((ticket) => ticket.printStatus === 'interrupted').length,
-    ratings: { count: scores.length, average: average(scores), distribution },
+    ratings: {
+      count: scores.length,
+      average: average(scores),
+      distribution,
+      offered,
+      responseRate: offered === 0 ? null : scores.length / offered,
+    },
   };
 }
 

@@ -41,7 +41,13 @@ export function daySummaryPrintout({
       label: t.withinStandard,
       value: totals.withinStandardShare === null ? t.none : plainSpaces(percent.format(totals.withinStandardShare)),
     },
+    // The average is printed with its response rate beside it: a figure without it misleads.
+    { label: t.ratingsOffered, value: String(totals.ratings.offered) },
     { label: t.ratings, value: String(totals.ratings.count) },
+    {
+      label: t.responseRate,
+      value: totals.ratings.responseRate === null ? t.none : plainSpaces(percent.format(totals.ratings.responseRate)),
+    },
     {
       label: t.ratingAverage,
       value: totals.ratings.average === null ? t.none : plainSpaces(number.format(totals.ratings.average)),

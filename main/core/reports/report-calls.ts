@@ -40,11 +40,12 @@ export class ReportCalls {
 
   async exportDayCsv(input: CallInput<'exportDayCsv'>): Promise<CallOutput<'exportDayCsv'>> {
     const day = this.dayOf(input);
-    const { tickets, ratings } = this.visits(day);
+    const { tickets, ratings, offeredTicketIds } = this.visits(day);
     const centre = this.parts.settings.config();
     const csv = dayCsv({
       tickets,
       ratings,
+      offeredTicketIds,
       serviceNames: this.serviceNames(),
       standardMinutes: this.standardMinutes(),
       timeZone: centre.timeZone,
@@ -73,12 +74,13 @@ export class ReportCalls {
 
   private report(input: { token: string; day?: string | undefined }) {
     const day = this.dayOf(input);
-    const { tickets, ratings } = this.visits(day);
+    const { tickets, ratings, offeredTicketIds } = this.visits(day);
     return dayReport({
       day,
       timeZone: this.parts.settings.config().timeZone,
       tickets,
       ratings,
+      offeredTicketIds,
       standardMinutes: this.standardMinutes(),
     });
   }
@@ -93,10 +95,18 @@ export class ReportCalls {
     return day;
   }
 
-  private visits(day: string): { tickets: ReturnType<KioskStore['listTickets']>; ratings: Rating[] } {
-    // Two queries for the whole day, not one rating query per ticket.
+  private visits(day: string): {
+    tickets: ReturnType<KioskStore['listTickets']>;
+    ratings: Rating[];
+    offeredTicketIds: ReadonlySet<number>;
+  } {
+    // Three queries for the whole day, not one rating query per ticket.
     const { store } = this.parts;
-    return { tickets: store.listTickets(day), ratings: store.listRatings(day) };
+    return {
+      tickets: store.listTickets(day),
+      ratings: store.listRatings(day),
+      offeredTicketIds: new Set(store.listRatingOffers(day)),
+    };
   }
 
   private serviceNames() {

@@ -29,14 +29,29 @@ export function FigureTiles({ totals }: { totals: DayFigures }) {
           </span>
         </div>
       ))}
+      {/* The average never stands without its response rate: a score from few of those asked misleads. */}
       <div className="figures__tile" data-testid="figure-satisfaction">
         <span className="figures__tile-label">{t('tile.satisfaction')}</span>
         <span className="figures__tile-value" data-testid="figure-satisfaction-value">
           {format.score(totals.ratings.average)}
         </span>
+        <span className="figures__tile-beside" data-testid="figure-responseRate">
+          {t('tile.responseRate')}:{' '}
+          <strong data-testid="figure-responseRate-value">{format.percent(totals.ratings.responseRate)}</strong>
+        </span>
       </div>
       <div className="figures__tile figures__tile--wide" data-testid="figure-scores">
-        <span className="figures__tile-label">{t('ratingsCount', { count: totals.ratings.count })}</span>
+        <span className="figures__tile-label">
+          {t('ratingsCount', { count: totals.ratings.count })}
+          {' · '}
+          <span data-testid="figure-rated-of-offered">
+            {t('ratedOfOffered', {
+              rated: format.count(totals.ratings.count),
+              offered: format.count(totals.ratings.offered),
+              ended: format.count(totals.served),
+            })}
+          </span>
+        </span>
         <ul className="figures__faces">
           {SCORES.map((score) => (
             <li key={score} className="figures__face" data-testid={`figure-score-${score}`}>
@@ -46,6 +61,9 @@ export function FigureTiles({ totals }: { totals: DayFigures }) {
             </li>
           ))}
         </ul>
+        <p className="figures__definition" data-testid="figure-response-rate-definition">
+          {t('responseRateDefinition')}
+        </p>
       </div>
     </section>
   );

@@ -35,6 +35,9 @@ export function FiguresTable({
           <th scope="col">{t('column.averageService')}</th>
           <th scope="col">{t('column.withinStandard')}</th>
           <th scope="col">{t('column.satisfaction')}</th>
+          <th scope="col" className="figures__col-response">
+            {t('column.responseRate')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -48,6 +51,7 @@ export function FiguresTable({
             <td>{format.minutes(figures.averageServiceMinutes)}</td>
             <td>{format.percent(figures.withinStandardShare)}</td>
             <td>{format.score(figures.ratings.average)}</td>
+            <td className="figures__col-response">{format.percent(figures.ratings.responseRate)}</td>
           </tr>
         ))}
       </tbody>

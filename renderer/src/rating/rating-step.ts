@@ -2,37 +2,45 @@ import type { RatingReason, Ticket } from '../../../main/contract';
 import type { Score } from '../scores';
 
 /**
- * The rating screen's own state, shared by the kiosk flow and the rating terminal flow: a low
- * score opens the reason chips on the same screen (the score can still be changed), then Send; a
- * high score is saved at once.
+ * The rating screen's own state, shared by the kiosk flow and the rating terminal flow. The first
+ * face tap is stored at once, so a visitor who walks away is counted; the screen then says the
+ * answer is saved. Within the screen's time the visitor may choose another face (it replaces the
+ * score) or, after a low score, reason chips (each change stored at once). Done only closes it.
  */
 export interface RatingScreenState {
   name: 'rating';
   ticket: Ticket;
-  /** A low score chosen and waiting for its reasons and Send; null until then. */
-  lowScore: Score | null;
-  reasons: RatingReason[];
-  /** The score being sent; taps are ignored until the answer comes. */
+  /** The score the main process has stored for this visit; null until the first tap is acknowledged. */
+  stored: Score | null;
+  /** The face being stored now; other faces wait for its answer. */
   saving: Score | null;
+  /** The reason chips chosen, as shown; each change is sent at once. */
+  reasons: RatingReason[];
   saveFailed: boolean;
 }
 
 export type RatingAction =
-  | { type: 'chooseLowScore'; score: Score }
-  | { type: 'toggleReason'; reason: RatingReason }
-  /** Sends the score (with the chosen reasons when it is the low score on show). */
+  /** A face tapped (past the repeat-tap filter): it is being stored. */
   | { type: 'rate'; score: Score }
-  | { type: 'ratingSaved'; ticketId: number }
-  | { type: 'ratingFailed'; ticketId: number; alreadyRated: boolean };
+  /** The main process answered with the rating as stored (a repeated tap may leave the old score). */
+  | { type: 'ratingSaved'; ticketId: number; score: Score; reasons: RatingReason[] }
+  | { type: 'ratingFailed'; ticketId: number; alreadyRated: boolean }
+  /** The reason chips as now chosen (sent to the main process at the same time). */
+  | { type: 'chooseReasons'; ticketId: number; reasons: RatingReason[] }
+  /** The reasons were not stored: `final` when the rating can no longer change (its time is over). */
+  | { type: 'reasonsFailed'; ticketId: number; final: boolean }
+  /** Done pressed, or the screen's time after the first tap is over: the saved answer stands. */
+  | { type: 'finishRating'; ticketId: number };
 
 export type RatingActionType = RatingAction['type'];
 
 const RATING_ACTION_TYPES: ReadonlySet<string> = new Set<RatingActionType>([
-  'chooseLowScore',
-  'toggleReason',
   'rate',
   'ratingSaved',
   'ratingFailed',
+  'chooseReasons',
+  'reasonsFailed',
+  'finishRating',
 ]);
 
 export function isRatingAction(action: { type: string }): action is RatingAction {
@@ -43,38 +51,34 @@ export function isRatingAction(action: { type: string }): action is RatingAction
 export type RatingOutcome = { done: 'saved' | 'already-rated' };
 
 export function ratingScreen(ticket: Ticket): RatingScreenState {
-  return { name: 'rating', ticket, lowScore: null, reasons: [], saving: null, saveFailed: false };
+  return { name: 'rating', ticket, stored: null, saving: null, reasons: [], saveFailed: false };
 }
 
-/** The reasons that go with a score sent from this screen: only the low score on show carries them. */
-export function reasonsFor(screen: RatingScreenState, score: Score): RatingReason[] {
-  return screen.lowScore === score ? screen.reasons : [];
+/** The face shown as chosen: the one being stored, else the one stored. */
+export function chosenScore(screen: RatingScreenState): Score | null {
+  return screen.saving ?? screen.stored;
 }
 
 export function ratingStep(screen: RatingScreenState, action: RatingAction): RatingScreenState | RatingOutcome {
+  if (action.type !== 'rate' && action.ticketId !== screen.ticket.id) return screen;
   switch (action.type) {
-    case 'chooseLowScore':
-      if (screen.saving !== null) return screen;
-      return { ...screen, lowScore: action.score, saveFailed: false };
-    case 'toggleReason': {
-      if (screen.saving !== null || screen.lowScore === null) return screen;
-      const chosen = screen.reasons.includes(action.reason);
-      return {
-        ...screen,
-        reasons: chosen ? screen.reasons.filter((r) => r !== action.reason) : [...screen.reasons, action.reason],
-      };
-    }
     case 'rate':
       if (screen.saving !== null) return screen;
       return { ...screen, saving: action.score, saveFailed: false };
     case 'ratingSaved':
-      return isSavingRatingOf(screen, action.ticketId) ? { done: 'saved' } : screen;
+      if (screen.saving === null) return screen;
+      return { ...screen, stored: action.score, saving: null, reasons: action.reasons, saveFailed: false };
     case 'ratingFailed':
-      if (!isSavingRatingOf(screen, action.ticketId)) return screen;
-      return action.alreadyRated ? { done: 'already-rated' } : { ...screen, saving: null, saveFailed: true };
+      if (screen.saving === null) return screen;
+      // Refused as rated: by this screen's own first tap (its time is over, the answer stands) or by another.
+      if (action.alreadyRated) return { done: screen.stored === null ? 'already-rated' : 'saved' };
+      return { ...screen, saving: null, saveFailed: true };
+    case 'chooseReasons':
+      if (screen.stored === null || screen.saving !== null) return screen;
+      return { ...screen, reasons: action.reasons, saveFailed: false };
+    case 'reasonsFailed':
+      return action.final ? { done: 'saved' } : { ...screen, saveFailed: true };
+    case 'finishRating':
+      return screen.stored === null || screen.saving !== null ? screen : { done: 'saved' };
   }
-}
-
-function isSavingRatingOf(screen: RatingScreenState, ticketId: number): boolean {
-  return screen.ticket.id === ticketId && screen.saving !== null;
 }

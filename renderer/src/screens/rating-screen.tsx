@@ -1,6 +1,6 @@
 import type { Catalog, KioskInfo, Language } from '../../../main/contract';
 import { serviceName as nameOfService } from '../catalog-view';
-import type { RatingScreenState } from '../rating/rating-step';
+import { chosenScore, type RatingScreenState } from '../rating/rating-step';
 import { scoresFor } from '../scores';
 import type { RatingControls } from '../rating/use-rating-controls';
 import { useKioskT } from '../use-kiosk-t';
@@ -19,20 +19,30 @@ interface RatingScreenProps {
 }
 
 /**
- * One question, large faces with words; a good score is one touch. After a low score the reasons
- * appear on the same screen, with Send, and the score can still be changed.
+ * One question, large faces with words; one touch is a stored answer, and the screen says so with a
+ * tick. After a low score the reasons appear on the same screen; the score can still be changed,
+ * and Done only closes the screen.
  */
 export function RatingScreen({ language, screen, catalog, rating, controls }: RatingScreenProps) {
   const t = useKioskT(language);
   const serviceName = nameOfService(catalog, screen.ticket.serviceId, language);
   const scores = scoresFor(rating.faces);
   const { reasons } = rating;
-  const { ticket, saving, saveFailed, lowScore } = screen;
-  const chosen = saving ?? lowScore;
-  useSpokenPrompt(language, lowScore === null ? `${t('rating.title')} ${t('rating.hint')}` : t('rating.reasonsTitle'));
+  const { ticket, saving, saveFailed, stored } = screen;
+  const chosen = chosenScore(screen);
+  const showsReasons = chosen !== null && chosen <= rating.lowScoreAtMost && reasons.length > 0;
+  const saved = stored !== null && saving === null && !saveFailed;
+  useSpokenPrompt(
+    language,
+    stored === null
+      ? `${t('rating.title')} ${t('rating.hint')}`
+      : showsReasons
+        ? `${t('rating.saved')} ${t('rating.reasonsTitle')}`
+        : `${t('rating.saved')} ${t('rating.savedHint')}`,
+  );
   return (
     <main
-      className={lowScore === null ? 'screen screen--rating' : 'screen screen--rating screen--rating-reasons'}
+      className={showsReasons ? 'screen screen--rating screen--rating-reasons' : 'screen screen--rating'}
       data-testid="screen-rating"
     >
       <div className="screen__body screen__body--centred rating">
@@ -60,7 +70,7 @@ export function RatingScreen({ language, screen, catalog, rating, controls }: Ra
             </button>
           ))}
         </div>
-        {lowScore !== null && (
+        {showsReasons && (
           <div className="rating__reasons" data-testid="rating-reasons">
             <p className="rating__reasons-title" id="rating-reasons-title">
               {t('rating.reasonsTitle')}
@@ -75,7 +85,8 @@ export function RatingScreen({ language, screen, catalog, rating, controls }: Ra
                     className="big-button chip"
                     data-testid={`rating-reason-${reason}`}
                     aria-pressed={on}
-                    aria-disabled={saving !== null}
+                    // Reasons join a stored score: they wait for the face's answer.
+                    aria-disabled={stored === null || saving !== null}
                     onClick={() => controls.onReason(reason)}
                   >
                     {/* A tick as well as the colour, so a chosen chip shows without telling colours apart. */}
@@ -87,23 +98,36 @@ export function RatingScreen({ language, screen, catalog, rating, controls }: Ra
                 );
               })}
             </div>
-            <button
-              type="button"
-              className="big-button primary-button rating__send"
-              data-testid="rating-send"
-              aria-disabled={saving !== null}
-              onClick={controls.onSend}
-            >
-              {t('rating.send')}
-            </button>
           </div>
         )}
-        <p className="rating__status" role="status" data-testid="rating-status">
-          {saving !== null && t('rating.saving')}
-          {saving === null && saveFailed && t('rating.saveFailed')}
-          {/* With the reasons open, their heading already says what to do. */}
-          {saving === null && !saveFailed && lowScore === null && t('rating.hint')}
-        </p>
+        <div className="rating__footer">
+          <p className="rating__status" role="status" data-testid="rating-status">
+            {saving !== null && t('rating.saving')}
+            {saving === null && saveFailed && t('rating.saveFailed')}
+            {saved && (
+              <span className="rating__saved" data-testid="rating-saved">
+                <span className="rating__saved-tick" aria-hidden="true">
+                  <CheckIcon />
+                </span>
+                <span>
+                  <strong>{t('rating.saved')}</strong> {t('rating.savedHint')}
+                </span>
+              </span>
+            )}
+            {stored === null && saving === null && !saveFailed && t('rating.hint')}
+          </p>
+          {stored !== null && (
+            <button
+              type="button"
+              className="big-button primary-button rating__done"
+              data-testid="rating-done"
+              aria-disabled={saving !== null}
+              onClick={controls.onDone}
+            >
+              {t('rating.done')}
+            </button>
+          )}
+        </div>
       </div>
     </main>
   );

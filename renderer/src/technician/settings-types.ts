@@ -15,7 +15,7 @@ export interface EffectiveSettings {
   resultScreenSeconds: number;
   idle: { seconds: number; warningSeconds: number };
   accessibilityDefaults: { largeText: boolean; highContrast: boolean; lowReach: boolean; audioGuidance: boolean };
-  rating: { faces: 4 | 5; reasons: RatingReason[]; windowMinutes: number };
+  rating: { faces: 4 | 5; reasons: RatingReason[]; changeSeconds: number; windowMinutes: number };
   desks: { id: string; serviceIds: string[]; pinHash: string | null }[];
   printer: {
     port: string | null;

@@ -34,7 +34,14 @@ const info: KioskInfo = {
   priorityCategories: ['elderly'],
   role: 'bus',
   ratingDeskIds: [],
-  rating: { faces: 5, lowScoreAtMost: 2, reasons: ['staff'], repeatTapSeconds: 3, windowMinutes: 30 },
+  rating: {
+    faces: 5,
+    lowScoreAtMost: 2,
+    reasons: ['staff'],
+    repeatTapSeconds: 3,
+    changeSeconds: 60,
+    windowMinutes: 30,
+  },
   idle: { seconds: 70, warningSeconds: 20 },
   accessibilityDefaults: { largeText: false, highContrast: false, lowReach: false, audioGuidance: false },
 };

@@ -49,6 +49,7 @@ const fakes = vi.hoisted(() => {
     whenReady: vi.fn(() => new Promise<void>((resolve) => (ready.resolve = resolve))),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
   };
   const electron = {
     app,
@@ -72,13 +73,18 @@ const fakes = vi.hoisted(() => {
     log: { logger: { error: vi.fn() } },
     close: vi.fn(async () => {}),
   };
-  return { electron, ready, windows, kiosk, composeKiosk: vi.fn(async () => kiosk) };
+  /** Which built files exist: all of them unless a test says otherwise. */
+  const built = { exists: (_path: string) => true };
+  return { electron, ready, windows, kiosk, built, composeKiosk: vi.fn(async () => kiosk) };
 });
 
 vi.mock('electron', () => fakes.electron);
 vi.mock('../../../main/boot/compose', () => ({ composeKiosk: fakes.composeKiosk }));
-// The built renderer is looked for beside the build; here it is taken as present.
-vi.mock('node:fs', async (importOriginal) => ({ ...(await importOriginal<object>()), existsSync: () => true }));
+// The built renderer is looked for beside the build; here it is taken as present unless a test says not.
+vi.mock('node:fs', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  existsSync: (path: string) => fakes.built.exists(path),
+}));
 
 const { app, protocol, ipcMain, powerSaveBlocker, session } = fakes.electron;
 const savedArgv = process.argv;
@@ -97,6 +103,7 @@ async function becomeReady() {
 beforeEach(() => {
   vi.resetModules();
   vi.clearAllMocks();
+  fakes.built.exists = () => true;
   fakes.windows.length = 0;
   app.listeners.clear();
   app.requestSingleInstanceLock.mockReturnValue(true);
@@ -168,9 +175,54 @@ describe('the Electron entry', () => {
     expect(app.whenReady).not.toHaveBeenCalled();
   });
 
-  test('exits with an error when the kiosk cannot be composed', async () => {
+  test('when the kiosk cannot start (database locked), shows the out-of-order page, logs why, and starts again later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      fakes.composeKiosk.mockRejectedValueOnce(new Error('SqliteError: database is locked'));
+      await startMain();
+      fakes.ready.resolve();
+      await vi.waitFor(() => expect(fakes.windows[0]?.loadURL).toHaveBeenCalled());
+      const window = fakes.windows[0]!;
+      // The calm page, in the same locked-down window and session as the kiosk, never a black screen.
+      expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://kiosk/out-of-order.html');
+      expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true } });
+      expect(protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));
+      expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+      expect(window.webContents.listeners.get('before-input-event')).toHaveLength(1);
+      expect(ipcMain.handle).not.toHaveBeenCalled();
+      expect(logged).toHaveBeenCalledWith(
+        'kiosk: cannot start; showing the out-of-order page:',
+        expect.objectContaining({ message: 'SqliteError: database is locked' }),
+      );
+      expect(app.exit).not.toHaveBeenCalled();
+      // After a while the app starts again: the lock may have cleared.
+      await vi.advanceTimersByTimeAsync(30_000);
+      await vi.waitFor(() => expect(app.relaunch).toHaveBeenCalledOnce());
+      expect(app.exit).toHaveBeenCalledExactlyOnceWith(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a configuration refused with no last good copy: the reasons are logged as written, the out-of-order page shown', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { InvalidFileError } = await import('../../../main/core/validation-report');
+    fakes.composeKiosk.mockRejectedValueOnce(
+      new InvalidFileError('/data/kiosk.json', [
+        { file: '/data/kiosk.json', entry: '', field: 'kioskId', message: 'must be letters, digits or dashes' },
+      ]),
+    );
+    await startMain();
+    fakes.ready.resolve();
+    await vi.waitFor(() => expect(fakes.windows[0]?.loadURL).toHaveBeenCalled());
+    expect(fakes.windows[0]!.loadURL).toHaveBeenCalledExactlyOnceWith('app://kiosk/out-of-order.html');
+    expect(logged.mock.calls[0]?.[1]).toEqual(expect.stringContaining('kioskId'));
+  });
+
+  test('exits with an error when not even the out-of-order page is built', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    fakes.composeKiosk.mockRejectedValueOnce(new Error('bad config'));
+    fakes.built.exists = () => false;
     await startMain();
     fakes.ready.resolve();
     await vi.waitFor(() => expect(app.exit).toHaveBeenCalledExactlyOnceWith(1));

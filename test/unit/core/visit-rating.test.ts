@@ -7,12 +7,11 @@ describe('ending a visit and rating it', () => {
   let dir: ReturnType<typeof tempDir>;
   let kiosk: ReturnType<typeof makeKiosk>;
   let events: EventFrame[];
+  let clock: ManualClock;
   beforeEach(() => {
     dir = tempDir();
-    kiosk = makeKiosk({
-      dbFile: join(dir.path, 'kiosk.sqlite'),
-      clock: new ManualClock(new Date('2026-11-22T09:00:00Z')),
-    });
+    clock = new ManualClock(new Date('2026-11-22T09:00:00Z'));
+    kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock });
     events = [];
     kiosk.core.subscribe((event, payload) => events.push({ event, payload } as EventFrame));
   });
@@ -30,12 +29,14 @@ describe('ending a visit and rating it', () => {
     expect(events.map((frame) => frame.event)).toEqual(['ticketIssued', 'visitChanged', 'visitEnded']);
   });
 
-  it('stores one rating linked to the ticket and refuses a second', async () => {
+  it('stores one rating linked to the ticket and refuses a second once the screen’s time is over', async () => {
     const ticket = await kiosk.service.issueTicket({ serviceId: 'notary', language: 'kk' });
     await kiosk.service.endVisit({ number: ticket.number });
     const rating = await kiosk.service.submitRating({ ticketId: ticket.id, score: 4 });
     expect(rating).toMatchObject({ ticketId: ticket.id, score: 4, language: 'kk' });
     expect(kiosk.store.getRating(ticket.id)?.score).toBe(4);
+    // A second visitor (or tablet) after the rating screen's time: the first answer stands.
+    clock.set(new Date(Date.parse(rating.ratedAt) + (kiosk.config.rating.changeSeconds + 1) * 1000));
     await expect(kiosk.service.submitRating({ ticketId: ticket.id, score: 1 })).rejects.toMatchObject({
       code: 'already-rated',
     });

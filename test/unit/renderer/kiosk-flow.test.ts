@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialFlowState, kioskFlow, type FlowAction, type FlowState } from '../../../renderer/src/kiosk-flow';
 import { ratingScreen } from '../../../renderer/src/rating/rating-step';
+import type { Score } from '../../../renderer/src/scores';
 import { idleWarningMs, screenTimeoutMs, type ScreenTiming } from '../../../renderer/src/screen-timeouts';
 import { ticket } from './fixtures';
 
@@ -27,6 +28,12 @@ const toTicketInRu: FlowAction[] = [
 ];
 const ended = ticket({ id: 3, number: 'A-003', language: 'kk', visitEndedAt: '2025-01-15T09:00:00.000Z' });
 const toRatingInKk: FlowAction[] = [{ type: 'visitEnded', ticket: ended }];
+/** A face tapped, stored at once, and Done pressed: the rating screen's shortest way to thanks. */
+const rateAndFinish = (score: Score, ticketId = ended.id): FlowAction[] => [
+  { type: 'rate', score },
+  { type: 'ratingSaved', ticketId, score, reasons: [] },
+  { type: 'finishRating', ticketId },
+];
 
 describe('kiosk flow: a visitor takes a ticket', () => {
   it('starts on the attract screen in the default language', () => {
@@ -144,8 +151,10 @@ describe('kiosk flow: a visitor takes a ticket', () => {
       { type: 'done' },
       { type: 'timeout' },
       { type: 'rate', score: 5 },
-      { type: 'ratingSaved', ticketId: 1 },
+      { type: 'ratingSaved', ticketId: 1, score: 5, reasons: [] },
       { type: 'ratingFailed', ticketId: 1, alreadyRated: false },
+      { type: 'chooseReasons', ticketId: 1, reasons: ['staff'] },
+      { type: 'finishRating', ticketId: 1 },
     ];
     for (const action of stray) expect(kioskFlow(attract, action)).toBe(attract);
     const onTicket = run(...toTicketInRu);
@@ -224,8 +233,16 @@ describe('kiosk flow: rating a visit', () => {
     expect(kioskFlow(saving, { type: 'rate', score: 4 })).toBe(saving);
   });
 
-  it('thanks the visitor once the rating is saved, then returns to attract in the default language', () => {
-    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+  it('stores the tap, says it is saved, thanks the visitor on Done, then returns to attract in the default language', () => {
+    const saved = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 5 },
+      { type: 'ratingSaved', ticketId: ended.id, score: 5, reasons: [] },
+    );
+    expect(saved.screen).toEqual({ ...ratingScreen(ended), stored: 5 });
+    // Walking away from a stored answer loses nothing: the idle reset goes back to the start.
+    expect(kioskFlow(saved, { type: 'timeout' }).screen).toEqual({ name: 'attract' });
+    const thanks = run(...toRatingInKk, ...rateAndFinish(5));
     expect(thanks.screen).toEqual({ name: 'thanks', ticket: ended, alreadyRated: false });
     expect(thanks.language).toBe('kk');
     const back = kioskFlow(thanks, { type: 'timeout' });
@@ -254,9 +271,10 @@ describe('kiosk flow: rating a visit', () => {
 
   it('ignores outcomes for another ticket or when nothing is being saved', () => {
     const idle = run(...toRatingInKk);
-    expect(kioskFlow(idle, { type: 'ratingSaved', ticketId: ended.id })).toBe(idle);
+    expect(kioskFlow(idle, { type: 'ratingSaved', ticketId: ended.id, score: 5, reasons: [] })).toBe(idle);
+    expect(kioskFlow(idle, { type: 'finishRating', ticketId: ended.id })).toBe(idle);
     const saving = kioskFlow(idle, { type: 'rate', score: 5 });
-    expect(kioskFlow(saving, { type: 'ratingSaved', ticketId: 999 })).toBe(saving);
+    expect(kioskFlow(saving, { type: 'ratingSaved', ticketId: 999, score: 5, reasons: [] })).toBe(saving);
     expect(kioskFlow(saving, { type: 'ratingFailed', ticketId: 999, alreadyRated: true })).toBe(saving);
   });
 
@@ -268,10 +286,7 @@ describe('kiosk flow: rating a visit', () => {
   });
 
   it('asks a visit once: a repeated visitEnded on the thanks screen or after is ignored', () => {
-    const thanks = kioskFlow(kioskFlow(run(...toRatingInKk), { type: 'rate', score: 5 }), {
-      type: 'ratingSaved',
-      ticketId: ended.id,
-    });
+    const thanks = run(...toRatingInKk, ...rateAndFinish(5));
     expect(thanks.screen).toMatchObject({ name: 'thanks', ticket: ended });
     expect(kioskFlow(thanks, { type: 'visitEnded', ticket: ended })).toBe(thanks);
     const after = kioskFlow(thanks, { type: 'timeout' });
@@ -284,7 +299,7 @@ describe('kiosk flow: rating a visit', () => {
     const state = run(...toRatingInKk, { type: 'visitEnded', ticket: second });
     expect(state.screen).toMatchObject({ name: 'rating', ticket: ended });
     expect(state.ratings.waiting).toEqual([second]);
-    const thanks = kioskFlow(kioskFlow(state, { type: 'rate', score: 5 }), { type: 'ratingSaved', ticketId: ended.id });
+    const thanks = rateAndFinish(5).reduce(kioskFlow, state);
     const next = kioskFlow(thanks, { type: 'timeout' });
     expect(next.screen).toMatchObject({ name: 'rating', ticket: second });
     expect(next.language).toBe('uz');
@@ -292,7 +307,7 @@ describe('kiosk flow: rating a visit', () => {
 
   it('moves on from the thank-you screen at once when another visit ends', () => {
     const second = ticket({ id: 4, number: 'A-004', language: 'en' });
-    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+    const thanks = run(...toRatingInKk, ...rateAndFinish(5));
     const next = kioskFlow(thanks, { type: 'visitEnded', ticket: second });
     expect(next.screen).toMatchObject({ name: 'rating', ticket: second });
     expect(next.language).toBe('en');
@@ -303,7 +318,7 @@ describe('kiosk flow: rating a visit', () => {
     expect(kioskFlow(rating, { type: 'visitEnded', ticket: ended })).toBe(rating);
     const waiting = run(...toTicketInRu, ...toRatingInKk);
     expect(kioskFlow(waiting, { type: 'visitEnded', ticket: ended })).toBe(waiting);
-    const thanks = run(...toRatingInKk, { type: 'rate', score: 5 }, { type: 'ratingSaved', ticketId: ended.id });
+    const thanks = run(...toRatingInKk, ...rateAndFinish(5));
     expect(kioskFlow(thanks, { type: 'visitEnded', ticket: ended })).toBe(thanks);
   });
 });
@@ -445,27 +460,56 @@ describe('kiosk flow: the menu, search and service page', () => {
 });
 
 describe('kiosk flow: reasons after a low score, and rating by ticket number', () => {
-  it('opens the reason chips after a low score, keeps the score changeable, and sends with Send', () => {
-    const low = run(...toRatingInKk, { type: 'chooseLowScore', score: 2 });
-    expect(low.screen).toEqual({ ...ratingScreen(ended), lowScore: 2 });
+  it('a low score is stored at once; reasons join it, another face replaces it, Done closes', () => {
+    const stored = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 2 },
+      { type: 'ratingSaved', ticketId: ended.id, score: 2, reasons: [] },
+    );
+    expect(stored.screen).toEqual({ ...ratingScreen(ended), stored: 2 });
     const chosen = run(
       ...toRatingInKk,
-      { type: 'chooseLowScore', score: 2 },
-      { type: 'toggleReason', reason: 'staff' },
-      { type: 'toggleReason', reason: 'premises' },
-      { type: 'toggleReason', reason: 'staff' },
-      { type: 'chooseLowScore', score: 1 },
+      { type: 'rate', score: 2 },
+      { type: 'ratingSaved', ticketId: ended.id, score: 2, reasons: [] },
+      { type: 'chooseReasons', ticketId: ended.id, reasons: ['staff', 'premises'] },
+      { type: 'chooseReasons', ticketId: ended.id, reasons: ['premises'] },
     );
-    expect(chosen.screen).toMatchObject({ name: 'rating', lowScore: 1, reasons: ['premises'], saving: null });
-    const sent = kioskFlow(chosen, { type: 'rate', score: 1 });
-    expect(sent.screen).toMatchObject({ saving: 1, reasons: ['premises'] });
-    expect(kioskFlow(sent, { type: 'toggleReason', reason: 'result' })).toBe(sent);
-    expect(kioskFlow(sent, { type: 'ratingSaved', ticketId: ended.id }).screen.name).toBe('thanks');
+    expect(chosen.screen).toMatchObject({ name: 'rating', stored: 2, reasons: ['premises'], saving: null });
+    const changing = kioskFlow(chosen, { type: 'rate', score: 1 });
+    expect(changing.screen).toMatchObject({ stored: 2, saving: 1, reasons: ['premises'] });
+    // Reasons wait for the face's answer, and Done too.
+    expect(kioskFlow(changing, { type: 'chooseReasons', ticketId: ended.id, reasons: [] })).toBe(changing);
+    expect(kioskFlow(changing, { type: 'finishRating', ticketId: ended.id })).toBe(changing);
+    const changed = kioskFlow(changing, { type: 'ratingSaved', ticketId: ended.id, score: 1, reasons: ['premises'] });
+    expect(changed.screen).toMatchObject({ name: 'rating', stored: 1, saving: null, reasons: ['premises'] });
+    expect(kioskFlow(changed, { type: 'finishRating', ticketId: ended.id }).screen).toEqual({
+      name: 'thanks',
+      ticket: ended,
+      alreadyRated: false,
+    });
   });
 
-  it('ignores reason taps before a low score', () => {
+  it('ignores reasons before a face is stored; a change refused as final thanks with the stored answer', () => {
     const state = run(...toRatingInKk);
-    expect(kioskFlow(state, { type: 'toggleReason', reason: 'staff' })).toBe(state);
+    expect(kioskFlow(state, { type: 'chooseReasons', ticketId: ended.id, reasons: ['staff'] })).toBe(state);
+    const stored = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 2 },
+      { type: 'ratingSaved', ticketId: ended.id, score: 2, reasons: [] },
+    );
+    const late = run(
+      ...toRatingInKk,
+      { type: 'rate', score: 2 },
+      { type: 'ratingSaved', ticketId: ended.id, score: 2, reasons: [] },
+      { type: 'rate', score: 4 },
+      { type: 'ratingFailed', ticketId: ended.id, alreadyRated: true },
+    );
+    expect(late.screen).toEqual({ name: 'thanks', ticket: ended, alreadyRated: false });
+    expect(kioskFlow(stored, { type: 'reasonsFailed', ticketId: ended.id, final: false }).screen).toMatchObject({
+      stored: 2,
+      saveFailed: true,
+    });
+    expect(kioskFlow(stored, { type: 'reasonsFailed', ticketId: ended.id, final: true }).screen.name).toBe('thanks');
   });
 
   it('"Rate a visit" asks the language, then the number; a refusal keeps the number to correct', () => {

@@ -33,7 +33,8 @@ describe('rating terminal flow (a desk tablet, or a kiosk set up as one)', () =>
       { type: 'visitEnded', ticket: atDesk(3, '2', 'uz') },
       { type: 'visitEnded', ticket: atDesk(3, '2', 'uz') },
       { type: 'rate', score: 5 },
-      { type: 'ratingSaved', ticketId: 2 },
+      { type: 'ratingSaved', ticketId: 2, score: 5, reasons: [] },
+      { type: 'finishRating', ticketId: 2 },
     );
     expect(state.screen).toEqual({ name: 'thanks', alreadyRated: false });
     expect(state.ratings.waiting.map((t) => t.id)).toEqual([3]);
@@ -53,7 +54,8 @@ describe('rating terminal flow (a desk tablet, or a kiosk set up as one)', () =>
     const thanks = run(
       { type: 'visitEnded', ticket: atDesk(2, '2') },
       { type: 'rate', score: 5 },
-      { type: 'ratingSaved', ticketId: 2 },
+      { type: 'ratingSaved', ticketId: 2, score: 5, reasons: [] },
+      { type: 'finishRating', ticketId: 2 },
     );
     expect(thanks.screen).toEqual({ name: 'thanks', alreadyRated: false });
     const repeatedOnThanks = ratingTerminalFlow(thanks, { type: 'visitEnded', ticket: atDesk(2, '2') });
@@ -71,6 +73,22 @@ describe('rating terminal flow (a desk tablet, or a kiosk set up as one)', () =>
     expect(ratingTerminalFlow(left, { type: 'visitEnded', ticket: atDesk(5, '2') }).screen).toMatchObject({
       name: 'rating',
       ticket: { id: 5 },
+    });
+  });
+
+  it('keeps the rating screen after the tap is stored, saying so, until Done or the time runs out', () => {
+    const stored = run(
+      { type: 'visitEnded', ticket: atDesk(2, '2') },
+      { type: 'rate', score: 1 },
+      { type: 'ratingSaved', ticketId: 2, score: 1, reasons: [] },
+      { type: 'chooseReasons', ticketId: 2, reasons: ['waiting-time'] },
+    );
+    expect(stored.screen).toMatchObject({ name: 'rating', stored: 1, reasons: ['waiting-time'] });
+    // A walk-away: the idle reset goes back to waiting; the score was stored at the tap.
+    expect(ratingTerminalFlow(stored, { type: 'timeout' }).screen).toEqual({ name: 'waiting' });
+    expect(ratingTerminalFlow(stored, { type: 'finishRating', ticketId: 2 }).screen).toEqual({
+      name: 'thanks',
+      alreadyRated: false,
     });
   });
 

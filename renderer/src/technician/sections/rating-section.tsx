@@ -4,13 +4,17 @@ import { RATING_REASONS } from '../../../../main/contract';
 import { NumberField, SaveBar, SelectField, Toggle } from '../fields';
 import type { SettingsSectionProps } from './section-props';
 
-/** The rating screen: four or five faces, the reasons offered after a low score, how long a visit can be rated. */
+/**
+ * The rating screen: four or five faces, the reasons offered after a low score, how long after the
+ * first tap the answer can still be changed, how long a visit can be rated.
+ */
 export function RatingSection({ effective, save }: SettingsSectionProps) {
   const { t } = useTranslation('technician');
   const { t: kioskT } = useTranslation('kiosk');
   const [faces, setFaces] = useState(effective.rating.faces);
   const [reasons, setReasons] = useState(effective.rating.reasons);
   const [windowMinutes, setWindow] = useState(effective.rating.windowMinutes);
+  const [changeSeconds, setChangeSeconds] = useState(effective.rating.changeSeconds);
   return (
     <>
       <SelectField<4 | 5>
@@ -39,8 +43,9 @@ export function RatingSection({ effective, save }: SettingsSectionProps) {
           />
         ))}
       </fieldset>
+      <NumberField label={t('rating.change')} value={changeSeconds} onChange={setChangeSeconds} />
       <NumberField label={t('rating.window')} value={windowMinutes} onChange={setWindow} />
-      <SaveBar save={() => save({ rating: { faces, reasons, windowMinutes } })} />
+      <SaveBar save={() => save({ rating: { faces, reasons, changeSeconds, windowMinutes } })} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../../../../main/contract';
 import { parseCsv as parseCsvText } from '../../../../main/core/csv';
 import { DAY_CSV_COLUMNS, dayCsv, dayCsvFileName } from '../../../../main/core/reports/day-csv';
-import { DAY, RATINGS, STANDARDS } from './sample-day';
+import { DAY, OFFERED, RATINGS, STANDARDS } from './sample-day';
 
 const names = (az: string, kk: string, en: string, ru: string): LocalizedText => ({ az, kk, en, ru, ky: ru, uz: az });
 
@@ -21,6 +21,7 @@ const csv = () =>
   dayCsv({
     tickets: DAY,
     ratings: RATINGS,
+    offeredTicketIds: OFFERED,
     serviceNames: SERVICE_NAMES,
     standardMinutes: STANDARDS,
     timeZone: 'Asia/Baku',
@@ -58,6 +59,7 @@ describe('the day CSV', () => {
       wait_minutes: '10.0',
       service_minutes: '12.0',
       within_standard: 'yes',
+      rating_offered: 'yes',
       score: '5',
       reasons: '',
     });
@@ -75,6 +77,7 @@ describe('the day CSV', () => {
       wait_minutes: '30.0',
       service_minutes: '',
       within_standard: '',
+      rating_offered: 'no',
     });
     expect(byNumber.get('B-002')).toMatchObject({
       service_name: 'Налоговый учёт',
@@ -83,6 +86,8 @@ describe('the day CSV', () => {
       started: '',
       service_minutes: '8.0',
       within_standard: 'yes',
+      // Rated with no offer on record: a rated visit was offered.
+      rating_offered: 'yes',
     });
     expect(byNumber.get('A-003')).toMatchObject({ state: 'waiting', desk: '', called: '', wait_minutes: '' });
   });
@@ -100,6 +105,7 @@ describe('the day CSV', () => {
     const text = dayCsv({
       tickets: DAY,
       ratings: RATINGS,
+      offeredTicketIds: new Set(),
       serviceNames: formulas,
       standardMinutes: STANDARDS,
       timeZone: 'Asia/Baku',

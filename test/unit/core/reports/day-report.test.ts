@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { dayReport } from '../../../../main/core/reports/day-report';
-import { at, DAY, RATINGS, STANDARDS, ticket } from './sample-day';
+import { at, DAY, OFFERED, RATINGS, STANDARDS, ticket } from './sample-day';
 
 const report = () =>
-  dayReport({ day: '2026-11-20', timeZone: 'Asia/Baku', tickets: DAY, ratings: RATINGS, standardMinutes: STANDARDS });
+  dayReport({
+    day: '2026-11-20',
+    timeZone: 'Asia/Baku',
+    tickets: DAY,
+    ratings: RATINGS,
+    offeredTicketIds: OFFERED,
+    standardMinutes: STANDARDS,
+  });
 
 describe('the day report (figures worked out by hand)', () => {
   it('totals: counts, average wait 71/5, service 40/3, two of three within standard, scores 5, 2, 4', () => {
@@ -18,7 +25,13 @@ describe('the day report (figures worked out by hand)', () => {
       averageServiceMinutes: expect.closeTo(13.333, 3),
       withinStandardShare: expect.closeTo(0.6667, 4),
       printNotConfirmed: 0,
-      ratings: { count: 3, average: expect.closeTo(3.6667, 4), distribution: [0, 1, 0, 1, 1] },
+      ratings: {
+        count: 3,
+        average: expect.closeTo(3.6667, 4),
+        distribution: [0, 1, 0, 1, 1],
+        offered: 3,
+        responseRate: 1,
+      },
     });
   });
 
@@ -34,7 +47,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageServiceMinutes: 16,
       withinStandardShare: 0.5,
       printNotConfirmed: 0,
-      ratings: { count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] },
+      ratings: { count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1], offered: 2, responseRate: 1 },
     });
     expect(tax).toEqual({
       serviceId: 'tax',
@@ -46,7 +59,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageServiceMinutes: 8,
       withinStandardShare: 1,
       printNotConfirmed: 0,
-      ratings: { count: 1, average: 4, distribution: [0, 0, 0, 1, 0] },
+      ratings: { count: 1, average: 4, distribution: [0, 0, 0, 1, 0], offered: 1, responseRate: 1 },
     });
     expect(report().byService).toHaveLength(2);
   });
@@ -62,7 +75,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageWaitMinutes: 13,
       averageServiceMinutes: 14,
       withinStandardShare: 0.5,
-      ratings: { count: 2, average: 3, distribution: [0, 1, 0, 1, 0] },
+      ratings: { count: 2, average: 3, distribution: [0, 1, 0, 1, 0], offered: 2, responseRate: 1 },
     });
   });
 
@@ -80,6 +93,7 @@ describe('the day report (figures worked out by hand)', () => {
       timeZone: 'Asia/Baku',
       tickets: [],
       ratings: [],
+      offeredTicketIds: new Set(),
       standardMinutes: STANDARDS,
     });
     expect(empty.totals).toEqual({
@@ -91,7 +105,7 @@ describe('the day report (figures worked out by hand)', () => {
       averageServiceMinutes: null,
       withinStandardShare: null,
       printNotConfirmed: 0,
-      ratings: { count: 0, average: null, distribution: [0, 0, 0, 0, 0] },
+      ratings: { count: 0, average: null, distribution: [0, 0, 0, 0, 0], offered: 0, responseRate: null },
     });
     expect([empty.byService, empty.byDesk, empty.hours]).toEqual([[], [], []]);
   });
@@ -105,6 +119,7 @@ describe('the day report (figures worked out by hand)', () => {
       timeZone: 'Asia/Baku',
       tickets: interrupted,
       ratings: RATINGS,
+      offeredTicketIds: OFFERED,
       standardMinutes: STANDARDS,
     });
     expect(result.totals.printNotConfirmed).toBe(2);
@@ -117,6 +132,33 @@ describe('the day report (figures worked out by hand)', () => {
       ['1', 1],
       ['2', 1],
     ]);
+  });
+
+  it('response rate: rated ÷ offered, where a rated visit counts as offered and a screen shown but left unanswered lowers it', () => {
+    // A-002 was shown the rating screen and walked away; B-002 was rated without an offer on record.
+    const ratings = RATINGS.filter((given) => given.ticketId !== 2);
+    const result = dayReport({
+      day: '2026-11-20',
+      timeZone: 'Asia/Baku',
+      tickets: DAY,
+      ratings,
+      offeredTicketIds: OFFERED,
+      standardMinutes: STANDARDS,
+    });
+    expect(result.totals.served).toBe(3);
+    expect(result.totals.ratings).toMatchObject({ count: 2, offered: 3, responseRate: 2 / 3 });
+    const passport = result.byService.find((service) => service.serviceId === 'passport');
+    expect(passport?.ratings).toMatchObject({ count: 1, offered: 2, responseRate: 0.5 });
+    // A visit offered but never ended cannot happen (ratingOffered refuses it); none offered: no rate.
+    const unoffered = dayReport({
+      day: '2026-11-20',
+      timeZone: 'Asia/Baku',
+      tickets: DAY,
+      ratings: [],
+      offeredTicketIds: new Set(),
+      standardMinutes: STANDARDS,
+    });
+    expect(unoffered.totals.ratings).toMatchObject({ count: 0, offered: 0, responseRate: null });
   });
 
   it('a visit of a service gone from the catalog counts its time but not against a standard', () => {
@@ -135,6 +177,7 @@ describe('the day report (figures worked out by hand)', () => {
       timeZone: 'Asia/Baku',
       tickets: [gone],
       ratings: [],
+      offeredTicketIds: new Set(),
       standardMinutes: STANDARDS,
     });
     expect(result.totals.averageServiceMinutes).toBe(30);
@@ -147,6 +190,7 @@ describe('the day report (figures worked out by hand)', () => {
       timeZone: 'Asia/Almaty',
       tickets: DAY,
       ratings: [],
+      offeredTicketIds: new Set(),
       standardMinutes: STANDARDS,
     });
     expect(almaty.hours.map((h) => h.hour)).toEqual([10, 11, 12]);

@@ -6,7 +6,7 @@ import type { KioskStore } from '../../../../main/core/ports';
 import { ReportCalls } from '../../../../main/core/reports/report-calls';
 import { LiveSettings } from '../../../../main/core/settings';
 import { ManualClock, RecordingPrinterStandIn, SAMPLE_CATALOG } from '../../../support/kiosk-fixture';
-import { DAY, RATINGS } from './sample-day';
+import { DAY, OFFERED, RATINGS } from './sample-day';
 
 const sample = loadCatalogFile(SAMPLE_CATALOG);
 /** The sample day's two services under the ids of two sample services, so names and standards come from the catalog. */
@@ -23,10 +23,11 @@ function storeStandIn(): KioskStore {
     listTickets: (day: string) => byDay.get(day) ?? [],
     // The reports read a day's ratings in one query: a rating read per ticket fails here.
     listRatings: (day: string) => ratingsByDay.get(day) ?? [],
+    listRatingOffers: (day: string) => (day === '2026-11-20' ? [...OFFERED] : []),
     getRating: () => {
       throw new Error("the reports read the day's ratings with listRatings, not one per ticket");
     },
-  } as Pick<KioskStore, 'listTickets' | 'listRatings' | 'getRating'> as KioskStore;
+  } as Pick<KioskStore, 'listTickets' | 'listRatings' | 'listRatingOffers' | 'getRating'> as KioskStore;
 }
 
 function reportCalls(validTokens: string[]) {
@@ -96,6 +97,9 @@ describe('report calls (store stand-in)', () => {
     expect(rows.get('Orta gözləmə')).toBe('14,2 dəq');
     expect(rows.get('Normativ daxilində')).toBe('67%'); // locales/az "{{value}}%": no space
     expect(rows.get('Qiymətlər 1/2/3/4/5')).toBe('0/1/0/1/1');
+    // The average comes with its response rate: 3 rated of 3 offered.
+    expect(rows.get('Qiymət təklif olunub')).toBe('3');
+    expect(rows.get('Cavab verənlərin payı')).toMatch(/^100\s?%$/);
     expect(rows.get('Masa 2')).toBe('2 / 2');
     expect(rows.get(first.name.az)).toBe('2 / 3');
   });

@@ -110,3 +110,6 @@ export const STANDARDS = new Map([
   ['passport', 15],
   ['tax', 10],
 ]);
+
+/** Visits whose rating screen was shown; B-002 was rated, so it counts as offered too. */
+export const OFFERED: ReadonlySet<number> = new Set([1, 2]);
