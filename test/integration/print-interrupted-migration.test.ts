@@ -64,7 +64,8 @@ describe('upgrading a kiosk database so a print can be recorded as interrupted (
 
     const after = new Database(dbFile);
     expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(schemaOf(after)).toEqual(schemaBefore);
+    // Every table and index is still there (later migrations may add their own).
+    expect(schemaOf(after)).toEqual(expect.arrayContaining(schemaBefore));
     const rowsAfter = after.prepare('SELECT * FROM tickets ORDER BY id').all() as Record<string, unknown>[];
     expect(rowsAfter[0]).toEqual((rowsBefore as Record<string, unknown>[])[0]);
     expect(rowsAfter[1]).toMatchObject({ print_status: 'interrupted', print_error: 'stopped' });
