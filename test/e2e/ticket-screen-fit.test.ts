@@ -48,7 +48,7 @@ interface KioskTexts {
 interface PrinterTexts {
   ticket: { noneAhead: string };
 }
-const locale = <T,>(language: Language, namespace: string) =>
+const locale = <T>(language: Language, namespace: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${language}/${namespace}.json`), 'utf8')) as T;
 
 describe('the ticket screen fits with every line shown (Chromium → browser shell → virtual printer)', () => {
@@ -133,9 +133,24 @@ describe('the ticket screen fits with every line shown (Chromium → browser she
       await expect.poll(() => printed().filter((file) => !before.includes(file)).length).toBe(2);
       const job = printed().filter((file) => !before.includes(file));
       const folder = dataFiles(dir.path).virtualPrinter;
-      copyFileSync(join(folder, job.find((file) => file.endsWith('.png'))!), join(ARTIFACTS, `paper-${language}.png`));
+      copyFileSync(
+        join(
+          folder,
+          job.find((file) => file.endsWith('.png'))!,
+        ),
+        join(ARTIFACTS, `paper-${language}.png`),
+      );
       // Azerbaijani ə is downloaded or drawn; the text read back from the bytes holds the line either way.
-      const lines = decodedText(decodeEscPos(readFileSync(join(folder, job.find((file) => file.endsWith('.bin'))!))));
+      const lines = decodedText(
+        decodeEscPos(
+          readFileSync(
+            join(
+              folder,
+              job.find((file) => file.endsWith('.bin'))!,
+            ),
+          ),
+        ),
+      );
       const printedLine = locale<PrinterTexts>(language, 'printer').ticket.noneAhead.replace(/ʻ/g, '‘');
       expect(lines).toContain(printedLine);
       expect(lines.join('\n')).not.toMatch(/\b0\b/);
