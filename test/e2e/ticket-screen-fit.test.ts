@@ -20,15 +20,28 @@ import { overflowProblems, overlapProblems, seriousAxeViolations } from '../supp
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/ticket-fit');
 
-/** One service per language, so each ticket is the first of its queue: nobody ahead, on screen and paper. */
-const SERVICE: Record<Language, { category: string; service: string }> = {
-  az: { category: 'ia-documents', service: 'passport' },
-  ru: { category: 'ia-documents', service: 'identity-card' },
-  en: { category: 'ia-documents', service: 'passport-child' },
-  kk: { category: 'ia-documents', service: 'lost-document' },
-  ky: { category: 'ia-registration', service: 'residence-registration' },
-  uz: { category: 'ia-registration', service: 'no-criminal-record' },
-};
+const CATALOG = alwaysOpen(loadCatalogFile(SAMPLE_CATALOG));
+
+/**
+ * The longest service name in each language, the worst case for the screen; a different service
+ * for each language, so each ticket is the first of its queue: nobody ahead, on screen and paper.
+ */
+const SERVICE = (() => {
+  const taken = new Set<string>();
+  return Object.fromEntries(
+    LANGUAGES.map((language) => {
+      const [longest] = CATALOG.services
+        .filter((service) => service.priorityAllowed && !taken.has(service.id))
+        .sort((a, b) => b.name[language].length - a.name[language].length);
+      if (!longest) throw new Error('the sample catalog has too few services with priority');
+      taken.add(longest.id);
+      const category = CATALOG.categories.find((c) => c.id === longest.categoryId)!;
+      // The menu skips a provider's only category: the visitor goes straight to its services.
+      const only = CATALOG.categories.filter((c) => c.providerId === category.providerId).length === 1;
+      return [language, { provider: category.providerId, category: only ? null : category.id, service: longest.id }];
+    }),
+  ) as Record<Language, { provider: string; category: string | null; service: string }>;
+})();
 
 const MODES = [
   { name: 'plain', options: [] },
@@ -61,7 +74,7 @@ describe('the ticket screen fits with every line shown (Chromium → browser she
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = tempDir('kiosk-e2e-ticket-fit-');
     const catalogFile = join(dir.path, 'catalog.json');
-    writeFileSync(catalogFile, JSON.stringify(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG))));
+    writeFileSync(catalogFile, JSON.stringify(CATALOG));
     const configFile = join(dir.path, 'kiosk.json');
     // The ticket screen stays while the test looks at it in every mode.
     writeFileSync(
@@ -96,13 +109,13 @@ describe('the ticket screen fits with every line shown (Chromium → browser she
   for (const language of LANGUAGES) {
     it(`${language}: a priority ticket with nobody ahead and no desk open shows every line, clear of the bars, and prints it in words`, async () => {
       const before = printed();
-      const { category, service } = SERVICE[language];
+      const { provider, category, service } = SERVICE[language];
       await page.setViewportSize(PORTRAIT);
       await page.goto(shell.url);
       await page.getByTestId('screen-attract').click();
       await page.getByTestId(`language-${language}`).click();
-      await page.getByTestId('provider-internal-affairs').click();
-      await page.getByTestId(`category-${category}`).click();
+      await page.getByTestId(`provider-${provider}`).click();
+      if (category) await page.getByTestId(`category-${category}`).click();
       await page.getByTestId(`service-${service}`).click();
       await page.getByTestId('take-priority-elderly').click();
       await page.getByTestId('screen-ticket').waitFor();
