@@ -135,6 +135,27 @@ export async function overlapProblems(page: Page): Promise<string[]> {
         if (!button.owner.contains(line.owner) && overlap(line, button))
           problems.push(`${line.what} is under ${button.what}`);
     });
+    // A framed box (a notice, the priority mark) must not run under a button or off the top either,
+    // even where its words still clear them.
+    const framed = [...document.querySelectorAll('#root *')].filter(
+      (el) =>
+        visible(el) &&
+        !el.closest('button') &&
+        ['Top', 'Right', 'Bottom', 'Left'].some(
+          (side) => parseFloat(getComputedStyle(el).getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+        ),
+    );
+    for (const el of framed) {
+      const box: Box = {
+        what: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`,
+        owner: el,
+        ...el.getBoundingClientRect().toJSON(),
+      };
+      if (box.top < -1) problems.push(`${box.what}: above the screen's top edge (${Math.round(box.top)})`);
+      if (box.bottom > window.innerHeight + 1) problems.push(`${box.what}: below the screen's bottom edge`);
+      for (const button of buttons)
+        if (!el.contains(button.owner) && overlap(box, button)) problems.push(`${box.what} is under ${button.what}`);
+    }
     return problems;
   });
 }
