@@ -8,8 +8,14 @@ const texts = (language: Language) => bundledTexts(language, 'printer').ticket;
 export const priorityLine = (language: Language, category: string): string =>
   fill(texts(language).priority, { category });
 
-/** "People ahead of you: 3, about 12 min", or only the people ahead when no estimate was made. */
-export const waitLine = (language: Language, peopleAhead: number, waitMinutes: number | null): string =>
-  waitMinutes === null
+/**
+ * "People ahead of you: 3, about 12 min", or only the people ahead when no estimate was made.
+ * Nobody ahead is said in words, as the screen says it ("Nobody is ahead of you", not "0 people"); its
+ * wait is then 0 minutes or unknown, which adds nothing.
+ */
+export const waitLine = (language: Language, peopleAhead: number, waitMinutes: number | null): string => {
+  if (peopleAhead === 0) return texts(language).noneAhead;
+  return waitMinutes === null
     ? fill(texts(language).ahead, { count: peopleAhead })
     : fill(texts(language).aheadAndWait, { count: peopleAhead, minutes: waitMinutes });
+};

@@ -78,3 +78,84 @@ export function highestButtonTop(page: Page): Promise<number> {
     ),
   );
 }
+
+/**
+ * Words drawn over other words or over a button, or cut off at the top of the screen: each line of
+ * text (its glyph boxes, not its block) against every other line and every button it is not part of.
+ * overflowProblems cannot see this: a centred column taller than its screen spills up under the
+ * access bar and down under the buttons without any element being wider than its box.
+ */
+export async function overlapProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    interface Box {
+      what: string;
+      owner: Element;
+      left: number;
+      top: number;
+      right: number;
+      bottom: number;
+    }
+    const visible = (el: Element) => {
+      const style = getComputedStyle(el);
+      return style.display !== 'none' && style.visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
+    };
+    const lines: Box[] = [];
+    const walker = document.createTreeWalker(document.getElementById('root')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      const owner = node.parentElement;
+      if (text === '' || !owner || !visible(owner)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      // A text rect is the font's whole content area; a tight line-height (the huge number's 1) lays
+      // lines closer than that, and the letters stay inside the line box: measure that.
+      const lineHeight = parseFloat(getComputedStyle(owner).lineHeight);
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0) continue;
+        const trim = Number.isFinite(lineHeight) ? Math.max(0, (rect.height - lineHeight) / 2) : 0;
+        const box = { left: rect.left, right: rect.right, top: rect.top + trim, bottom: rect.bottom - trim };
+        lines.push({ what: `"${text.slice(0, 30)}"`, owner, ...box });
+      }
+    }
+    const buttons: Box[] = [...document.querySelectorAll('#root button')].filter(visible).map((button) => ({
+      what: `button "${(button.textContent ?? '').trim().slice(0, 30)}"`,
+      owner: button,
+      ...button.getBoundingClientRect().toJSON(),
+    }));
+    // A pixel of anti-aliasing or a line box touching the next one is not an overlap.
+    const overlap = (a: Box, b: Box) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+    const problems: string[] = [];
+    lines.forEach((line, index) => {
+      if (line.top < -1) problems.push(`${line.what}: above the screen's top edge (${Math.round(line.top)})`);
+      for (const other of lines.slice(index + 1))
+        if (other.owner !== line.owner && overlap(line, other)) problems.push(`${line.what} overlaps ${other.what}`);
+      for (const button of buttons)
+        if (!button.owner.contains(line.owner) && overlap(line, button))
+          problems.push(`${line.what} is under ${button.what}`);
+    });
+    // A framed box (a notice, the priority mark) must not run under a button or off the top either,
+    // even where its words still clear them.
+    const framed = [...document.querySelectorAll('#root *')].filter(
+      (el) =>
+        visible(el) &&
+        !el.closest('button') &&
+        ['Top', 'Right', 'Bottom', 'Left'].some(
+          (side) => parseFloat(getComputedStyle(el).getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+        ),
+    );
+    for (const el of framed) {
+      const box: Box = {
+        what: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`,
+        owner: el,
+        ...el.getBoundingClientRect().toJSON(),
+      };
+      if (box.top < -1) problems.push(`${box.what}: above the screen's top edge (${Math.round(box.top)})`);
+      if (box.bottom > window.innerHeight + 1) problems.push(`${box.what}: below the screen's bottom edge`);
+      for (const button of buttons)
+        if (!el.contains(button.owner) && overlap(box, button)) problems.push(`${box.what} is under ${button.what}`);
+    }
+    return problems;
+  });
+}

@@ -34,22 +34,28 @@ export function TicketScreen(props: TicketScreenProps) {
   if (ticket.printStatus === 'failed') return <NotPrintedTicket {...props} />;
   return (
     <main className="screen screen--ticket" data-testid="screen-ticket">
-      <div className="screen__body screen__body--centred">
-        <p className="ticket__label">{t('ticket.yourNumber')}</p>
-        <p className="ticket__number" data-testid="ticket-number">
-          {ticket.number}
-        </p>
-        <p className="ticket__service" data-testid="ticket-service">
-          {serviceName}
-        </p>
-        <PriorityMark language={language} priority={ticket.priority} />
-        <WaitLine
-          language={language}
-          peopleAhead={ticket.peopleAhead}
-          minutes={ticket.estimatedWaitMinutes}
-          testId="ticket-wait"
-        />
-        <PrintOutcome language={language} ticket={ticket} />
+      {/* Two groups: one column in portrait; in landscape, which has no height for all the lines one
+          above the other, the number (as big as in portrait) on the left and the details on the right. */}
+      <div className="screen__body ticket__layout">
+        <div className="ticket__main">
+          <p className="ticket__label">{t('ticket.yourNumber')}</p>
+          <p className="ticket__number" data-testid="ticket-number">
+            {ticket.number}
+          </p>
+          <p className="ticket__service" data-testid="ticket-service">
+            {serviceName}
+          </p>
+        </div>
+        <div className="ticket__details">
+          <PriorityMark language={language} priority={ticket.priority} />
+          <WaitLine
+            language={language}
+            peopleAhead={ticket.peopleAhead}
+            minutes={ticket.estimatedWaitMinutes}
+            testId="ticket-wait"
+          />
+          <PrintOutcome language={language} ticket={ticket} />
+        </div>
       </div>
       <div className="screen__actions">
         <button type="button" className="big-button primary-button" data-testid="ticket-done" onClick={onDone}>

@@ -155,6 +155,38 @@ describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('a %s ticket', (lan
   }
 });
 
+/**
+ * Nobody ahead, in the words the kiosk screen uses (kiosk.json wait.noneAhead), written out here so a
+ * changed translation is noticed. Uzbek ʻ prints as ‘, as everywhere on paper.
+ */
+const NOBODY_AHEAD: Record<Language, string> = {
+  az: 'Sizdən əvvəl heç kim yoxdur',
+  ru: 'Перед вами никого нет',
+  en: 'Nobody is ahead of you',
+  kk: 'Алдыңызда ешкім жоқ',
+  ky: 'Сиздин алдыңызда эч ким жок',
+  uz: 'Sizdan oldin hech kim yo‘q',
+};
+
+describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('the people-ahead line of a %s ticket', (language) => {
+  const printed = (overrides: Partial<TicketPrintout>) =>
+    decodedText(decodeEscPos(renderTicketBytes(ticket(language, overrides), profile)));
+
+  it('says nobody is ahead in words, not "0", with or without a desk open', () => {
+    for (const waitMinutes of [0, null]) {
+      const lines = printed({ peopleAhead: 0, waitMinutes });
+      expect(lines).toContain(NOBODY_AHEAD[language]);
+      expect(lines.join('\n')).not.toMatch(/\b0\b/);
+    }
+  });
+
+  it('still counts the people when someone is ahead', () => {
+    const lines = printed({ peopleAhead: 2, waitMinutes: 8 });
+    expect(lines).not.toContain(NOBODY_AHEAD[language]);
+    expect(lines.some((line) => /\b2\b/.test(line) && /\b8\b/.test(line))).toBe(true);
+  });
+});
+
 describe('code page selection', () => {
   it('switches pages line by line and says ESC t only when the page changes', () => {
     const ops = decodeEscPos(
