@@ -44,3 +44,7 @@ export function formatTable(figures: readonly Figure[]): string {
     '\n',
   );
 }
+
+/** How many were done, and how many were asked for when a time limit stopped the part early. */
+export const performed = (done: number, asked: number): string =>
+  done === asked ? String(done) : `${done} of ${asked} asked (stopped at the time limit)`;

@@ -4,13 +4,15 @@ import type { TicketSeen } from './kiosk-client';
 import { spawnKiosk } from './kiosk-process';
 import type { KioskProcess } from './kiosk-process';
 import { chaosKioskFolder, DESK_ID, DESK_PIN, LANGUAGES, pick, SERVICES } from './kiosk-setup';
-import { info, ms, percentile, zero } from './figures';
+import { info, ms, percentile, performed, zero } from './figures';
 import type { Figure } from './figures';
 
 export interface KillOptions {
   kills: number;
   /** The kill lands uniformly within this many ms after the API answers. */
   windowMs?: number;
+  /** Stop killing at this instant (epoch ms) even if fewer kills were made; the table says so. */
+  until?: number;
   log?: (line: string) => void;
 }
 
@@ -115,7 +117,9 @@ export async function runKills(options: KillOptions): Promise<KillResult> {
   };
   try {
     running = await spawnKiosk({ dataDir: folder.dataDir, args });
-    for (let kill = 0; kill < options.kills; kill++) {
+    let kills = 0;
+    for (let kill = 0; kill < options.kills && Date.now() < (options.until ?? Infinity); kill++) {
+      kills++;
       const current: KioskProcess = running;
       let killedByUs = false;
       let timer: NodeJS.Timeout | undefined;
@@ -149,7 +153,7 @@ export async function runKills(options: KillOptions): Promise<KillResult> {
     running = undefined;
     const result = checkFile(folder.database, seen);
     const figures: Figure[] = [
-      info('kills', 'kills (SIGKILL) during issuing, desk steps, ratings', String(options.kills)),
+      info('kills', 'kills (SIGKILL) during issuing, desk steps, ratings', performed(kills, options.kills)),
       info(
         'kills',
         'acknowledged: tickets / desk steps / ratings',
@@ -165,7 +169,7 @@ export async function runKills(options: KillOptions): Promise<KillResult> {
       info('kills', 'restart time p50 / p95 (spawn to API answering)', `${ms(percentile(restartMs, 50))} / ${ms(percentile(restartMs, 95))}`),
     ];
     return {
-      kills: options.kills,
+      kills,
       ticketsAcknowledged: seen.tickets.size,
       stepsAcknowledged: seen.steps.size,
       ratingsAcknowledged: seen.ratings.size,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { HEALTHY_PRINTER, PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { openPtyPair } from '../../test/support/pty-pair';
 import type { PtyPair } from '../../test/support/pty-pair';
-import { info, ms, percentile, zero } from './figures';
+import { info, ms, percentile, performed, zero } from './figures';
 import type { Figure } from './figures';
 import { CallRefused, kiosk } from './kiosk-client';
 import type { TicketSeen } from './kiosk-client';
@@ -16,6 +16,8 @@ const OUTCOMES = ['printed', 'failed', 'interrupted'];
 
 export interface PrinterFaultOptions {
   tickets: number;
+  /** Stop at this instant (epoch ms); the table says how many tickets were made. */
+  until?: number;
   log?: (line: string) => void;
 }
 
@@ -109,7 +111,9 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<{ 
     let saidPrintedNoPaper = 0;
     const answerMs: number[] = [];
     const outcomes = new Map<string, number>();
-    for (let i = 0; i < options.tickets; i++) {
+    let made = 0;
+    for (let i = 0; i < options.tickets && Date.now() < (options.until ?? Infinity); i++) {
+      made++;
       const fault = FAULTS[i % FAULTS.length] as PrinterFault;
       // Paper out also strikes after a random number of the ticket's bytes, as a roll ends mid-ticket.
       const midBytes = fault === 'paper-out' && Math.random() < 0.5;
@@ -162,7 +166,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<{ 
     const tickets = await kiosk.today(url);
     const withoutOutcome = tickets.filter((ticket) => !OUTCOMES.includes(ticket.printStatus));
     const figures: Figure[] = [
-      info('printer', 'tickets, each with a fault at a random point (PTY + emulator, 9600 baud)', String(options.tickets)),
+      info('printer', 'tickets, each with a fault at a random point (PTY + emulator, 9600 baud)', performed(made, options.tickets)),
       info('printer', 'outcomes', [...outcomes].sort().map(([key, n]) => `${key} ${n}`).join('; ')),
       zero('printer', 'tickets not ended printed, failed or interrupted', withoutOutcome.length),
       zero('printer', 'visitors told nothing (no ticket screen, no message)', noMessage),

@@ -4,7 +4,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../../test/support/chromium';
 import { SqliteStore } from '../../main/store/sqlite-store';
 import { timeCommits } from './commit-latency';
-import { info, ms, percentile } from './figures';
+import { info, ms, percentile, performed } from './figures';
 import type { Figure } from './figures';
 import { kiosk } from './kiosk-client';
 import { spawnKiosk } from './kiosk-process';
@@ -15,6 +15,8 @@ export interface SoakOptions {
   visits: number;
   /** Visits before the first heap and commit figures (default a tenth, at least 100). */
   warmUp?: number;
+  /** Stop the visits at this instant (epoch ms); the table says how many were made. */
+  until?: number;
   log?: (line: string) => void;
 }
 
@@ -106,8 +108,10 @@ export async function runSoak(options: SoakOptions): Promise<{ figures: Figure[]
     const startPage = await settled(() => pageHeap(session));
     const startCommit = commitP99('2000-01-01');
     const firstIssues = issueMs.length;
-    for (let i = warmUp; i < options.visits; i++) {
+    let visits = warmUp;
+    for (let i = warmUp; i < options.visits && Date.now() < (options.until ?? Infinity); i++) {
       await visit();
+      visits++;
       if ((i + 1) % 1000 === 0) log(`  soak: ${i + 1}/${options.visits} visits`);
     }
     const endMain = await settled(() => mainHeap(running as KioskProcess));
@@ -118,7 +122,7 @@ export async function runSoak(options: SoakOptions): Promise<{ figures: Figure[]
     const issueEnd = issueMs.slice(issueMs.length - window);
     const stillShowing = await page.locator('body').isVisible();
     const figures: Figure[] = [
-      info('soak', 'visits (issue, call, start, finish, rate), kiosk page open', `${options.visits} (warm-up ${warmUp})`),
+      info('soak', 'visits (issue, call, start, finish, rate), kiosk page open', `${performed(visits, options.visits)} (warm-up ${warmUp})`),
       {
         part: 'soak',
         figure: 'main process heap after GC, warm-up → end',
