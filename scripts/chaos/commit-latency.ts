@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -74,9 +74,9 @@ const newTicket = (group: string, localDay: string): NewTicket => ({
 });
 
 /** The store's issueTicket (an IMMEDIATE transaction, WAL, synchronous=FULL: one fsync a commit), timed one by one. */
-export function timeCommits(store: SqliteStore, commits: number, localDay: string): number[] {
+export function timeCommits(store: SqliteStore, commits: number, localDay: string, first = 0): number[] {
   const times: number[] = [];
-  for (let i = 0; i < commits; i++) {
+  for (let i = first; i < first + commits; i++) {
     const ticket = newTicket(GROUPS[i % GROUPS.length] ?? 'A', localDay);
     const started = performance.now();
     const outcome = store.issueTicket(ticket);
@@ -91,7 +91,9 @@ export function issuePlans(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
     const plan = (sql: string, ...params: unknown[]) =>
-      `${sql.replace(/\s+/g, ' ')}\n    ${(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      `${sql.replace(/\s+/g, ' ')}\n    ${(
+        db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
+      )
         .map((row) => row.detail)
         .join('\n    ')}`;
     return [
@@ -101,6 +103,24 @@ export function issuePlans(file: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** The disk alone: a 4 KB write and fsync of a plain file in the same folder, as often as the commits. */
+function timeFsyncs(file: string, count: number): number[] {
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      writeSync(fd, block, 0, block.length, (i % 256) * 4096);
+      fsyncSync(fd);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return times;
 }
 
 export interface CommitResult {
@@ -119,18 +139,23 @@ export function runCommitLatency(options: CommitOptions): CommitResult {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-chaos-commit-'));
   try {
     const today = new Date().toISOString().slice(0, 10);
-    const emptyFile = join(dir, 'empty.sqlite');
-    const empty = new SqliteStore(emptyFile);
-    const emptyTimes = timeCommits(empty, options.commits, today);
-    empty.close();
-
     const bigFile = join(dir, 'history.sqlite');
     const started = performance.now();
     fillHistory(bigFile, options.historyTickets);
     log(`  ${options.historyTickets} tickets of history written in ${ms(performance.now() - started)}`);
+    const empty = new SqliteStore(join(dir, 'empty.sqlite'));
     const big = new SqliteStore(bigFile);
-    const bigTimes = timeCommits(big, options.commits, today);
+    // Turn about, one commit on each file at a time, so both meet the same disk and the same
+    // neighbours on a shared machine: the ratio compares the files, not two moments.
+    const emptyTimes: number[] = [];
+    const bigTimes: number[] = [];
+    for (let i = 0; i < options.commits; i++) {
+      emptyTimes.push(...timeCommits(empty, 1, today, i));
+      bigTimes.push(...timeCommits(big, 1, today, i));
+    }
+    empty.close();
     big.close();
+    const fsyncs = timeFsyncs(join(dir, 'fsync.bin'), options.commits);
     const result = {
       emptyP50: percentile(emptyTimes, 50),
       emptyP99: percentile(emptyTimes, 99),
@@ -140,6 +165,11 @@ export function runCommitLatency(options: CommitOptions): CommitResult {
     const ratio = result.bigP99 / result.emptyP99;
     const figures: Figure[] = [
       info('commit', 'commits timed on each file (fsync each, WAL, synchronous=FULL)', String(options.commits)),
+      info(
+        'commit',
+        'the disk alone: 4 KB write + fsync p50 / p99',
+        `${ms(percentile(fsyncs, 50))} / ${ms(percentile(fsyncs, 99))}`,
+      ),
       {
         part: 'commit',
         figure: 'ticket commit p50 / p99, empty file',

@@ -101,7 +101,7 @@ function sampleObject(shape: CallShape): Record<string, unknown> {
   return Object.fromEntries(
     shape.required.map((key) => {
       const property = shape.properties[key] ?? {};
-      return [key, property.type === 'integer' || property.type === 'number' ? 1 : property.enum?.[0] ?? 'x'];
+      return [key, property.type === 'integer' || property.type === 'number' ? 1 : (property.enum?.[0] ?? 'x')];
     }),
   );
 }
@@ -130,7 +130,9 @@ export function malformedMessage(kind: MessageKind): MalformedMessage {
       return {
         ...base,
         kind,
-        body: Buffer.from(`{${[...Object.entries(sampleObject(shape)), [field, pick([1, 'x', null, {}])]].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`),
+        body: Buffer.from(
+          `{${[...Object.entries(sampleObject(shape)), [field, pick([1, 'x', null, {}])]].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`,
+        ),
         field,
       };
     }
@@ -161,7 +163,16 @@ export function malformedMessage(kind: MessageKind): MalformedMessage {
       return {
         ...base,
         kind,
-        call: pick(['', 'issueTickets', 'constructor', '__proto__', 'toString', '..%2F..%2Fetc', 'ISSUETICKET', `x${random(1e6)}`]),
+        call: pick([
+          '',
+          'issueTickets',
+          'constructor',
+          '__proto__',
+          'toString',
+          '..%2F..%2Fetc',
+          'ISSUETICKET',
+          `x${random(1e6)}`,
+        ]),
         body: json({}),
       };
     case 'wrong-method':

@@ -19,6 +19,8 @@ export interface FuzzOptions {
   /** Mutated configuration and catalog files. */
   files: number;
   concurrency?: number;
+  /** 13 MB bodies sent one at a time (default one per 500 messages, at least 5). */
+  oversized?: number;
   log?: (line: string) => void;
 }
 
@@ -156,7 +158,8 @@ export async function runFuzz(options: FuzzOptions): Promise<{ figures: Figure[]
             failures.push(`${message.kind} ${message.call}: ${answer.status} ${answer.text.slice(0, 200)}`);
         } else if (message.field !== undefined && !said.includes(message.field)) {
           fieldNotNamed++;
-          if (failures.length < 20) failures.push(`${message.kind} ${message.call}: "${message.field}" not named in "${said}"`);
+          if (failures.length < 20)
+            failures.push(`${message.kind} ${message.call}: "${message.field}" not named in "${said}"`);
         }
         if (next % 1000 === 0) log(`  messages: ${next}/${options.messages}`);
       }
@@ -164,7 +167,7 @@ export async function runFuzz(options: FuzzOptions): Promise<{ figures: Figure[]
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
     // Bodies far past the limits, one at a time: each must get its 413 answer, not a cut connection.
     let oversizedCut = 0;
-    const oversized = Math.max(5, Math.round(options.messages / 500));
+    const oversized = options.oversized ?? Math.max(5, Math.round(options.messages / 500));
     for (let i = 0; i < oversized; i++) {
       const answer = await send(url, oversizedBody()).catch((error: unknown) => ({ status: 0, text: String(error) }));
       if (!clearRefusal(answer).clear) oversizedCut++;

@@ -166,7 +166,11 @@ export async function runKills(options: KillOptions): Promise<KillResult> {
       zero('kills', 'acknowledged ratings lost', result.ratingsLost),
       zero('kills', 'tickets without a print outcome after restart', leftPending.size),
       zero('kills', 'kiosk ended by itself or failed to restart', crashes),
-      info('kills', 'restart time p50 / p95 (spawn to API answering)', `${ms(percentile(restartMs, 50))} / ${ms(percentile(restartMs, 95))}`),
+      info(
+        'kills',
+        'restart time p50 / p95 (spawn to API answering)',
+        `${ms(percentile(restartMs, 50))} / ${ms(percentile(restartMs, 95))}`,
+      ),
     ];
     return {
       kills,
@@ -197,15 +201,14 @@ function checkFile(database: string, seen: Acknowledged) {
           .get() as { extra: number | null }
       ).extra ?? 0;
     // Each group's numbers of a day run from its first without a hole.
-    const gaps =
-      (
-        db
-          .prepare(
-            `SELECT MAX(sequence) - MIN(sequence) + 1 - COUNT(DISTINCT sequence) AS missing
+    const gaps = (
+      db
+        .prepare(
+          `SELECT MAX(sequence) - MIN(sequence) + 1 - COUNT(DISTINCT sequence) AS missing
              FROM tickets GROUP BY local_day, ticket_group`,
-          )
-          .all() as { missing: number }[]
-      ).reduce((sum, row) => sum + row.missing, 0);
+        )
+        .all() as { missing: number }[]
+    ).reduce((sum, row) => sum + row.missing, 0);
     const rows = new Map(
       (db.prepare('SELECT id, number, state FROM tickets').all() as Pick<TicketSeen, 'id' | 'number' | 'state'>[]).map(
         (row) => [row.id, row],

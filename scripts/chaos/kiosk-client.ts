@@ -54,8 +54,7 @@ export const kiosk = {
   /** Ratings as today's API takes them: the score (and reasons) in one call after the visit ended. */
   rate: (url: string, ticketId: number, score: number) =>
     call<{ ticketId: number; score: number }>(url, 'submitRating', { ticketId, score, reasons: [] }),
-  deskSignIn: (url: string, deskId: string, pin: string) =>
-    call<{ token: string }>(url, 'deskSignIn', { deskId, pin }),
+  deskSignIn: (url: string, deskId: string, pin: string) => call<{ token: string }>(url, 'deskSignIn', { deskId, pin }),
   deskState: (url: string, token: string) => call<{ current: TicketSeen | null }>(url, 'getDeskState', { token }),
   callNext: (url: string, token: string) => call<TicketSeen | null>(url, 'callNext', { token }),
   start: (url: string, token: string) => call<TicketSeen>(url, 'startVisit', { token }),

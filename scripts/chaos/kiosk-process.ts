@@ -48,7 +48,15 @@ export async function spawnKiosk(options: SpawnOptions): Promise<KioskProcess> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), options.entry ?? BUILT_SHELL, '--data-dir', options.dataDir, '--port', '0', ...(options.args ?? [])],
+    [
+      ...(options.nodeArgs ?? []),
+      options.entry ?? BUILT_SHELL,
+      '--data-dir',
+      options.dataDir,
+      '--port',
+      '0',
+      ...(options.args ?? []),
+    ],
     { stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

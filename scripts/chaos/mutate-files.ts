@@ -46,7 +46,7 @@ function mutate(text: string): { text: string; field: string } {
   const path = pick(all);
   const { parent, key } = parentOf(document, path);
   const container = parent as Record<string | number, Json>;
-  const field = String(typeof key === 'number' ? path[path.length - 2] ?? key : key);
+  const field = String(typeof key === 'number' ? (path[path.length - 2] ?? key) : key);
   if (operation === 1 && !Array.isArray(parent)) delete container[key];
   else if (operation === 2 && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
     container[`unexpected${random(1000)}`] = 1;
@@ -70,7 +70,8 @@ function malformed(text: string, schema: { safeParse(value: unknown): { success:
   }
 }
 
-const digest = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '');
+const digest = (file: string) =>
+  existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
 
 export interface FileMutationOptions {
   count: number;
@@ -96,7 +97,9 @@ export async function runFileMutations(options: FileMutationOptions) {
   const catalogText = readFileSync(folder.catalogFile, 'utf8');
   let token = (await kiosk.technicianUnlock(url, TECHNICIAN_PIN)).token;
   const before = writtenState(folder);
-  const catalogBefore = createHash('sha256').update(JSON.stringify(await kiosk.getCatalog(url))).digest('hex');
+  const catalogBefore = createHash('sha256')
+    .update(JSON.stringify(await kiosk.getCatalog(url)))
+    .digest('hex');
   const note = (line: string) => failures.length < 40 && failures.push(line);
   try {
     for (let i = 0; i < options.count; i++) {
@@ -110,7 +113,9 @@ export async function runFileMutations(options: FileMutationOptions) {
         else rmSync(lastGood, { force: true });
         const digests = [digest(file), digest(lastGood)];
         try {
-          const kept = keepLastGood ? loadKioskConfigKeepingLastGood(file, lastGood) : { refused: undefined, config: loadKioskConfig(file) };
+          const kept = keepLastGood
+            ? loadKioskConfigKeepingLastGood(file, lastGood)
+            : { refused: undefined, config: loadKioskConfig(file) };
           if (!kept.refused) {
             accepted++;
             note(`config accepted (${field}): ${text.slice(0, 120)}`);
@@ -149,7 +154,9 @@ export async function runFileMutations(options: FileMutationOptions) {
       if ((i + 1) % 200 === 0) options.log?.(`  files: ${i + 1}/${options.count}`);
     }
     const after = writtenState(folder);
-    const catalogAfter = createHash('sha256').update(JSON.stringify(await kiosk.getCatalog(url))).digest('hex');
+    const catalogAfter = createHash('sha256')
+      .update(JSON.stringify(await kiosk.getCatalog(url)))
+      .digest('hex');
     written += changesBetween(before, after) + (catalogAfter === catalogBefore ? 0 : 1);
   } catch (error) {
     crashed = true;
@@ -158,7 +165,11 @@ export async function runFileMutations(options: FileMutationOptions) {
     rmSync(work, { recursive: true, force: true });
   }
   const figures: Figure[] = [
-    info('files', 'mutated files (half configuration through the loader, half catalog preview + import)', String(options.count)),
+    info(
+      'files',
+      'mutated files (half configuration through the loader, half catalog preview + import)',
+      String(options.count),
+    ),
     zero('files', 'malformed files accepted', accepted),
     zero('files', 'refused without named problems, or failed otherwise', unclear),
     zero('files', 'files or catalog changed by a refused file', written),

@@ -90,7 +90,9 @@ async function inject(cable: Cable, fault: PrinterFault): Promise<void> {
  * (a printed ticket, or the screen's "not printed" message with the number), every ticket must end
  * printed, failed or interrupted, and a ticket said printed must have come out of the printer.
  */
-export async function runPrinterFaults(options: PrinterFaultOptions): Promise<{ figures: Figure[]; failures: string[] }> {
+export async function runPrinterFaults(
+  options: PrinterFaultOptions,
+): Promise<{ figures: Figure[]; failures: string[] }> {
   const log = options.log ?? (() => {});
   const cable = await Cable.open();
   const folder = chaosKioskFolder('printer', { port: cable.pair.a, baudRate: 9600, statusPollSeconds: 1 });
@@ -166,8 +168,19 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<{ 
     const tickets = await kiosk.today(url);
     const withoutOutcome = tickets.filter((ticket) => !OUTCOMES.includes(ticket.printStatus));
     const figures: Figure[] = [
-      info('printer', 'tickets, each with a fault at a random point (PTY + emulator, 9600 baud)', performed(made, options.tickets)),
-      info('printer', 'outcomes', [...outcomes].sort().map(([key, n]) => `${key} ${n}`).join('; ')),
+      info(
+        'printer',
+        'tickets, each with a fault at a random point (PTY + emulator, 9600 baud)',
+        performed(made, options.tickets),
+      ),
+      info(
+        'printer',
+        'outcomes',
+        [...outcomes]
+          .sort()
+          .map(([key, n]) => `${key} ${n}`)
+          .join('; '),
+      ),
       zero('printer', 'tickets not ended printed, failed or interrupted', withoutOutcome.length),
       zero('printer', 'visitors told nothing (no ticket screen, no message)', noMessage),
       zero('printer', 'tickets said printed that never came out', saidPrintedNoPaper),

@@ -122,7 +122,11 @@ export async function runSoak(options: SoakOptions): Promise<{ figures: Figure[]
     const issueEnd = issueMs.slice(issueMs.length - window);
     const stillShowing = await page.locator('body').isVisible();
     const figures: Figure[] = [
-      info('soak', 'visits (issue, call, start, finish, rate), kiosk page open', `${performed(visits, options.visits)} (warm-up ${warmUp})`),
+      info(
+        'soak',
+        'visits (issue, call, start, finish, rate), kiosk page open',
+        `${performed(visits, options.visits)} (warm-up ${warmUp})`,
+      ),
       {
         part: 'soak',
         figure: 'main process heap after GC, warm-up → end',
