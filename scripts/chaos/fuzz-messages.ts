@@ -156,8 +156,12 @@ export function malformedMessage(kind: MessageKind): MalformedMessage {
       return { ...base, kind, body: Buffer.from(text) };
     }
     case 'slow-body': {
-      const inner = malformedMessage(pick(['wrong-type', 'unknown-key', 'broken-json', 'out-of-range'] as const));
-      return { ...inner, kind };
+      // What a slow or stalling client sends: a short body, a few bytes at a time. (A multi-megabyte
+      // body at that pace meets Node's own request timeout, 408 after five minutes, by design.)
+      for (;;) {
+        const inner = malformedMessage(pick(['wrong-type', 'unknown-key', 'broken-json', 'out-of-range'] as const));
+        if (inner.body.length <= 2048) return { ...inner, kind };
+      }
     }
     case 'unknown-call':
       return {

@@ -144,6 +144,7 @@ export async function runFuzz(options: FuzzOptions): Promise<{ figures: Figure[]
     let serverErrors = 0;
     const byKind = new Map<string, number>();
     let next = 0;
+    let done = 0;
     const worker = async () => {
       while (next < options.messages && !exitedByItself) {
         next++;
@@ -161,7 +162,8 @@ export async function runFuzz(options: FuzzOptions): Promise<{ figures: Figure[]
           if (failures.length < 20)
             failures.push(`${message.kind} ${message.call}: "${message.field}" not named in "${said}"`);
         }
-        if (next % 1000 === 0) log(`  messages: ${next}/${options.messages}`);
+        done++;
+        if (done % 1000 === 0) log(`  messages: ${done}/${options.messages}`);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
