@@ -184,6 +184,7 @@ export function runCommitLatency(options: CommitOptions): CommitResult {
         target: '≤ 5 ms',
         ok: result.bigP99 <= 5,
       },
+      info('commit', 'p50 with history ÷ p50 empty', `${(result.bigP50 / result.emptyP50).toFixed(2)}×`),
       {
         part: 'commit',
         figure: 'p99 with history ÷ p99 empty',
