@@ -53,7 +53,9 @@ function mutate(text: string): { text: string; field: string } {
   else if (operation === 3) container[key] = 'ə'.repeat(pick([1_000, 100_000, 1_000_000]));
   else if (operation === 4) container[key] = JSON.parse(`${'['.repeat(2000)}${']'.repeat(2000)}`) as Json;
   else container[key] = pick(WRONG_VALUES);
-  return { text: JSON.stringify(document, null, 2), field };
+  // Deep nesting is written compactly: indented, 2,000 levels alone make a 12 MB file, which tests
+  // the body limit (the fuzz part's 13 MB bodies) rather than the file checks.
+  return { text: operation === 4 ? JSON.stringify(document) : JSON.stringify(document, null, 2), field };
 }
 
 /** Mutates until the contract's own schema refuses the result: a mutation that stays valid is no bad file. */
@@ -147,7 +149,8 @@ export async function runFileMutations(options: FileMutationOptions) {
           } else if (!(answer.error instanceof CallRefused) || answer.error.status >= 500) {
             unclear++;
             if (!(answer.error instanceof CallRefused)) crashed = true;
-            note(`catalog: ${String(answer.error)}`);
+            const cause = answer.error instanceof Error ? answer.error.cause : undefined;
+            note(`catalog (${text.length} characters): ${String(answer.error)}${cause ? ` (${String(cause)})` : ''}`);
           }
         }
       }
