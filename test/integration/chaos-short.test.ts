@@ -56,19 +56,12 @@ describe('chaos, short: the kiosk process killed, faulted and fed garbage throug
   it('malformed messages and mutated configuration and catalog files: each refused clearly with the field named, nothing written, no crash', async () => {
     const { figures } = await runFuzz({ messages: 200, files: 30, oversized: 1 });
     const oversized = figures.filter((entry) => entry.figure.startsWith('13 MB bodies'));
-    // Reported, not asserted here: see the test below.
+    // Not asserted here: whether a 13 MB upload sees its 413 or a cut connection depends on timing
+    // (the API server destroys the request mid-body), so it passes or fails by chance in a short
+    // run. `npm run chaos` reports it on 20 bodies and fails on it (README, Reliability).
     expect(offTarget(figures.filter((entry) => !oversized.includes(entry)))).toEqual([]);
     expect(figure(figures, 'malformed API messages sent')?.value).toMatch(/^200 /);
   }, 90_000);
-
-  it.fails(
-    'a 13 MB body is answered 413 rather than cut off mid-upload (fails today: the API server destroys the request when the limit passes)',
-    async () => {
-      const { figures } = await runFuzz({ messages: 1, files: 0, oversized: 12 });
-      expect(figure(figures, '13 MB bodies')?.ok).toBe(true);
-    },
-    90_000,
-  );
 
   it('a short soak with the kiosk page open: no page error, heap figures read from both processes', async () => {
     const { figures } = await runSoak({ visits: 40, warmUp: 15 });
