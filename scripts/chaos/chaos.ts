@@ -27,6 +27,8 @@ Sizes (full run / --quick):
   --visits <n>           soak visits with the kiosk page open                 (${FULL_SIZES.visits} / ${QUICK_SIZES.visits})
   --history <n>          tickets already in the big database                  (${FULL_SIZES.historyTickets} / ${QUICK_SIZES.historyTickets})
   --commits <n>          ticket commits timed on each database                (${FULL_SIZES.commits} / ${QUICK_SIZES.commits})
+  --warm-up <n>          soak visits before the first heap reading (default a tenth, at least 100)
+  --role <bus|hall-kiosk> the soaked kiosk's role (default bus: its page also asks for ratings)
   --minutes-per-part <n> stop kills, printer faults and soak visits after n minutes; the table
                          then says how many were made of how many asked`;
 
@@ -43,6 +45,8 @@ const { values } = parseArgs({
     commits: { type: 'string' },
     json: { type: 'string' },
     'minutes-per-part': { type: 'string' },
+    'warm-up': { type: 'string' },
+    role: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -103,7 +107,17 @@ for (const part of PARTS.filter((name) => only.includes(name))) {
     figures.push(...result.figures);
     notes.push(...result.failures.map((line) => `fuzz: ${line}`));
   } else if (part === 'soak') {
-    figures.push(...(await runSoak({ visits: sizes.visits, until, log })).figures);
+    figures.push(
+      ...(
+        await runSoak({
+          visits: sizes.visits,
+          warmUp: values['warm-up'] === undefined ? undefined : count(values['warm-up'], 100),
+          role: values.role === 'hall-kiosk' ? 'hall-kiosk' : 'bus',
+          until,
+          log,
+        })
+      ).figures,
+    );
   } else {
     const result = runCommitLatency({ historyTickets: sizes.historyTickets, commits: sizes.commits, log });
     figures.push(...result.figures);

@@ -25,7 +25,12 @@ export interface ChaosKioskFolder {
  * limits (only a kill may stop issuing), numbers wide enough for a long run in one day, one desk and
  * the technician with PINs, and the printer the part asks for (none: the virtual printer).
  */
-export function chaosKioskFolder(part: string, printer: Record<string, unknown> = {}): ChaosKioskFolder {
+export function chaosKioskFolder(
+  part: string,
+  printer: Record<string, unknown> = {},
+  /** Further settings of the configuration file (e.g. the device's role). */
+  settings: Record<string, unknown> = {},
+): ChaosKioskFolder {
   // os.tmpdir() is on the machine's disk here, so fsync costs what it costs on a kiosk.
   const dataDir = mkdtempSync(join(tmpdir(), `kiosk-chaos-${part}-`));
   mkdirSync(dataDir, { recursive: true });
@@ -51,6 +56,7 @@ export function chaosKioskFolder(part: string, printer: Record<string, unknown> 
     numbering: { default: { start: 1, end: 999999, width: 6 } },
     speech: { enabled: false },
     printer,
+    ...settings,
   };
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   return {

@@ -17,6 +17,8 @@ export interface SoakOptions {
   warmUp?: number;
   /** Stop the visits at this instant (epoch ms); the table says how many were made. */
   until?: number;
+  /** The device's role (default bus: the kiosk page also asks for ratings). */
+  role?: 'bus' | 'hall-kiosk';
   log?: (line: string) => void;
 }
 
@@ -61,7 +63,7 @@ const pct = (share: number) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(
 export async function runSoak(options: SoakOptions): Promise<{ figures: Figure[] }> {
   const log = options.log ?? (() => {});
   const warmUp = options.warmUp ?? Math.max(100, Math.round(options.visits / 10));
-  const folder = chaosKioskFolder('soak');
+  const folder = chaosKioskFolder('soak', {}, { role: options.role ?? 'bus' });
   let running: KioskProcess | undefined;
   let browser: Browser | undefined;
   try {
