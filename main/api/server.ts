@@ -173,7 +173,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return refuse(response, 403, 'technician-not-from-lan', message, caller.address);
     }
     const body = await readBody(request, LARGE_BODY_CALLS.has(name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES);
-    if (body === undefined) return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
+    if (body === undefined) {
+      // The rest of the body is still arriving; the connection closes once the answer is sent.
+      response.setHeader('Connection', 'close');
+      return sendJson(response, 413, refusal('invalid-input', 'the request body is too large'));
+    }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -247,14 +251,28 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-/** The body as text, or undefined once it passes the size limit. */
-async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** Past its limit, a body is read and dropped up to this much more before the socket is cut. */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The body as text, or undefined once it passes the size limit. Past the limit the rest is read
+ * and dropped (up to MAX_DRAINED_BYTES) rather than the socket being cut at once: a client still
+ * sending would otherwise see a reset instead of the 413 that says why.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      if (chunks.length > 0 || size - chunk.length <= limit) {
+        chunks.length = 0;
+        resolve(undefined);
+      }
+      if (size > limit + MAX_DRAINED_BYTES) request.destroy();
+    });
+    request.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
 }

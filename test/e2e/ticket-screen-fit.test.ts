@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../main/contract';
 import { dataFiles } from '../../main/boot/compose';
-import { loadCatalogFile } from '../../main/core/catalog-source';
+import { loadCatalogFile } from '../../main/boot/read-files';
 import { decodedText, decodeEscPos } from '../../native/escpos/decoder';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';

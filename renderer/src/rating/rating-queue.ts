@@ -15,6 +15,12 @@ export interface RatingQueue {
 
 /** More visits than a desk can finish while one visitor rates: enough to catch every repeat. */
 const SHOWN_REMEMBERED = 200;
+/**
+ * Visits kept in line while the screen is busy. A bus has a few desks: when more visits than this
+ * end while one visitor rates, the earliest of them have long left the kiosk, so the line keeps
+ * the newest (a kiosk left unattended for hours must not hold every visit of the day).
+ */
+export const WAITING_KEPT = 10;
 
 export const EMPTY_RATING_QUEUE: RatingQueue = { waiting: [], shown: [] };
 
@@ -28,7 +34,9 @@ export function offerRating(
   busy: boolean,
 ): ReturnType<typeof askRating> | { ratings: RatingQueue } | null {
   if (ratings.shown.includes(ticket.id) || ratings.waiting.some((waiting) => waiting.id === ticket.id)) return null;
-  return busy ? { ratings: { ...ratings, waiting: [...ratings.waiting, ticket] } } : askRating(ratings, ticket);
+  return busy
+    ? { ratings: { ...ratings, waiting: [...ratings.waiting, ticket].slice(-WAITING_KEPT) } }
+    : askRating(ratings, ticket);
 }
 
 /** Records a visit as shown, whether it came from the line, an event or the visitor's own lookup. */
