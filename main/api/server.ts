@@ -240,6 +240,9 @@ const refusal = (code: string, message: string) => ({ ok: false, error: { code, 
 
 function statusOf(code: string): number {
   if (code === 'internal') return 500;
+  // The kiosk is fine but cannot write (disk full, read-only data folder): a retry may succeed later.
+  if (code === 'storage-unavailable') return 503;
+  if (code === 'print-in-progress') return 409;
   if (code === 'technician-locked' || code === 'desk-locked') return 429;
   if (code === 'ticket-not-found' || code === 'unknown-service') return 404;
   if (code === 'already-rated' || code === 'visit-not-ended') return 409;
