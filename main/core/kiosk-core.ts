@@ -4,7 +4,7 @@ import { TechnicianAccess } from './auth/technician-access';
 import { catalogCalls } from './catalog/catalog-calls';
 import type { KioskConfig } from './config';
 import { KioskEvents } from './events';
-import { callsOf, type KioskEventListener, type KioskHandlers } from './handlers';
+import type { KioskEventListener, KioskHandlers } from './handlers';
 import { guardedLog } from './core-log';
 import { noLog, noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
@@ -94,15 +94,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
   });
   // Before any call is served: a ticket left `pending` by a stop is never called as if it were printed.
   tickets.settleInterruptedPrints();
-  // rating-calls.ts reads the configuration as a property: this getter gives it the one in effect at each call.
-  const ratings = new RatingCalls({
-    get config() {
-      return settings.config();
-    },
-    store,
-    clock,
-    emit,
-  });
+  const ratings = new RatingCalls({ settings, store, clock, emit });
   const speech = speechCalls(speaker, settings);
 
   /**
@@ -161,7 +153,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     ...tickets.calls(),
     ...printerMonitor.calls(),
     ...visits.calls(),
-    ...callsOf(ratings, ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered']),
+    ...ratings.calls(),
     ...reports.calls(),
     ...technicianHandlers(technician),
     ...speech,

@@ -1,15 +1,19 @@
-import type { CallInput, CallOutput, EventPayload, KioskEventName, Rating, RatingReason, Ticket } from '../../contract';
+import type { CallInput, CallOutput, Rating, RatingReason, Ticket } from '../../contract';
 import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
+import { callsOf, type Emit, type KioskHandlers } from '../handlers';
 import { localDay } from '../local-time';
 import type { Clock, KioskStore, RatingChange } from '../ports';
+import type { Settings } from '../settings';
 import { parseRatingCode } from './rating-code';
 
+export const RATING_CALL_NAMES = ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered'] as const;
+
 export interface RatingCallParts {
-  config: KioskConfig;
+  settings: Settings;
   store: KioskStore;
   clock: Clock;
-  emit: <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
+  emit: Emit;
 }
 
 /**
@@ -19,8 +23,17 @@ export interface RatingCallParts {
 export class RatingCalls {
   constructor(private readonly parts: RatingCallParts) {}
 
+  calls(): Pick<KioskHandlers, (typeof RATING_CALL_NAMES)[number]> {
+    return callsOf(this, RATING_CALL_NAMES);
+  }
+
+  /** The configuration in effect now: technician mode may have changed it since the start. */
+  private get config(): KioskConfig {
+    return this.parts.settings.config();
+  }
+
   async findTicketForRating({ code }: CallInput<'findTicketForRating'>): Promise<Ticket> {
-    const { config } = this.parts;
+    const { config } = this;
     const today = localDay(this.parts.clock.now(), config.timeZone);
     const parsed = parseRatingCode(code);
     if (!parsed) {
@@ -47,7 +60,8 @@ export class RatingCalls {
    * with the rating as stored, so the screen shows what was kept.
    */
   async submitRating({ ticketId, score, reasons = [] }: CallInput<'submitRating'>): Promise<Rating> {
-    const { store, clock, config } = this.parts;
+    const { store, clock } = this.parts;
+    const { config } = this;
     const ticket = this.requireTicket(ticketId);
     if (config.rating.faces === 4 && score === 3) {
       throw new KioskError('invalid-input', 'score: 3 is not offered when the rating screen shows four faces');
@@ -99,7 +113,7 @@ export class RatingCalls {
 
   private changeScore(ticket: Ticket, stored: Rating, score: number, reasons: readonly RatingReason[]): Rating {
     this.checkChangeable(ticket, stored);
-    const { rating } = this.parts.config;
+    const { rating } = this.config;
     const lastTap = this.parts.store
       .listRatingEvents(ticket.id)
       .filter((event) => event.kind !== 'reasons-set')
@@ -126,7 +140,7 @@ export class RatingCalls {
   }
 
   private checkReasons(score: number, reasons: readonly RatingReason[]): void {
-    const { rating } = this.parts.config;
+    const { rating } = this.config;
     if (reasons.length > 0 && score > rating.lowScoreAtMost) {
       throw new KioskError('invalid-input', `reasons: only given with a score of ${rating.lowScoreAtMost} or less`);
     }
@@ -138,7 +152,7 @@ export class RatingCalls {
 
   /** A stored rating can change only within the screen's time after its first tap; then it is final. */
   private checkChangeable(ticket: Ticket, stored: Rating): void {
-    const changeMs = this.parts.config.rating.changeSeconds * 1000;
+    const changeMs = this.config.rating.changeSeconds * 1000;
     if (this.parts.clock.now().getTime() - Date.parse(stored.ratedAt) > changeMs) {
       throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
     }
@@ -152,11 +166,11 @@ export class RatingCalls {
     if (this.parts.store.getRating(ticket.id)) {
       throw new KioskError('already-rated', `the visit of ticket ${ticket.number} is already rated`);
     }
-    const windowMs = this.parts.config.rating.windowMinutes * 60_000;
+    const windowMs = this.config.rating.windowMinutes * 60_000;
     if (this.parts.clock.now().getTime() - Date.parse(ticket.visitEndedAt) > windowMs) {
       throw new KioskError(
         'rating-time-over',
-        `the visit of ticket ${ticket.number} ended more than ${this.parts.config.rating.windowMinutes} minutes ago`,
+        `the visit of ticket ${ticket.number} ended more than ${this.config.rating.windowMinutes} minutes ago`,
       );
     }
     return ticket.visitEndedAt;
