@@ -258,9 +258,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
 
 /**
- * The body as text, or undefined once it passes the size limit. Past the limit the rest is read
- * and dropped (up to MAX_DRAINED_BYTES) rather than the socket being cut at once: a client still
- * sending would otherwise see a reset instead of the 413 that says why.
+ * The body as text, or undefined when it passes the size limit. Past the limit the rest is read
+ * and dropped (up to MAX_DRAINED_BYTES more), and only then is the caller told: a 413 sent while
+ * the client is still sending would be lost to a reset when the connection closes.
  */
 function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
@@ -268,12 +268,12 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | und
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      if (chunks.length > 0 || size - chunk.length <= limit) {
-        chunks.length = 0;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+      if (size > limit + MAX_DRAINED_BYTES) {
         resolve(undefined);
+        request.destroy();
       }
-      if (size > limit + MAX_DRAINED_BYTES) request.destroy();
     });
     request.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
