@@ -38,13 +38,7 @@ export function TicketScreen(props: TicketScreenProps) {
           above the other, the number (as big as in portrait) on the left and the details on the right. */}
       <div className="screen__body ticket__layout">
         <div className="ticket__main">
-          <p className="ticket__label">{t('ticket.yourNumber')}</p>
-          <p className="ticket__number" data-testid="ticket-number">
-            {ticket.number}
-          </p>
-          <p className="ticket__service" data-testid="ticket-service">
-            {serviceName}
-          </p>
+          <NumberAndService language={language} number={ticket.number} serviceName={serviceName} />
         </div>
         <div className="ticket__details">
           <PriorityMark language={language} priority={ticket.priority} />
@@ -101,13 +95,7 @@ function NotPrintedTicket({
           </div>
         </div>
         <div className="not-printed__block">
-          <p className="ticket__label">{t('ticket.yourNumber')}</p>
-          <p className="ticket__number" data-testid="ticket-number">
-            {ticket.number}
-          </p>
-          <p className="ticket__service" data-testid="ticket-service">
-            {serviceName}
-          </p>
+          <NumberAndService language={language} number={ticket.number} serviceName={serviceName} />
           <PriorityMark language={language} priority={ticket.priority} />
         </div>
         <div className="not-printed__block">
@@ -131,6 +119,30 @@ function NotPrintedTicket({
         </button>
       </div>
     </main>
+  );
+}
+
+/** "Your number", the number huge, and the service: the same on a printed and a not-printed ticket. */
+function NumberAndService({
+  language,
+  number,
+  serviceName,
+}: {
+  language: Language;
+  number: string;
+  serviceName: string;
+}) {
+  const t = useKioskT(language);
+  return (
+    <>
+      <p className="ticket__label">{t('ticket.yourNumber')}</p>
+      <p className="ticket__number" data-testid="ticket-number">
+        {number}
+      </p>
+      <p className="ticket__service" data-testid="ticket-service">
+        {serviceName}
+      </p>
+    </>
   );
 }
 
