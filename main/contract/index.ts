@@ -9,3 +9,4 @@ export * from './technician';
 export * from './ticket';
 export * from './transport';
 export * from './visits';
+export * from './sync';

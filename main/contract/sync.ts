@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { Language } from './languages';
+import { PrinterStatus } from './printer';
+import { PrintStatus, RatingReason, RatingScore, VisitState } from './ticket';
+
+/**
+ * Facts flow up (DESIGN.md, "The network"): every ticket, visit step, print outcome, rating and
+ * printer state change is an immutable record with the device's own sequence number, written in the
+ * same SQLite transaction as the change (the outbox). The central server stores each record once,
+ * keyed by (deviceId, seq), and answers with the highest sequence it holds; corrections are new
+ * records, never edits. A ticket is named upstream by (deviceId, ticketId): the device that numbers a
+ * ticket owns it.
+ */
+
+/** A ticket as it was when numbered: everything upstream needs to count it. */
+export const TicketIssuedFact = z.object({
+  kind: z.literal('ticket-issued'),
+  ticketId: z.number().int().positive(),
+  number: z.string().min(1).max(16),
+  group: z.string().min(1).max(8),
+  sequence: z.number().int().positive(),
+  localDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serviceId: z.string().min(1).max(64),
+  language: Language,
+  priority: z.string().max(64).nullable(),
+  peopleAhead: z.number().int().min(0),
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+});
+
+/** What became of a ticket's print; `reprint-claimed` is a reprint starting (a new outcome follows). */
+export const PrintOutcomeFact = z.object({
+  kind: z.literal('print-outcome'),
+  ticketId: z.number().int().positive(),
+  status: z.union([PrintStatus.exclude(['pending']), z.literal('reprint-claimed')]),
+  error: z.string().max(2000).nullable(),
+});
+
+/** One desk step (the visit_events row), with the state the ticket is in after it. */
+export const VisitStepFact = z.object({
+  kind: z.literal('visit-step'),
+  ticketId: z.number().int().positive(),
+  step: z.enum(['called', 'recalled', 'started', 'finished', 'no-show', 'transferred']),
+  stateAfter: VisitState,
+  deskId: z.string().max(8).nullable(),
+  /** The ticket's service after the step (for a transfer: the service it went to). */
+  serviceId: z.string().min(1).max(64),
+});
+
+/** One step of a rating (the rating_events row): the first tap, a changed score, the reasons chosen. */
+export const RatingFact = z.object({
+  kind: z.literal('rating'),
+  ticketId: z.number().int().positive(),
+  step: z.enum(['tapped', 'changed', 'reasons-set']),
+  /** Score and reasons after the step. */
+  score: RatingScore,
+  reasons: z.array(RatingReason),
+  language: Language,
+  serviceId: z.string().min(1).max(64),
+  deskId: z.string().max(8).nullable(),
+});
+
+/** A visit's rating screen was shown (counted once per ticket): the response rate's denominator. */
+export const RatingOfferedFact = z.object({
+  kind: z.literal('rating-offered'),
+  ticketId: z.number().int().positive(),
+});
+
+/** What the printer says changed (paper, cover, connection, errors). */
+export const PrinterStateFact = z.object({
+  kind: z.literal('printer-state'),
+  status: PrinterStatus,
+});
+
+/** A new paper roll was seen loaded. */
+export const PaperRollFact = z.object({
+  kind: z.literal('paper-roll'),
+});
+
+export const SyncFact = z.discriminatedUnion('kind', [
+  TicketIssuedFact,
+  PrintOutcomeFact,
+  VisitStepFact,
+  RatingFact,
+  RatingOfferedFact,
+  PrinterStateFact,
+  PaperRollFact,
+]);
+export type SyncFact = z.infer<typeof SyncFact>;
+export type SyncFactKind = SyncFact['kind'];
+
+/** One outbox record: a fact, its place in the device's own order, and the device's clock. */
+export const SyncRecord = z.object({
+  /** 1, 2, 3, … per device, gapless: the device's own order, never a clock. */
+  seq: z.number().int().positive(),
+  /** The device's clock when the change was made (it may be hours off; upstream keeps its own too). */
+  at: z.iso.datetime(),
+  fact: SyncFact,
+});
+export type SyncRecord = z.infer<typeof SyncRecord>;
+
+/** At most this many records in one batch; a device sends fewer. */
+export const SYNC_BATCH_MAX = 1000;
+
+/**
+ * `POST /sync/v1/batch` with the device's credential (`Authorization: Bearer …`). Records are in
+ * sequence order without gaps; the first may repeat records the server already holds (it ignores
+ * those). A batch that starts past `acknowledgedSeq + 1` is refused with `sync-gap` and the
+ * server's `acknowledgedSeq`, so the device resends from there.
+ */
+export const SyncBatch = z
+  .object({
+    deviceId: z.string().min(1).max(64),
+    /** The device's clock when it sent the batch: the server compares it with its own (clock skew). */
+    sentAt: z.iso.datetime(),
+    /** Records still waiting in the device's outbox after this batch (the fleet screen's backlog). */
+    backlog: z.number().int().min(0),
+    records: z.array(SyncRecord).min(1).max(SYNC_BATCH_MAX),
+  })
+  .strict();
+export type SyncBatch = z.infer<typeof SyncBatch>;
+
+export const SyncAck = z.object({
+  /** Every record of the device up to and including this sequence is stored centrally. */
+  acknowledgedSeq: z.number().int().min(0),
+});
+export type SyncAck = z.infer<typeof SyncAck>;
+
+export const syncPaths = {
+  batch: '/sync/v1/batch',
+  enrol: '/sync/v1/enrol',
+} as const;
