@@ -6,6 +6,7 @@ import type {
   PrinterStatus,
   Rating,
   RatingReason,
+  SyncRecord,
   SerialPortChoice,
   SpeechVoice,
   Ticket,
@@ -269,6 +270,22 @@ export interface KioskStore {
   recordPaperRoll(at: Date): void;
   paperRoll(): PaperRollCount;
   close(): void;
+}
+
+/**
+ * The outbox (DESIGN.md, "The network"): the facts a device sends up, each written in the same
+ * transaction as the change it records, numbered 1, 2, 3, … without gaps. The sync worker
+ * (main/boot/sync-worker.ts) reads from it and marks what the central server acknowledged.
+ */
+export interface Outbox {
+  /** Up to `limit` records after `afterSeq`, in sequence order. */
+  readOutbox(afterSeq: number, limit: number): SyncRecord[];
+  /** The central server holds every record up to `seq`; never moves backwards. */
+  acknowledgeOutbox(seq: number, at: Date): void;
+  /** The highest sequence written, and the highest acknowledged (0 when none). */
+  outboxState(): { lastSeq: number; acknowledgedSeq: number; lastAcknowledgedAt: string | null };
+  /** Records the printer's new state as a fact (nothing else is stored about it). */
+  recordPrinterState(status: PrinterStatus, at: Date): void;
 }
 
 /** One step of a rating's history: the first tap, a changed score, the reasons chosen. */
