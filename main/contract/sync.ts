@@ -129,3 +129,49 @@ export const syncPaths = {
   batch: '/sync/v1/batch',
   enrol: '/sync/v1/enrol',
 } as const;
+
+/**
+ * `POST /sync/v1/enrol` without a credential: the one-time code the technician read off the central
+ * server's screen (or its QR code). The answer carries the device's own credential, shown once.
+ */
+export const EnrolRequest = z
+  .object({
+    code: z.string().min(4).max(64),
+    deviceId: z.string().min(1).max(64),
+    appVersion: z.string().max(64),
+  })
+  .strict();
+export type EnrolRequest = z.infer<typeof EnrolRequest>;
+
+export const EnrolResponse = z.object({
+  deviceId: z.string(),
+  centreId: z.string(),
+  role: z.enum(['bus', 'hall-server', 'hall-kiosk']),
+  /** The device's bearer credential; the server keeps only its hash. */
+  token: z.string().min(32),
+});
+export type EnrolResponse = z.infer<typeof EnrolResponse>;
+
+/**
+ * Every refusal of the sync API: HTTP status and this body. `sync-gap` (409) carries the server's
+ * `acknowledgedSeq`; `bad-batch` (400) its problems, each naming the field.
+ */
+export const SyncErrorCode = z.enum([
+  'bad-batch',
+  'sync-gap',
+  'unknown-credential',
+  'device-revoked',
+  'credential-of-another-device',
+  'enrol-code-invalid',
+  'too-large',
+  'storage-unavailable',
+]);
+export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
+
+export const SyncError = z.object({
+  error: SyncErrorCode,
+  message: z.string(),
+  acknowledgedSeq: z.number().int().min(0).optional(),
+  problems: z.array(z.string()).optional(),
+});
+export type SyncError = z.infer<typeof SyncError>;
