@@ -82,7 +82,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
   const { emit } = events;
   const speaker = parts.speaker ?? noSpeaker;
 
-  const printerMonitor = new PrinterMonitor({ settings, store, clock, emit });
+  const printerMonitor = new PrinterMonitor({ settings, store, clock, emit, log });
   const visits = new VisitCalls({ settings, store, clock, emit, lockouts: parts.lockouts });
   const tickets = new TicketCalls({
     settings,

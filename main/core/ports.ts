@@ -214,9 +214,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Durable storage of tickets and ratings. Every method is one transaction: after it returns, a
- * power cut loses nothing it wrote.
+ * power cut loses nothing it wrote. It is the outbox too: a fact can only be written in the same
+ * transaction as its change by the store that makes the change.
  */
-export interface KioskStore {
+export interface KioskStore extends Outbox {
   /**
    * Allocates the next number of the group for the day and stores the ticket, atomically;
    * undefined when the group's range is used up for the day (nothing is stored then).
@@ -234,7 +235,7 @@ export interface KioskStore {
    * update, so of two reprints (or a reprint during a print) only one gets the paper. Undefined
    * when the ticket is not failed or interrupted (any more).
    */
-  claimReprint(ticketId: number): Ticket | undefined;
+  claimReprint(ticketId: number, at: Date): Ticket | undefined;
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;
   listTickets(localDay: string): Ticket[];
@@ -283,9 +284,15 @@ export interface Outbox {
   /** The central server holds every record up to `seq`; never moves backwards. */
   acknowledgeOutbox(seq: number, at: Date): void;
   /** The highest sequence written, and the highest acknowledged (0 when none). */
-  outboxState(): { lastSeq: number; acknowledgedSeq: number; lastAcknowledgedAt: string | null };
+  outboxState(): OutboxState;
   /** Records the printer's new state as a fact (nothing else is stored about it). */
   recordPrinterState(status: PrinterStatus, at: Date): void;
+}
+
+export interface OutboxState {
+  lastSeq: number;
+  acknowledgedSeq: number;
+  lastAcknowledgedAt: string | null;
 }
 
 /** One step of a rating's history: the first tap, a changed score, the reasons chosen. */

@@ -1,6 +1,49 @@
 import type Database from 'better-sqlite3';
 
 /**
+ * The history a kiosk already holds, as the facts it would have written had the outbox existed:
+ * tickets issued (with the service they were issued for, before any transfer), their last print
+ * outcome (earlier outcomes and reprints were never kept), every desk step, every rating step with
+ * the rating's language, service and desk, every offer and every paper roll. Ordered by the device's
+ * clock, each fact of a ticket no earlier than the ticket's issue (a clock set back must not put a
+ * step before its ticket), then by the order the live store writes them in, then by row.
+ */
+const OUTBOX_BACKFILL = `
+  INSERT INTO outbox (at, kind, fact)
+  SELECT at, kind, fact FROM (
+    SELECT issued_at AS at, issued_at AS sort_at, 0 AS rank, id AS row_id, 'ticket-issued' AS kind,
+      json_object('kind', 'ticket-issued', 'ticketId', id, 'number', number, 'group', ticket_group,
+        'sequence', sequence, 'localDay', local_day, 'serviceId', COALESCE(transferred_from, service_id),
+        'language', language, 'priority', priority, 'peopleAhead', people_ahead,
+        'estimatedWaitMinutes', estimated_wait_minutes) AS fact
+    FROM tickets
+    UNION ALL
+    SELECT print_outcome_at, max(print_outcome_at, issued_at), 1, id, 'print-outcome',
+      json_object('kind', 'print-outcome', 'ticketId', id, 'status', print_status, 'error', print_error)
+    FROM tickets WHERE print_status <> 'pending' AND print_outcome_at IS NOT NULL
+    UNION ALL
+    SELECT e.at, max(e.at, t.issued_at), 2, e.id, 'visit-step',
+      json_object('kind', 'visit-step', 'ticketId', e.ticket_id, 'step', e.kind,
+        'stateAfter', CASE e.kind WHEN 'called' THEN 'called' WHEN 'recalled' THEN 'called'
+          WHEN 'started' THEN 'serving' WHEN 'finished' THEN 'done' WHEN 'no-show' THEN 'no-show'
+          ELSE 'waiting' END,
+        'deskId', e.desk_id, 'serviceId', e.service_id)
+    FROM visit_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.kind <> 'issued'
+    UNION ALL
+    SELECT o.offered_at, max(o.offered_at, t.issued_at), 3, o.ticket_id, 'rating-offered',
+      json_object('kind', 'rating-offered', 'ticketId', o.ticket_id)
+    FROM rating_offers o JOIN tickets t ON t.id = o.ticket_id
+    UNION ALL
+    SELECT e.at, max(e.at, t.issued_at), 4, e.id, 'rating',
+      json_object('kind', 'rating', 'ticketId', e.ticket_id, 'step', e.kind, 'score', e.score,
+        'reasons', json(e.reasons), 'language', r.language, 'serviceId', r.service_id, 'deskId', r.desk_id)
+    FROM rating_events e JOIN ratings r ON r.ticket_id = e.ticket_id JOIN tickets t ON t.id = e.ticket_id
+    UNION ALL
+    SELECT loaded_at, loaded_at, 5, id, 'paper-roll', json_object('kind', 'paper-roll')
+    FROM paper_rolls
+  ) ORDER BY sort_at, rank, row_id;`;
+
+/**
  * Schema changes in order; `PRAGMA user_version` records how many have run. Append only: a kiosk
  * keeps years of history, so a released migration is never edited.
  */
@@ -106,6 +149,24 @@ export const MIGRATIONS: readonly Migration[] = [
      offered_at TEXT NOT NULL
    );
    INSERT INTO rating_offers (ticket_id, offered_at) SELECT ticket_id, rated_at FROM ratings;`,
+  // The outbox (DESIGN.md, "The network"): every fact the central server is told, numbered 1, 2, 3, …
+  // per device (AUTOINCREMENT: a sequence is never reused, even once acknowledged records are
+  // pruned), each written in the same transaction as its change (sqlite-store.ts). outbox_sync keeps
+  // the highest sequence the central server acknowledged. An existing kiosk's history is written
+  // into it first, so upgrading loses nothing upstream.
+  `CREATE TABLE outbox (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     fact TEXT NOT NULL
+   );
+   CREATE TABLE outbox_sync (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     acknowledged_seq INTEGER NOT NULL,
+     acknowledged_at TEXT
+   );
+   INSERT INTO outbox_sync (id, acknowledged_seq, acknowledged_at) VALUES (1, 0, NULL);
+   ${OUTBOX_BACKFILL}`,
 ];
 
 /**

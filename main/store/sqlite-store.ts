@@ -1,12 +1,23 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Language, PrintStatus, Rating, RatingReason, Ticket, VisitState } from '../contract';
+import type {
+  Language,
+  PrinterStatus,
+  PrintStatus,
+  Rating,
+  RatingReason,
+  SyncFact,
+  SyncRecord,
+  Ticket,
+  VisitState,
+} from '../contract';
 import { StorageUnavailableError } from '../core/ports';
 import type {
   IssueOutcome,
   KioskStore,
   NewTicket,
+  OutboxState,
   PaperRollCount,
   RatingChange,
   RatingEvent,
@@ -121,6 +132,13 @@ const toVisitEvent = (row: VisitEventRow): VisitEvent => ({
   at: row.at,
 });
 
+interface OutboxRow {
+  seq: number;
+  at: string;
+  /** The fact as JSON, exactly as appendToOutbox wrote it. */
+  fact: string;
+}
+
 interface VisitStepBindings {
   id: number;
   state: VisitState;
@@ -147,6 +165,10 @@ const VISIT_STEP_UPDATES: Record<VisitStep['kind'], string> = {
 /**
  * Tickets and ratings in one SQLite file. WAL with synchronous=FULL makes every committed
  * transaction survive a power cut, which is what "no ticket and no rating lost" needs.
+ *
+ * Every change is also written as a fact to the outbox (appendToOutbox) inside the same
+ * transaction, so a kill leaves neither a change without its fact nor a fact without its change,
+ * and a refused change (a daily limit, a step from the wrong state, a second rating) writes none.
  */
 export class SqliteStore implements KioskStore {
   /** Protected so tests can provoke what a full disk or a read-only folder does (PRAGMA max_page_count, query_only). */
@@ -156,6 +178,16 @@ export class SqliteStore implements KioskStore {
   private readonly stepInTransaction: (step: VisitStep) => Ticket | undefined;
   private readonly saveRatingInTransaction: (rating: Rating) => Rating | undefined;
   private readonly updateRatingInTransaction: (change: RatingChange) => Rating | undefined;
+  private readonly printOutcomeInTransaction: (
+    ticketId: number,
+    status: 'printed' | 'failed',
+    error: string | null,
+    at: Date,
+  ) => Ticket;
+  private readonly interruptedInTransaction: (reason: string, at: Date) => Ticket[];
+  private readonly claimReprintInTransaction: (ticketId: number, at: Date) => Ticket | undefined;
+  private readonly ratingOfferInTransaction: (ticketId: number, at: Date) => string;
+  private readonly paperRollInTransaction: (at: Date) => void;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -243,6 +275,21 @@ export class SqliteStore implements KioskStore {
       printedSince: this.db.prepare<[string], { count: number }>(
         "SELECT COUNT(*) AS count FROM tickets WHERE print_status = 'printed' AND print_outcome_at >= ?",
       ),
+      appendOutbox: this.db.prepare<[string, SyncFact['kind'], string]>(
+        'INSERT INTO outbox (at, kind, fact) VALUES (?, ?, ?)',
+      ),
+      outboxAfter: this.db.prepare<[number, number], OutboxRow>(
+        'SELECT seq, at, fact FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+      outboxState: this.db.prepare<[], { last_seq: number; acknowledged_seq: number; acknowledged_at: string | null }>(
+        `SELECT (SELECT COALESCE(MAX(seq), 0) FROM outbox) AS last_seq, acknowledged_seq, acknowledged_at
+         FROM outbox_sync WHERE id = 1`,
+      ),
+      // The guard keeps the acknowledgement from moving backwards: a late answer to an older batch
+      // changes nothing.
+      acknowledgeOutbox: this.db.prepare<[number, string, number]>(
+        'UPDATE outbox_sync SET acknowledged_seq = ?, acknowledged_at = ? WHERE id = 1 AND acknowledged_seq < ?',
+      ),
     };
     // IMMEDIATE takes the write lock before reading the counter, so two processes sharing the
     // file can never both read the same "next" number.
@@ -269,8 +316,23 @@ export class SqliteStore implements KioskStore {
         ticket.estimatedWaitMinutes,
       );
       const id = Number(lastInsertRowid);
-      this.statements.insertVisitEvent.run(id, 'issued', null, ticket.serviceId, ticket.issuedAt.toISOString());
-      return { ok: true, ticket: this.requireTicket(id) };
+      const issuedAt = ticket.issuedAt.toISOString();
+      this.statements.insertVisitEvent.run(id, 'issued', null, ticket.serviceId, issuedAt);
+      const issued = this.requireTicket(id);
+      this.appendToOutbox(issuedAt, {
+        kind: 'ticket-issued',
+        ticketId: id,
+        number: issued.number,
+        group: issued.group,
+        sequence: issued.sequence,
+        localDay: issued.localDay,
+        serviceId: issued.serviceId,
+        language: issued.language,
+        priority: issued.priority,
+        peopleAhead: issued.peopleAhead,
+        estimatedWaitMinutes: issued.estimatedWaitMinutes,
+      });
+      return { ok: true, ticket: issued };
     });
     this.issueInTransaction = (ticket) => issue.immediate(ticket);
     const stepUpdates = Object.fromEntries(
@@ -292,14 +354,18 @@ export class SqliteStore implements KioskStore {
         service: serviceId,
       });
       if (changes !== 1) return undefined;
-      this.statements.insertVisitEvent.run(
-        visitStep.ticketId,
-        visitStep.kind,
-        visitStep.deskId,
+      const at = visitStep.at.toISOString();
+      this.statements.insertVisitEvent.run(visitStep.ticketId, visitStep.kind, visitStep.deskId, serviceId, at);
+      const after = this.requireTicket(visitStep.ticketId);
+      this.appendToOutbox(at, {
+        kind: 'visit-step',
+        ticketId: visitStep.ticketId,
+        step: visitStep.kind,
+        stateAfter: after.state,
+        deskId: visitStep.deskId,
         serviceId,
-        visitStep.at.toISOString(),
-      );
-      return this.requireTicket(visitStep.ticketId);
+      });
+      return after;
     });
     this.stepInTransaction = (visitStep) => step.immediate(visitStep);
     // The ratings row and its history are one write: a kill between them would leave a score nobody
@@ -317,8 +383,13 @@ export class SqliteStore implements KioskStore {
         rating.visitEndedAt,
       );
       if (changes !== 1) return undefined;
+      // A visit rated without its screen's offer stored first (a desk's rating tablet) is offered
+      // now; upstream hears of the offer before the tap, as it happened.
+      if (this.statements.insertRatingOffer.run(rating.ticketId, rating.ratedAt).changes === 1) {
+        this.appendToOutbox(rating.ratedAt, { kind: 'rating-offered', ticketId: rating.ticketId });
+      }
       this.statements.insertRatingEvent.run(rating.ticketId, 'tapped', rating.score, reasons, rating.ratedAt);
-      this.statements.insertRatingOffer.run(rating.ticketId, rating.ratedAt);
+      this.appendToOutbox(rating.ratedAt, ratingFact(rating, 'tapped'));
       return rating;
     });
     this.saveRatingInTransaction = (rating) => save.immediate(rating);
@@ -326,16 +397,63 @@ export class SqliteStore implements KioskStore {
       const reasons = JSON.stringify(change.reasons);
       const { changes } = this.statements.updateRating.run(change.score, reasons, change.ticketId);
       if (changes !== 1) return undefined;
-      this.statements.insertRatingEvent.run(
-        change.ticketId,
-        change.kind,
-        change.score,
-        reasons,
-        change.at.toISOString(),
-      );
-      return this.getRating(change.ticketId);
+      const at = change.at.toISOString();
+      this.statements.insertRatingEvent.run(change.ticketId, change.kind, change.score, reasons, at);
+      const updated = this.getRating(change.ticketId);
+      if (!updated) throw new Error(`the rating of ticket ${change.ticketId} vanished from the store`);
+      this.appendToOutbox(at, ratingFact(updated, change.kind));
+      return updated;
     });
     this.updateRatingInTransaction = (change) => update.immediate(change);
+    // Single statements before the outbox, each is now a transaction with its fact.
+    const printOutcome = this.db.transaction(
+      (ticketId: number, status: 'printed' | 'failed', error: string | null, at: Date): Ticket => {
+        const when = at.toISOString();
+        const { changes } = this.statements.setPrintOutcome.run(status, error, when, ticketId);
+        if (changes !== 1) throw new Error(`ticket ${ticketId} vanished from the store`);
+        this.appendToOutbox(when, { kind: 'print-outcome', ticketId, status, error });
+        return this.requireTicket(ticketId);
+      },
+    );
+    this.printOutcomeInTransaction = (ticketId, status, error, at) =>
+      printOutcome.immediate(ticketId, status, error, at);
+    const interrupted = this.db.transaction((reason: string, at: Date): Ticket[] => {
+      const when = at.toISOString();
+      const tickets = this.statements.markInterrupted.all(reason, when).map(toTicket);
+      for (const ticket of tickets) {
+        this.appendToOutbox(when, { kind: 'print-outcome', ticketId: ticket.id, status: 'interrupted', error: reason });
+      }
+      return tickets;
+    });
+    this.interruptedInTransaction = (reason, at) => interrupted.immediate(reason, at);
+    const claim = this.db.transaction((ticketId: number, at: Date): Ticket | undefined => {
+      if (this.statements.claimReprint.run(ticketId).changes !== 1) return undefined;
+      this.appendToOutbox(at.toISOString(), {
+        kind: 'print-outcome',
+        ticketId,
+        status: 'reprint-claimed',
+        error: null,
+      });
+      return this.requireTicket(ticketId);
+    });
+    this.claimReprintInTransaction = (ticketId, at) => claim.immediate(ticketId, at);
+    const offer = this.db.transaction((ticketId: number, at: Date): string => {
+      const when = at.toISOString();
+      // Counted once per visit: a screen shown again (a reload) is not a new offer upstream either.
+      if (this.statements.insertRatingOffer.run(ticketId, when).changes === 1) {
+        this.appendToOutbox(when, { kind: 'rating-offered', ticketId });
+      }
+      const stored = this.statements.ratingOfferOfTicket.get(ticketId);
+      if (!stored) throw new Error(`the rating offer of ticket ${ticketId} vanished from the store`);
+      return stored.offered_at;
+    });
+    this.ratingOfferInTransaction = (ticketId, at) => offer.immediate(ticketId, at);
+    const paperRoll = this.db.transaction((at: Date): void => {
+      const when = at.toISOString();
+      this.statements.insertPaperRoll.run(when);
+      this.appendToOutbox(when, { kind: 'paper-roll' });
+    });
+    this.paperRollInTransaction = (at) => paperRoll.immediate(at);
   }
 
   issueTicket(ticket: NewTicket): IssueOutcome {
@@ -343,17 +461,15 @@ export class SqliteStore implements KioskStore {
   }
 
   recordPrintOutcome(ticketId: number, status: 'printed' | 'failed', error: string | null, at: Date): Ticket {
-    writing(() => this.statements.setPrintOutcome.run(status, error, at.toISOString(), ticketId));
-    return this.requireTicket(ticketId);
+    return writing(() => this.printOutcomeInTransaction(ticketId, status, error, at));
   }
 
   markInterruptedPrints(reason: string, at: Date): Ticket[] {
-    return writing(() => this.statements.markInterrupted.all(reason, at.toISOString())).map(toTicket);
+    return writing(() => this.interruptedInTransaction(reason, at));
   }
 
-  claimReprint(ticketId: number): Ticket | undefined {
-    const { changes } = writing(() => this.statements.claimReprint.run(ticketId));
-    return changes === 1 ? this.requireTicket(ticketId) : undefined;
+  claimReprint(ticketId: number, at: Date): Ticket | undefined {
+    return writing(() => this.claimReprintInTransaction(ticketId, at));
   }
 
   getTicket(ticketId: number): Ticket | undefined {
@@ -395,10 +511,7 @@ export class SqliteStore implements KioskStore {
   }
 
   recordRatingOffer(ticketId: number, at: Date): string {
-    this.statements.insertRatingOffer.run(ticketId, at.toISOString());
-    const offer = this.statements.ratingOfferOfTicket.get(ticketId);
-    if (!offer) throw new Error(`the rating offer of ticket ${ticketId} vanished from the store`);
-    return offer.offered_at;
+    return this.ratingOfferInTransaction(ticketId, at);
   }
 
   listRatingOffers(localDay: string): number[] {
@@ -415,7 +528,32 @@ export class SqliteStore implements KioskStore {
   }
 
   recordPaperRoll(at: Date): void {
-    this.statements.insertPaperRoll.run(at.toISOString());
+    writing(() => this.paperRollInTransaction(at));
+  }
+
+  recordPrinterState(status: PrinterStatus, at: Date): void {
+    // One statement, so one transaction already: nothing else is stored about the printer's state.
+    writing(() => this.appendToOutbox(at.toISOString(), { kind: 'printer-state', status }));
+  }
+
+  readOutbox(afterSeq: number, limit: number): SyncRecord[] {
+    return this.statements.outboxAfter
+      .all(afterSeq, limit)
+      .map((row) => ({ seq: row.seq, at: row.at, fact: JSON.parse(row.fact) as SyncFact }));
+  }
+
+  acknowledgeOutbox(seq: number, at: Date): void {
+    const { lastSeq } = this.outboxState();
+    // An acknowledgement of records this outbox never wrote (the central server mixed up devices, or
+    // this database was replaced) would mark future records as delivered before they are sent.
+    if (seq > lastSeq) throw new RangeError(`acknowledged sequence ${seq} is past the last one written (${lastSeq})`);
+    writing(() => this.statements.acknowledgeOutbox.run(seq, at.toISOString(), seq));
+  }
+
+  outboxState(): OutboxState {
+    const row = this.statements.outboxState.get();
+    if (!row) throw new Error('the outbox_sync row is missing: the database was changed by hand');
+    return { lastSeq: row.last_seq, acknowledgedSeq: row.acknowledged_seq, lastAcknowledgedAt: row.acknowledged_at };
   }
 
   paperRoll(): PaperRollCount {
@@ -429,12 +567,33 @@ export class SqliteStore implements KioskStore {
     this.db.close();
   }
 
+  /**
+   * The one place a fact enters the outbox; called only inside the transaction of the change it
+   * records. Protected for the bench's baseline alone (scripts/bench.ts measures the kiosk with
+   * this doing nothing); nothing else may override it.
+   */
+  protected appendToOutbox(at: string, fact: SyncFact): void {
+    this.statements.appendOutbox.run(at, fact.kind, JSON.stringify(fact));
+  }
+
   private requireTicket(ticketId: number): Ticket {
     const ticket = this.getTicket(ticketId);
     if (!ticket) throw new Error(`ticket ${ticketId} vanished from the store`);
     return ticket;
   }
 }
+
+/** A rating step as upstream hears it: the score and reasons after the step, with the visit's facts. */
+const ratingFact = (rating: Rating, step: RatingEvent['kind']): SyncFact => ({
+  kind: 'rating',
+  ticketId: rating.ticketId,
+  step,
+  score: rating.score,
+  reasons: rating.reasons,
+  language: rating.language,
+  serviceId: rating.serviceId,
+  deskId: rating.deskId,
+});
 
 /** SQLite's answers that mean the data cannot be written now: the disk, the folder or the file, not the request. */
 const STORAGE_FAULTS = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;

@@ -1,7 +1,7 @@
 import type { PrinterProblem, PrinterReport, PrinterStatus } from '../../contract';
 import { printerCanPrint, printerProblems } from '../../shared/printer-problems';
 import type { Emit, KioskHandlers } from '../handlers';
-import type { Clock, KioskStore, TicketPrinter } from '../ports';
+import type { Clock, CoreLog, KioskStore, TicketPrinter } from '../ports';
 import type { Settings } from '../settings';
 
 export const PRINTER_CALL_NAMES = ['getPrinterStatus'] as const;
@@ -11,19 +11,31 @@ export interface PrinterMonitorParts {
   store: KioskStore;
   clock: Clock;
   emit: Emit;
+  log: CoreLog;
 }
 
 /**
- * Listens to the printer in use: tells every screen what it says, warns of each new problem, and
- * counts a new paper roll when paper comes back.
+ * What of a printer's state is worth a fact upstream: not when it was asked nor its words for the
+ * technician, which change on every poll.
+ */
+const stateKey = (status: PrinterStatus): string =>
+  [status.connection, status.paper, status.coverOpen, status.cutterError, status.otherError].join(' ');
+
+/**
+ * Listens to the printer in use: tells every screen what it says, warns of each new problem, counts
+ * a new paper roll when paper comes back, and writes each new state to the outbox. It runs inside
+ * the printer's own status handling (between or during jobs), so nothing it does may throw there.
  */
 export class PrinterMonitor {
   private problemsSeen: PrinterProblem[];
+  /** The state last written to the outbox: a printer repeating itself is not a new fact. */
+  private stateRecorded: string;
   private stopListening: () => void;
 
   constructor(private readonly parts: PrinterMonitorParts) {
     const printer = parts.settings.printer();
     this.problemsSeen = printerProblems(printer.lastStatus());
+    this.stateRecorded = stateKey(printer.lastStatus());
     this.stopListening = this.listen(printer);
   }
 
@@ -72,13 +84,38 @@ export class PrinterMonitor {
     const before = this.problemsSeen;
     this.problemsSeen = problems;
     const at = this.parts.clock.now();
+    // Each part on its own: a state that could not be stored is still shown, and the other way round.
+    this.guarded("store the printer's new state", () => {
+      const key = stateKey(status);
+      if (key === this.stateRecorded) return;
+      this.parts.store.recordPrinterState(status, at);
+      this.stateRecorded = key;
+    });
     // Paper that was out or nearly out and is fine again means a new roll.
     if ((before.includes('paper-out') || before.includes('paper-near-end')) && status.paper === 'ok') {
-      this.parts.store.recordPaperRoll(at);
+      this.guarded('count a new paper roll', () => this.parts.store.recordPaperRoll(at));
     }
-    this.parts.emit('printerStatusChanged', this.reportOf(status));
-    for (const problem of problems.filter((p) => !before.includes(p))) {
-      this.parts.emit('printerWarning', { problem, at: at.toISOString(), detail: status.detail });
+    this.guarded("report the printer's new state", () => {
+      this.parts.emit('printerStatusChanged', this.reportOf(status));
+      for (const problem of problems.filter((p) => !before.includes(p))) {
+        this.parts.emit('printerWarning', { problem, at: at.toISOString(), detail: status.detail });
+      }
+    });
+  }
+
+  /**
+   * Runs a part of the listener; a failure (the disk full, the database gone) is logged, never
+   * thrown into the printer, where it would fail the ticket being printed.
+   */
+  private guarded(doing: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.parts.log.error(
+        'event-listener-failed',
+        { listener: 'printer-monitor', doing, error: String(error) },
+        `the printer monitor could not ${doing}`,
+      );
     }
   }
 }

@@ -104,7 +104,7 @@ export class TicketCalls {
     }
     const service = this.parts.settings.catalog().services.find((candidate) => candidate.id === ticket.serviceId);
     if (!service) throw new KioskError('unknown-service', `no service has id "${ticket.serviceId}"`);
-    const claimed = this.storing('reprint', () => this.parts.store.claimReprint(ticketId));
+    const claimed = this.storing('reprint', () => this.parts.store.claimReprint(ticketId, this.parts.clock.now()));
     if (!claimed) throw notReprintable(this.parts.store.getTicket(ticketId) ?? ticket);
     return this.print(claimed, service);
   }
