@@ -12,8 +12,9 @@ import { printerProfile } from '../native/printer/profiles';
 import { renderTicketBytes, renderWholeTicketBitmapBytes } from '../native/printer/ticket-layout';
 import { alwaysOpen, SAMPLE_CATALOG } from '../test/support/kiosk-fixture';
 import { openPtyPair } from '../test/support/pty-pair';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PORTRAIT } from '../test/support/chromium';
-import { startBrowserShell } from '../test/support/browser-shell-process';
+import { startBrowserShell, type RunningShell } from '../test/support/browser-shell-process';
 import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
 
@@ -72,59 +73,91 @@ function benchTicketBytes(): boolean {
   return allMet;
 }
 
-/** From a tap on a service in Chromium to the first byte at the printer's serial port. */
-async function benchTapToFirstByte(tickets: number): Promise<void> {
+/** A kiosk to tap on: its own PTY printer with the emulator, its own shell and data folder, a page in Chromium. */
+interface TapRig {
+  page: Page;
+  shell: RunningShell;
+  emulator: PrinterEmulator;
+  /** When the ticket's first byte (ESC @) reached the printer, not the status request (DLE EOT) before it. */
+  firstByteAt: number | null;
+  close(): Promise<void>;
+}
+
+async function openTapRig(browser: Browser, startShell: (args: string[]) => Promise<RunningShell>): Promise<TapRig> {
   const pty = await openPtyPair();
   const emulator = await PrinterEmulator.open({ path: pty.b });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   // Open round the clock: the figures must not depend on the hour the bench runs at.
   const catalogFile = join(dataDir, 'catalog.json');
   writeFileSync(catalogFile, JSON.stringify(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG))));
-  const shell = await startBrowserShell(['--data-dir', dataDir, '--catalog', catalogFile, '--printer-port', pty.a]);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: PORTRAIT });
-    await page.goto(shell.url);
-    let firstByteAt: number | null = null;
-    // The ticket's first byte (ESC @), not the status request (DLE EOT) the printer is asked first.
-    emulator.onBytes((chunk, at) => {
-      if (chunk.includes(0x1b)) firstByteAt ??= at;
-    });
+  const shell = await startShell(['--data-dir', dataDir, '--catalog', catalogFile, '--printer-port', pty.a]);
+  const page = await browser.newPage({ viewport: PORTRAIT });
+  await page.goto(shell.url);
+  const rig: TapRig = {
+    page,
+    shell,
+    emulator,
+    firstByteAt: null,
+    close: async () => {
+      await page.close();
+      await shell.stop();
+      await emulator.close();
+      await pty.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  emulator.onBytes((chunk, at) => {
+    if (chunk.includes(0x1b)) rig.firstByteAt ??= at;
+  });
+  return rig;
+}
 
+/** One visitor: from the attract screen to the passport service, then the timed tap; ms to the ticket's first byte. */
+async function tapToFirstByte(rig: TapRig): Promise<number> {
+  const { page, emulator } = rig;
+  await page.getByTestId('screen-attract').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('provider-internal-affairs').click();
+  await page.getByTestId('category-ia-documents').click();
+  await page.getByTestId('service-passport').click();
+  const service = page.getByTestId('take-ticket');
+  await service.waitFor();
+  // A new screen ignores touches for a moment (double-tap guard); the tap is timed once it counts.
+  // Polled from here: the page's CSP forbids string code, and tsx wraps named functions in helpers the page lacks.
+  while ((await service.evaluate((button) => getComputedStyle(button).pointerEvents)) !== 'auto') {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const box = (await service.boundingBox())!;
+  rig.firstByteAt = null;
+  const tappedAt = performance.now();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await emulator.nextTicket();
+  const ms = rig.firstByteAt! - tappedAt;
+  await page.getByTestId('ticket-number').waitFor();
+  await page.getByTestId('ticket-done').click();
+  return ms;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+
+/** From a tap on a service in Chromium to the first byte at the printer's serial port. */
+async function benchTapToFirstByte(tickets: number): Promise<void> {
+  const browser = await launchChromium();
+  const rig = await openTapRig(browser, (args) => startBrowserShell(args));
+  try {
     const tapToByte: number[] = [];
     const apiRoundTrip: number[] = [];
     for (let i = 0; i < tickets; i++) {
-      await page.getByTestId('screen-attract').click();
-      await page.getByTestId('language-en').click();
-      await page.getByTestId('provider-internal-affairs').click();
-      await page.getByTestId('category-ia-documents').click();
-      await page.getByTestId('service-passport').click();
-      const service = page.getByTestId('take-ticket');
-      await service.waitFor();
-      // A new screen ignores touches for a moment (double-tap guard); the tap is timed once it counts.
-      // Polled from here: the page's CSP forbids string code, and tsx wraps named functions in helpers the page lacks.
-      while ((await service.evaluate((button) => getComputedStyle(button).pointerEvents)) !== 'auto') {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      const box = (await service.boundingBox())!;
-      firstByteAt = null;
-      const tappedAt = performance.now();
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await emulator.nextTicket();
-      tapToByte.push(firstByteAt! - tappedAt);
-      await page.getByTestId('ticket-number').waitFor();
-      await page.getByTestId('ticket-done').click();
-
+      tapToByte.push(await tapToFirstByte(rig));
       // Baseline: the cheapest round trip through the same server, measured in the same loop.
       const startedAt = performance.now();
-      await fetch(`${shell.url}/api/call/getKioskInfo`, {
+      await fetch(`${rig.shell.url}/api/call/getKioskInfo`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
       apiRoundTrip.push(performance.now() - startedAt);
     }
-    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
     const [tap, api] = [sorted(tapToByte), sorted(apiRoundTrip)];
     console.log(
       `\nTap on "Take a ticket" → first byte of the ticket at the printer port, after the status check (browser shell, ${tickets} tickets, PTY at 9600 baud)`,
@@ -135,11 +168,50 @@ async function benchTapToFirstByte(tickets: number): Promise<void> {
     );
     console.log(`  ratio p50 ${fmt(percentile(tap, 50) / percentile(api, 50))}×`);
   } finally {
+    await rig.close();
     await browser.close();
-    await shell.stop();
-    await emulator.close();
-    await pty.close();
-    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Target of issue 12: the outbox costs the visitor at most a fifth more from tap to first printer byte. */
+const MAX_OUTBOX_RATIO = 1.2;
+const OUTBOX_SHELL = join(import.meta.dirname, 'bench-outbox-shell.ts');
+
+/**
+ * The same tap with and without the outbox: two kiosks started the same way (bench-outbox-shell.ts),
+ * one whose store writes no facts, tapped in turn (which goes first alternates) so the machine's
+ * noise falls on both.
+ */
+async function benchOutboxCost(tickets: number): Promise<boolean> {
+  const browser = await launchChromium();
+  const shell = (extra: string[]) => (args: string[]) =>
+    startBrowserShell([...args, ...extra], ['--import', 'tsx', OUTBOX_SHELL]);
+  const withOutbox = await openTapRig(browser, shell([]));
+  const withoutOutbox = await openTapRig(browser, shell(['--without-outbox']));
+  try {
+    const rigs = [withOutbox, withoutOutbox] as const;
+    const samples: [number[], number[]] = [[], []];
+    for (let i = 0; i < tickets; i++) {
+      for (const which of i % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) {
+        samples[which].push(await tapToFirstByte(rigs[which]));
+      }
+    }
+    const [on, off] = [sorted(samples[0]), sorted(samples[1])];
+    const ratio = percentile(on, 50) / percentile(off, 50);
+    const met = ratio <= MAX_OUTBOX_RATIO;
+    console.log(
+      `\nOutbox write cost: tap → first printer byte with the outbox, against the same kiosk whose store writes no facts (${tickets} tickets each, in turn)`,
+    );
+    console.log(`  with the outbox:    p50 ${fmt(percentile(on, 50))} ms   p95 ${fmt(percentile(on, 95))} ms`);
+    console.log(`  baseline, without:  p50 ${fmt(percentile(off, 50))} ms   p95 ${fmt(percentile(off, 95))} ms`);
+    console.log(
+      `  ratio p50 ${fmt(ratio, 2)}×, p95 ${fmt(percentile(on, 95) / percentile(off, 95), 2)}× (target ≤ ${MAX_OUTBOX_RATIO}× at p50: ${met ? 'met' : 'NOT MET'})`,
+    );
+    return met;
+  } finally {
+    await withOutbox.close();
+    await withoutOutbox.close();
+    await browser.close();
   }
 }
 
@@ -147,4 +219,5 @@ const targetsMet = benchTicketBytes();
 const searchTargetsMet = benchSearch();
 await benchSearchInChromium();
 await benchTapToFirstByte(50);
-if (!targetsMet || !searchTargetsMet) process.exitCode = 1;
+const outboxTargetMet = await benchOutboxCost(50);
+if (!targetsMet || !searchTargetsMet || !outboxTargetMet) process.exitCode = 1;

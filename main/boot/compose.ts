@@ -34,6 +34,11 @@ export interface ComposeOptions {
   log?: (message: string) => void;
   /** Built renderer folder the local API also serves (kiosk and desk pages); none serves only the API. */
   rendererDir?: string;
+  /**
+   * Opens the kiosk's database. Only the bench passes one (scripts/bench-outbox-shell.ts: the same
+   * store without its outbox writes, as the baseline of the outbox's cost); neither shell can.
+   */
+  openStore?: (file: string) => SqliteStore;
 }
 
 export interface ComposedKiosk {
@@ -101,7 +106,7 @@ async function composeParts(
     say(`${refused.message}\nThe kiosk keeps its last good catalog (${files.lastGoodCatalog}).`);
   }
 
-  const store = new SqliteStore(files.database);
+  const store = options.openStore ? options.openStore(files.database) : new SqliteStore(files.database);
   const lockouts = new SqliteLockouts(files.database);
   const openPrinter = (settings: KioskConfig['printer']) =>
     logPrintOutcomes(createTicketPrinter(settings, files.virtualPrinter), logger);

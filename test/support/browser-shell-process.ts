@@ -14,10 +14,11 @@ const SHELL = join(import.meta.dirname, '../../dist/main/browser-shell.js');
 
 /**
  * Starts the built browser shell as its own process, exactly as the README does, on a free port,
- * and resolves once it prints its address.
+ * and resolves once it prints its address. `entry`: Node's arguments before the shell's, for another
+ * shell that prints the same line (the bench's, scripts/bench-outbox-shell.ts).
  */
-export function startBrowserShell(args: string[]): Promise<RunningShell> {
-  const child: ChildProcess = spawn(process.execPath, [SHELL, '--port', '0', ...args], {
+export function startBrowserShell(args: string[], entry: string[] = [SHELL]): Promise<RunningShell> {
+  const child: ChildProcess = spawn(process.execPath, [...entry, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
