@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
  * The history a kiosk already holds, as the facts it would have written had the outbox existed:
  * tickets issued (with the service they were issued for, before any transfer), their last print
  * outcome (earlier outcomes and reprints were never kept), every desk step, every rating step with
- * the rating's language, service and desk, every offer and every paper roll. Ordered by the device's
+ * the rating's language, service and desk, every offer and every paper roll (a print error cut to
+ * the 2,000 characters the contract takes, as the store does). Ordered by the device's
  * clock, each fact of a ticket no earlier than the ticket's issue (a clock set back must not put a
  * step before its ticket), then by the order the live store writes them in, then by row.
  */
@@ -19,7 +20,8 @@ const OUTBOX_BACKFILL = `
     FROM tickets
     UNION ALL
     SELECT print_outcome_at, max(print_outcome_at, issued_at), 1, id, 'print-outcome',
-      json_object('kind', 'print-outcome', 'ticketId', id, 'status', print_status, 'error', print_error)
+      json_object('kind', 'print-outcome', 'ticketId', id, 'status', print_status, 'error',
+        CASE WHEN length(print_error) > 2000 THEN substr(print_error, 1, 1999) || '…' ELSE print_error END)
     FROM tickets WHERE print_status <> 'pending' AND print_outcome_at IS NOT NULL
     UNION ALL
     SELECT e.at, max(e.at, t.issued_at), 2, e.id, 'visit-step',

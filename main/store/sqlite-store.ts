@@ -411,7 +411,7 @@ export class SqliteStore implements KioskStore {
         const when = at.toISOString();
         const { changes } = this.statements.setPrintOutcome.run(status, error, when, ticketId);
         if (changes !== 1) throw new Error(`ticket ${ticketId} vanished from the store`);
-        this.appendToOutbox(when, { kind: 'print-outcome', ticketId, status, error });
+        this.appendToOutbox(when, { kind: 'print-outcome', ticketId, status, error: upstreamError(error) });
         return this.requireTicket(ticketId);
       },
     );
@@ -421,7 +421,12 @@ export class SqliteStore implements KioskStore {
       const when = at.toISOString();
       const tickets = this.statements.markInterrupted.all(reason, when).map(toTicket);
       for (const ticket of tickets) {
-        this.appendToOutbox(when, { kind: 'print-outcome', ticketId: ticket.id, status: 'interrupted', error: reason });
+        this.appendToOutbox(when, {
+          kind: 'print-outcome',
+          ticketId: ticket.id,
+          status: 'interrupted',
+          error: upstreamError(reason),
+        });
       }
       return tickets;
     });
@@ -582,6 +587,14 @@ export class SqliteStore implements KioskStore {
     return ticket;
   }
 }
+
+/**
+ * A print error as upstream takes it: at most PrintOutcomeFact's 2,000 characters (a longer one would
+ * have the whole batch refused, and the outbox stuck behind it); the ticket row keeps it whole.
+ */
+const UPSTREAM_ERROR_MAX = 2000;
+const upstreamError = (error: string | null): string | null =>
+  error === null || error.length <= UPSTREAM_ERROR_MAX ? error : `${error.slice(0, UPSTREAM_ERROR_MAX - 1)}…`;
 
 /** A rating step as upstream hears it: the score and reasons after the step, with the visit's facts. */
 const ratingFact = (rating: Rating, step: RatingEvent['kind']): SyncFact => ({

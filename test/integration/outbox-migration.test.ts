@@ -230,6 +230,31 @@ describe('upgrading a kiosk database with history to the outbox', () => {
     reopened.close();
   });
 
+  it('cuts an old print error to the 2,000 characters the contract takes, keeping the ticket row whole', () => {
+    const dbFile = join(dir.path, 'kiosk.sqlite');
+    const raw = new Database(dbFile);
+    migrate(raw, schemaBeforeOutbox());
+    const words = `not sent: ${'é'.repeat(2500)}`;
+    raw
+      .prepare(
+        `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, issued_at,
+           print_status, print_error, print_outcome_at) VALUES ('A-001', 'A', 1, ?, 'passport', 'ru', ?, 'failed', ?, ?)`,
+      )
+      .run(DAY, t('08:00:00'), words, t('08:00:01'));
+    raw.close();
+    const store = new SqliteStore(dbFile);
+    // readWholeOutbox checks every record against the contract's schema.
+    const [, outcome] = readWholeOutbox(store);
+    expect(outcome?.fact).toEqual({
+      kind: 'print-outcome',
+      ticketId: 1,
+      status: 'failed',
+      error: `${words.slice(0, 1999)}…`,
+    });
+    expect(store.getTicket(1)?.printError).toBe(words);
+    store.close();
+  });
+
   it('an empty database gets an empty outbox', () => {
     const store = new SqliteStore(join(dir.path, 'new.sqlite'));
     expect(store.outboxState()).toEqual({ lastSeq: 0, acknowledgedSeq: 0, lastAcknowledgedAt: null });

@@ -135,6 +135,18 @@ describe('the outbox: each store change writes its facts in its own transaction 
     expectGapless(readWholeOutbox(store));
   });
 
+  it('a print error longer than the contract takes is cut in the fact (a refused record would stop the outbox), kept whole on the ticket', () => {
+    const ticket = issue('08:00:00');
+    const words = `printer said: ${'x'.repeat(3000)}`;
+    store.recordPrintOutcome(ticket.id, 'failed', words, at('08:00:02'));
+    const [, outcome] = readWholeOutbox(store);
+    expect(outcome?.fact).toMatchObject({ kind: 'print-outcome', status: 'failed' });
+    const error = outcome?.fact.kind === 'print-outcome' ? outcome.fact.error : null;
+    expect(error).toHaveLength(2000);
+    expect(error).toBe(`${words.slice(0, 1999)}…`);
+    expect(store.getTicket(ticket.id)?.printError).toBe(words);
+  });
+
   it('visit steps: one fact each, with the state after it; a transfer names the service it went to', () => {
     const ticket = issue('08:00:00');
     const step = (kind: 'called' | 'recalled' | 'started' | 'transferred' | 'finished', time: string) =>
