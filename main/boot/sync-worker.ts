@@ -80,7 +80,14 @@ export interface SyncStatus {
 }
 
 export type SyncFailureKind =
-  'network' | 'timeout' | 'server-error' | 'bad-answer' | 'bad-batch' | 'credential-refused' | 'certificate-refused';
+  | 'network'
+  | 'timeout'
+  | 'server-error'
+  | 'bad-answer'
+  | 'bad-batch'
+  | 'outbox-unavailable'
+  | 'credential-refused'
+  | 'certificate-refused';
 
 export const SYNC_DEFAULTS = {
   batchSize: 500,
@@ -124,7 +131,7 @@ export class SyncWorker {
   private readonly post: (request: PinnedRequest) => Promise<PinnedResponse>;
 
   /** Send the records after this one next: the acknowledged seq, or lower after a sync-gap. */
-  private cursor = 0;
+  private cursor: number | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private inFlight: AbortController | null = null;
@@ -184,24 +191,44 @@ export class SyncWorker {
   }
 
   private async run(): Promise<void> {
-    this.cursor = this.options.outbox.outboxState().acknowledgedSeq;
     while (this.running) {
-      const { lastSeq, acknowledgedSeq } = this.options.outbox.outboxState();
-      this.state = { ...this.state, lastSeq, acknowledgedSeq };
-      const records = this.options.outbox.readOutbox(this.cursor, this.batchSize);
-      if (records.length === 0) {
-        await this.waitIdle();
-        continue;
+      try {
+        await this.step();
+      } catch (error) {
+        // The kiosk's database is busy or its disk is gone: wait as after a network error, and
+        // never let it reach the kiosk.
+        await this.retryLater('outbox-unavailable', `the outbox failed: ${(error as Error).message}`);
       }
-      const outcome = await this.send(records, lastSeq);
-      if (!this.running || outcome.kind === 'stopped') break;
-      await this.settle(outcome, records);
     }
+  }
+
+  /** One look at the outbox: a batch sent and settled, or a wait for new records. */
+  private async step(): Promise<void> {
+    this.cursor ??= this.options.outbox.outboxState().acknowledgedSeq;
+    const { lastSeq, acknowledgedSeq } = this.options.outbox.outboxState();
+    this.state = { ...this.state, lastSeq, acknowledgedSeq };
+    const records = this.options.outbox.readOutbox(this.cursor, this.batchSize);
+    if (records.length === 0) {
+      await this.waitIdle();
+      return;
+    }
+    const outcome = await this.send(records, lastSeq);
+    if (!this.running || outcome.kind === 'stopped') return;
+    await this.settle(outcome, records);
+  }
+
+  private async retryLater(failure: SyncFailureKind, message: string): Promise<void> {
+    const failuresInRow = this.state.failuresInRow + 1;
+    const delay = backoffDelay(failuresInRow, this.backoff, this.random);
+    this.noteFailure(failure, message, failuresInRow, 'retrying', delay);
+    await this.waitFor(delay, false);
   }
 
   private async settle(outcome: Exclude<Outcome, { kind: 'stopped' }>, records: SyncRecord[]): Promise<void> {
     const { log } = this.options;
     const now = () => this.options.clock.now().toISOString();
+    /** The batch followed this sequence. */
+    const sentAfter = records[0]!.seq - 1;
     switch (outcome.kind) {
       case 'acknowledged': {
         const lastSent = records[records.length - 1]!.seq;
@@ -215,16 +242,9 @@ export class SyncWorker {
           );
         }
         const acknowledged = Math.min(outcome.acknowledgedSeq, lastSent);
-        if (acknowledged <= this.cursor) {
+        if (acknowledged <= sentAfter) {
           // Nothing of the batch was taken: sending it again at once would loop without end.
-          await this.settle(
-            {
-              kind: 'retry',
-              failure: 'bad-answer',
-              message: `the central server acknowledged ${acknowledged}, none of the batch`,
-            },
-            records,
-          );
+          await this.retryLater('bad-answer', `the central server acknowledged ${acknowledged}, none of the batch`);
           return;
         }
         this.options.outbox.acknowledgeOutbox(acknowledged, this.options.clock.now());
@@ -254,30 +274,19 @@ export class SyncWorker {
               `though it had acknowledged ${local} (it lost data): sending again from ${outcome.acknowledgedSeq + 1}`,
           );
         }
-        if (outcome.acknowledgedSeq >= this.cursor) {
+        if (outcome.acknowledgedSeq >= sentAfter) {
           // A gap says the batch started too far on; one that started right after the central's
           // sequence cannot be a gap, so the answer is wrong and resending at once would loop.
-          await this.settle(
-            {
-              kind: 'retry',
-              failure: 'bad-answer',
-              message: `sync-gap at ${outcome.acknowledgedSeq}, yet the batch followed it`,
-            },
-            records,
-          );
+          await this.retryLater('bad-answer', `sync-gap at ${outcome.acknowledgedSeq}, yet the batch followed it`);
           return;
         }
         this.cursor = outcome.acknowledgedSeq;
         await yieldToEventLoop();
         return;
       }
-      case 'retry': {
-        const failuresInRow = this.state.failuresInRow + 1;
-        const delay = backoffDelay(failuresInRow, this.backoff, this.random);
-        this.noteFailure(outcome.failure, outcome.message, failuresInRow, 'retrying', delay);
-        await this.waitFor(delay, false);
+      case 'retry':
+        await this.retryLater(outcome.failure, outcome.message);
         return;
-      }
       case 'refused': {
         // A revoked or unknown credential, or a certificate that is not the pinned one, does not
         // mend itself in seconds: a technician must act. Look again rarely, never in a hot loop.

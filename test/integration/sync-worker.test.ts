@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseFingerprint } from '../../main/boot/pinned-https';
 import { SyncWorker, type SyncLog, type SyncWorkerOptions, type WaitTimers } from '../../main/boot/sync-worker';
-import { systemClock } from '../../main/core/ports';
+import { systemClock, type Outbox } from '../../main/core/ports';
 import { tempDir } from '../support/kiosk-fixture';
 import { SqliteTestOutbox, visitFacts } from '../support/sqlite-test-outbox';
 import { TcpFaultProxy } from '../support/tcp-fault-proxy';
@@ -324,6 +324,32 @@ describe('the sync worker, against a test central (in-memory, real HTTPS; the re
     expect(lines[0]!.message).toContain(PIN);
     expect(lines[0]!.message).toContain(wrong);
     expect(outbox.outboxState().acknowledgedSeq).toBe(0);
+  });
+
+  it('waits and tries again when the outbox throws (as SQLite does when its disk is gone), never throwing into the kiosk', async () => {
+    const lastSeq = appendVisits(outbox, 10);
+    let thrown = 0;
+    const failing: Outbox = {
+      readOutbox: (afterSeq, limit) => {
+        if (thrown < 2) {
+          thrown += 1;
+          throw new Error('SQLITE_IOERR: disk I/O error');
+        }
+        return outbox.readOutbox(afterSeq, limit);
+      },
+      acknowledgeOutbox: (seq, at) => outbox.acknowledgeOutbox(seq, at),
+      outboxState: () => outbox.outboxState(),
+      recordPrinterState: (status, at) => outbox.recordPrinterState(status, at),
+    };
+    const { worker, lines } = startWorker({ outbox: failing });
+    await until(() => outbox.outboxState().acknowledgedSeq === lastSeq);
+    expect(thrown).toBe(2);
+    expect(lines.map((line) => `${line.event} ${String(line.detail.kind ?? '')}`)).toEqual([
+      'sync-failed outbox-unavailable',
+      'sync-resumed ',
+    ]);
+    expect(worker.status().lastError?.message).toContain('SQLITE_IOERR');
+    expectExactlyTheOutbox(lastSeq);
   });
 
   it('sends a new record promptly when woken, not at the next poll', async () => {
