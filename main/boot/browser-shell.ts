@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidFileError } from '../core/validation-report';
 import { APP_ROOT, composeKiosk, dataFiles } from './compose';
+import { defaultDataDir } from './data-dir';
 import type { KioskConfigInput } from './config-file';
 
 /**
@@ -20,11 +20,6 @@ const USAGE = `Usage: node dist/main/browser-shell.js [options]
   --printer-port <path>  serial printer device, e.g. /dev/ttyUSB0 (default: virtual printer)
   --printer-baud <n>     serial speed (default 9600)
   --catalog <file>       catalog file (default catalog/sample-catalog.json)`;
-
-function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'kiosk');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -18,6 +18,8 @@ import { logPrintOutcomes, logServiceEvent } from './kiosk-events-log';
 import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
+import { startSyncIfEnrolled } from './sync-start';
+import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
 import type { KioskLog } from './logging';
 import type { KioskConfigInput } from './config-file';
@@ -49,6 +51,8 @@ export interface ComposedKiosk {
   apiUrl: string;
   /** The structured log in the data folder; the shells log their own events to it too. */
   log: KioskLog;
+  /** The sync worker's state, for the technician screen; null while the device is not enrolled (sync off). */
+  syncStatus(): SyncStatus | null;
   close(): Promise<void>;
 }
 
@@ -182,6 +186,16 @@ async function composeParts(
     store.close();
     throw error;
   });
+  // After the API is up, so a kiosk that cannot start never half-syncs; woken by every change, as
+  // each may have written an outbox record.
+  const sync = startSyncIfEnrolled({
+    dataDir: options.dataDir,
+    store,
+    clock: options.clock ?? systemClock,
+    logger,
+    say,
+  });
+  const stopWaking = sync ? service.subscribe(() => sync.wake()) : () => {};
   if (api.lanRefused) {
     logger.warn({ event: 'api-lan-refused', host: config.api.host }, api.lanRefused);
     say(`kiosk: ${api.lanRefused}`);
@@ -192,7 +206,11 @@ async function composeParts(
     dataDir: options.dataDir,
     apiUrl: api.url,
     log: kioskLog,
+    syncStatus: () => sync?.status() ?? null,
     close: async () => {
+      stopWaking();
+      // Before the store closes: a batch in flight is aborted, and sent again at the next start.
+      await sync?.stop();
       stopLogging();
       await api.close();
       await speaker.close();

@@ -13,12 +13,14 @@ export type DurableFs = Pick<
  * the temp file's name is on disk); only then is it renamed over the file, and the folder fsynced
  * again, since a rename is durable only once its folder is. When this returns, the new file
  * survives a power cut: only then may anything that depends on it (a last good copy) be written.
+ * `mode` is the new file's permissions (0o600 for a file holding a secret), set when the temp file
+ * is made, so the secret is never readable by others, not even for an instant.
  */
-export function writeFileDurably(file: string, text: string, fs: DurableFs = nodeFs): void {
+export function writeFileDurably(file: string, text: string, fs: DurableFs = nodeFs, mode?: number): void {
   const folder = dirname(file);
   fs.mkdirSync(folder, { recursive: true });
   const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, 'w');
+  const fd = mode === undefined ? fs.openSync(temp, 'w') : fs.openSync(temp, 'w', mode);
   try {
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);

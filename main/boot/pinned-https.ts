@@ -1,0 +1,182 @@
+import { request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { connect, type TLSSocket } from 'node:tls';
+import { isIP } from 'node:net';
+
+/*
+ * HTTPS to the central server, trusting exactly one certificate: the one whose SHA-256 fingerprint
+ * the device pinned at enrolment. The central server's certificate is self-signed, so Node's own
+ * verification fails (DEPTH_ZERO_SELF_SIGNED_CERT) and, with that failure, never calls
+ * `checkServerIdentity`. So the TLS connection is made first, without the CA check, and its peer
+ * certificate compared with the pin; only a matching connection is handed to the HTTP request.
+ * Nothing of the request (its headers with the bearer token, its body) is written before that.
+ */
+
+/** A SHA-256 fingerprint as 64 lower-case hex digits; accepts `AB:CD:…` (openssl, Node) and bare hex. */
+export function normaliseFingerprint(text: string): string | null {
+  const hex = text.trim().replace(/:/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
+/** Why a request to the central server did not get an answer. */
+export type TransportFailureKind = 'certificate-refused' | 'timeout' | 'aborted' | 'network';
+
+export class TransportError extends Error {
+  constructor(
+    readonly kind: TransportFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export interface PinnedRequest {
+  /** The central server's base URL, `https://host:port` (a path prefix is kept). */
+  url: string;
+  path: string;
+  /** 64 hex digits (normaliseFingerprint). */
+  fingerprint: string;
+  body: unknown;
+  /** Sent as `Authorization: Bearer …`; enrolment has none. */
+  token?: string;
+  /** The whole exchange (connect, handshake, request, answer) ends in a TransportError after this. */
+  timeoutMs: number;
+  /** Aborting it ends the exchange at once (the worker's stop()). */
+  signal?: AbortSignal;
+}
+
+export interface PinnedResponse {
+  status: number;
+  /** The parsed JSON body, or null when there was none or it was not JSON. */
+  body: unknown;
+}
+
+/** Answers bigger than this are cut off: the central's answers are a few hundred bytes. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** POSTs JSON to the pinned server. Rejects only with a TransportError; any HTTP status resolves. */
+export function postPinnedJson(options: PinnedRequest): Promise<PinnedResponse> {
+  return new Promise<PinnedResponse>((resolve, reject) => {
+    const base = new URL(options.url);
+    if (base.protocol !== 'https:') {
+      reject(new TransportError('network', `${options.url} is not an https:// address`));
+      return;
+    }
+    const host = base.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(base.port || 443);
+    const payload = Buffer.from(JSON.stringify(options.body));
+    let tlsSocket: TLSSocket | undefined;
+    let settled = false;
+
+    const fail = (error: TransportError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      req.destroy(error);
+      tlsSocket?.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(new TransportError('aborted', 'the request was aborted (the sync worker stopped)'));
+    const timer = setTimeout(
+      () => fail(new TransportError('timeout', `no answer from ${base.host} within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+
+    const req = request(
+      {
+        host,
+        port,
+        method: 'POST',
+        path: `${base.pathname.replace(/\/$/, '')}${options.path}`,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': payload.length,
+          ...(options.token !== undefined && { authorization: `Bearer ${options.token}` }),
+        },
+        // One connection per request: a pooled socket could outlive a cut unnoticed, and a pinned
+        // check per connection is what makes the pin hold.
+        createConnection: (_options, oncreate: (error: Error | null, socket: TLSSocket) => void) => {
+          tlsSocket = connect({
+            host,
+            port,
+            ...(isIP(host) === 0 && { servername: host }),
+            // The pin below is the check: the certificate is self-signed, so no CA can vouch for it.
+            rejectUnauthorized: false,
+          });
+          const socket = tlsSocket;
+          const onError = (error: Error) => fail(new TransportError('network', networkMessage(base.host, error)));
+          socket.once('error', onError);
+          socket.once('secureConnect', () => {
+            socket.off('error', onError);
+            const seen = normaliseFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
+            if (seen !== options.fingerprint) {
+              fail(
+                new TransportError(
+                  'certificate-refused',
+                  `the server at ${base.host} shows a certificate with SHA-256 fingerprint ${seen ?? 'none'}, ` +
+                    `not the pinned ${options.fingerprint}: nothing was sent`,
+                ),
+              );
+              return;
+            }
+            oncreate(null, socket);
+          });
+          return undefined;
+        },
+      },
+      (res) => {
+        readBody(res)
+          .then((body) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            resolve({ status: res.statusCode ?? 0, body });
+          })
+          .catch((error: unknown) => fail(new TransportError('network', networkMessage(base.host, error as Error))));
+      },
+    );
+    req.on('error', (error) => fail(new TransportError('network', networkMessage(base.host, error))));
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    req.end(payload);
+  });
+}
+
+function networkMessage(host: string, error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return `${host}: ${code ? `${code} ` : ''}${error.message}`;
+}
+
+function readBody(res: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        res.destroy(new Error(`the answer is larger than ${MAX_RESPONSE_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    res.on('error', reject);
+    // A connection cut while the answer arrives ends the response as aborted, not with 'error'.
+    res.on('close', () => {
+      if (!res.complete) reject(new Error('the connection closed before the whole answer arrived'));
+    });
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text === '' ? null : (JSON.parse(text) as unknown));
+      } catch {
+        resolve(null);
+      }
+    });
+  });
+}
