@@ -190,7 +190,7 @@ async function composeParts(
   // each may have written an outbox record.
   const sync = startSyncIfEnrolled({
     dataDir: options.dataDir,
-    store,
+    outbox: store,
     clock: options.clock ?? systemClock,
     logger,
     say,

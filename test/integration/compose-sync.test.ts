@@ -4,9 +4,7 @@ import { centralCredentialFile, writeCentralCredential } from '../../main/boot/c
 import { composeKiosk, dataFiles } from '../../main/boot/compose';
 import { readLogTail } from '../../main/boot/logging';
 import { normaliseFingerprint } from '../../main/boot/pinned-https';
-import { isOutbox } from '../../main/boot/sync-start';
 import { apiPaths } from '../../main/contract';
-import { SqliteStore } from '../../main/store/sqlite-store';
 import { ManualClock, tempDir } from '../support/kiosk-fixture';
 import { TEST_FINGERPRINT, TestCentral } from '../support/test-central';
 
@@ -51,13 +49,7 @@ describe('the composed kiosk and its sync worker', () => {
     expect(refused?.details.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^token: /)]));
   });
 
-  it('when enrolled, sends a new ticket to the central at once and stops with the kiosk', async (ctx) => {
-    // TODO(lead, issue 12): runs once SqliteStore implements Outbox (the outbox branch).
-    if (!isOutbox(SqliteStore.prototype)) {
-      const reason = 'SqliteStore does not implement Outbox on this branch yet (issue 12; runs once it does)';
-      ctx.task.meta.skipReason = reason;
-      return ctx.skip(reason);
-    }
+  it('when enrolled, sends a new ticket to the central at once and stops with the kiosk', async () => {
     const central = new TestCentral();
     const url = await central.start();
     const token = central.addDevice('bus-7');
@@ -89,10 +81,3 @@ describe('the composed kiosk and its sync worker', () => {
     }
   });
 });
-
-declare module 'vitest' {
-  interface TaskMeta {
-    /** Why a test could not run on this machine; the test command prints it. */
-    skipReason?: string;
-  }
-}

@@ -6,8 +6,9 @@ import { centralCredentialFile, readCentralCredential } from '../../main/boot/ce
 import { normaliseFingerprint } from '../../main/boot/pinned-https';
 import { SyncWorker } from '../../main/boot/sync-worker';
 import { systemClock } from '../../main/core/ports';
+import { SqliteStore } from '../../main/store/sqlite-store';
 import { tempDir } from '../support/kiosk-fixture';
-import { SqliteTestOutbox, visitFacts } from '../support/sqlite-test-outbox';
+import { serveVisits } from '../support/store-visits';
 import { TEST_FINGERPRINT, TestCentral } from '../support/test-central';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/enrol.ts');
@@ -78,8 +79,8 @@ describe('npm run enrol, against a test central (in-memory, real HTTPS; the real
     expect(statSync(centralCredentialFile(dir.path)).mode & 0o777).toBe(0o600);
 
     // The credential as written is what the sync worker needs: one record goes through with it.
-    const outbox = new SqliteTestOutbox(join(dir.path, 'outbox.sqlite'));
-    outbox.append(visitFacts(1), new Date());
+    const outbox = new SqliteStore(join(dir.path, 'kiosk.sqlite'));
+    serveVisits(outbox, 1);
     const worker = new SyncWorker({
       outbox,
       target: read.credential,
@@ -89,9 +90,9 @@ describe('npm run enrol, against a test central (in-memory, real HTTPS; the real
     worker.start();
     try {
       const deadline = Date.now() + 5_000;
-      while (outbox.outboxState().acknowledgedSeq < 3 && Date.now() < deadline)
+      while (outbox.outboxState().acknowledgedSeq < 4 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 10));
-      expect(central.held('bus-7')).toBe(3);
+      expect(central.held('bus-7')).toBe(4);
     } finally {
       await worker.stop();
       outbox.close();
