@@ -105,7 +105,11 @@ export const SYNC_BATCH_MAX = 1000;
  * `POST /sync/v1/batch` with the device's credential (`Authorization: Bearer …`). Records are in
  * sequence order without gaps; the first may repeat records the server already holds (it ignores
  * those). A batch that starts past `acknowledgedSeq + 1` is refused with `sync-gap` and the
- * server's `acknowledgedSeq`, so the device resends from there.
+ * server's `acknowledgedSeq`, so the device resends from there. A repeated record must say what the
+ * server holds under its sequence: one that differs is refused with `record-conflict` (409), for it
+ * means the device's database was replaced or another device uses its id, and acknowledging it
+ * would lose the new records. The body may be gzip-compressed (`Content-Encoding: gzip`): buses
+ * send on mobile links.
  */
 export const SyncBatch = z
   .object({
@@ -154,11 +158,13 @@ export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
 /**
  * Every refusal of the sync API: HTTP status and this body. `sync-gap` (409) carries the server's
- * `acknowledgedSeq`; `bad-batch` (400) its problems, each naming the field.
+ * `acknowledgedSeq`; `record-conflict` (409) the first sequence whose record differs from the one
+ * held (`conflictSeq`); `bad-batch` (400) its problems, each naming the field.
  */
 export const SyncErrorCode = z.enum([
   'bad-batch',
   'sync-gap',
+  'record-conflict',
   'unknown-credential',
   'device-revoked',
   'credential-of-another-device',
@@ -172,6 +178,7 @@ export const SyncError = z.object({
   error: SyncErrorCode,
   message: z.string(),
   acknowledgedSeq: z.number().int().min(0).optional(),
+  conflictSeq: z.number().int().positive().optional(),
   problems: z.array(z.string()).optional(),
 });
 export type SyncError = z.infer<typeof SyncError>;

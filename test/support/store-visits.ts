@@ -14,13 +14,13 @@ export const RECORDS_PER_VISIT = 4;
  * Serves `visits` visits through the kiosk's own SQLite store, each a ticket issued, printed and
  * rated: four outbox records per visit (issued, printed, offered a rating, rated), written by the
  * store as the kiosk writes them. Visits go
- * on from the store's last ticket, 300 a day. Returns the outbox's last sequence.
+ * on from the store's last ticket, 300 a day from `firstDay` (a time in ms). Returns the outbox's last sequence.
  */
-export function serveVisits(store: SqliteStore, visits: number): number {
+export function serveVisits(store: SqliteStore, visits: number, firstDay = FIRST_DAY): number {
   for (let i = 0; i < visits; i += 1) {
     const index = Math.floor(store.outboxState().lastSeq / RECORDS_PER_VISIT);
     const day = Math.floor(index / VISITS_PER_DAY);
-    const issuedAt = new Date(FIRST_DAY + day * DAY_MS + (index % VISITS_PER_DAY) * 60_000);
+    const issuedAt = new Date(firstDay + day * DAY_MS + (index % VISITS_PER_DAY) * 60_000);
     const issued = store.issueTicket({
       group: 'A',
       numbering,

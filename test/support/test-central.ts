@@ -1,5 +1,7 @@
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
@@ -62,6 +64,8 @@ export class TestCentral {
   enrolRequests: EnrolRequest[] = [];
   /** Statuses to answer the next batch requests with instead of handling them (503, 500, …). */
   readonly failNext: number[] = [];
+  /** Requests that came gzip-compressed (Content-Encoding: gzip). */
+  gzippedRequests = 0;
   /** Requests whose body never arrived whole (the connection was cut mid-request). */
   requestsCutShort = 0;
   /** Called when a batch request's headers arrive, before its body: lets a test act mid-request. */
@@ -132,7 +136,10 @@ export class TestCentral {
     req.on('end', () => {
       let body: unknown;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const raw = Buffer.concat(chunks);
+        if (req.headers['content-encoding'] === 'gzip') this.gzippedRequests += 1;
+        const text = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+        body = JSON.parse(text.toString('utf8'));
       } catch {
         body = undefined;
       }
@@ -176,7 +183,20 @@ export class TestCentral {
       return;
     }
     this.recordsReceived += batch.records.length;
-    // Idempotent by (device, seq): a repeat is ignored, whatever it says.
+    // Idempotent by (device, seq): a repeat is ignored, but only if it says what is held.
+    const conflict = batch.records.find((record) => {
+      const heldRecord = device.records.get(record.seq);
+      return heldRecord !== undefined && !isDeepStrictEqual(heldRecord, record);
+    });
+    if (conflict) {
+      this.batches.push({ ...seen, status: 409 });
+      send(res, 409, {
+        error: 'record-conflict',
+        message: `record ${conflict.seq} differs from the one held`,
+        conflictSeq: conflict.seq,
+      });
+      return;
+    }
     for (const record of batch.records) if (!device.records.has(record.seq)) device.records.set(record.seq, record);
     this.batches.push({ ...seen, status: 200 });
     this.onBatchStored?.();
