@@ -1,27 +1,20 @@
 // npm run bench: printing and latency figures, each with a baseline measured in the same run,
 // because these machines are noisy. Needs a build (npm run build) for the latency part.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGUAGES } from '../main/contract';
 import { KioskConfig } from '../main/core/config';
 import { loadCatalogFile } from '../main/boot/read-files';
 import { ticketQrContent } from '../main/contract';
-import { PrinterEmulator } from '../native/emulator/printer-emulator';
 import { printerProfile } from '../native/printer/profiles';
 import { renderTicketBytes, renderWholeTicketBitmapBytes } from '../native/printer/ticket-layout';
-import { alwaysOpen, SAMPLE_CATALOG } from '../test/support/kiosk-fixture';
-import { openPtyPair } from '../test/support/pty-pair';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, PORTRAIT } from '../test/support/chromium';
-import { startBrowserShell, type RunningShell } from '../test/support/browser-shell-process';
+import { launchChromium } from '../test/support/chromium';
+import { startBrowserShell } from '../test/support/browser-shell-process';
 import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
+import { benchSync } from './bench-sync';
+import { fmt, openTapRig, percentile, sorted, tapToFirstByte } from './bench-tap';
 
 const serialSeconds = (bytes: number, baud: number) => (bytes * 10) / baud;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** Targets of issue 4, for the Epson profile. */
 const MAX_TEXT_BYTES = 3 * 1024;
@@ -72,73 +65,6 @@ function benchTicketBytes(): boolean {
   );
   return allMet;
 }
-
-/** A kiosk to tap on: its own PTY printer with the emulator, its own shell and data folder, a page in Chromium. */
-interface TapRig {
-  page: Page;
-  shell: RunningShell;
-  emulator: PrinterEmulator;
-  /** When the ticket's first byte (ESC @) reached the printer, not the status request (DLE EOT) before it. */
-  firstByteAt: number | null;
-  close(): Promise<void>;
-}
-
-async function openTapRig(browser: Browser, startShell: (args: string[]) => Promise<RunningShell>): Promise<TapRig> {
-  const pty = await openPtyPair();
-  const emulator = await PrinterEmulator.open({ path: pty.b });
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
-  // Open round the clock: the figures must not depend on the hour the bench runs at.
-  const catalogFile = join(dataDir, 'catalog.json');
-  writeFileSync(catalogFile, JSON.stringify(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG))));
-  const shell = await startShell(['--data-dir', dataDir, '--catalog', catalogFile, '--printer-port', pty.a]);
-  const page = await browser.newPage({ viewport: PORTRAIT });
-  await page.goto(shell.url);
-  const rig: TapRig = {
-    page,
-    shell,
-    emulator,
-    firstByteAt: null,
-    close: async () => {
-      await page.close();
-      await shell.stop();
-      await emulator.close();
-      await pty.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  emulator.onBytes((chunk, at) => {
-    if (chunk.includes(0x1b)) rig.firstByteAt ??= at;
-  });
-  return rig;
-}
-
-/** One visitor: from the attract screen to the passport service, then the timed tap; ms to the ticket's first byte. */
-async function tapToFirstByte(rig: TapRig): Promise<number> {
-  const { page, emulator } = rig;
-  await page.getByTestId('screen-attract').click();
-  await page.getByTestId('language-en').click();
-  await page.getByTestId('provider-internal-affairs').click();
-  await page.getByTestId('category-ia-documents').click();
-  await page.getByTestId('service-passport').click();
-  const service = page.getByTestId('take-ticket');
-  await service.waitFor();
-  // A new screen ignores touches for a moment (double-tap guard); the tap is timed once it counts.
-  // Polled from here: the page's CSP forbids string code, and tsx wraps named functions in helpers the page lacks.
-  while ((await service.evaluate((button) => getComputedStyle(button).pointerEvents)) !== 'auto') {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const box = (await service.boundingBox())!;
-  rig.firstByteAt = null;
-  const tappedAt = performance.now();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await emulator.nextTicket();
-  const ms = rig.firstByteAt! - tappedAt;
-  await page.getByTestId('ticket-number').waitFor();
-  await page.getByTestId('ticket-done').click();
-  return ms;
-}
-
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /** From a tap on a service in Chromium to the first byte at the printer's serial port. */
 async function benchTapToFirstByte(tickets: number): Promise<void> {
@@ -220,4 +146,5 @@ const searchTargetsMet = benchSearch();
 await benchSearchInChromium();
 await benchTapToFirstByte(50);
 const outboxTargetMet = await benchOutboxCost(50);
-if (!targetsMet || !searchTargetsMet || !outboxTargetMet) process.exitCode = 1;
+const syncTargetMet = await benchSync(20);
+if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !syncTargetMet) process.exitCode = 1;

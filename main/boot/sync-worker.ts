@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SyncAck, SyncError, syncPaths, type SyncBatch, type SyncRecord } from '../contract/sync';
 import type { Clock, Outbox } from '../core/ports';
-import { postPinnedJson, TransportError, type PinnedRequest, type PinnedResponse } from './pinned-https';
+import { PinnedAgent, postPinnedJson, TransportError, type PinnedRequest, type PinnedResponse } from './pinned-https';
 
 /*
  * The device's sync worker (DESIGN.md, "The network"): pushes the outbox to the central server in
@@ -132,6 +132,8 @@ export class SyncWorker {
   private readonly random: () => number;
   private readonly timers: WaitTimers;
   private readonly post: (request: PinnedRequest) => Promise<PinnedResponse>;
+  /** The checked connection the batches follow each other on. */
+  private readonly agent: PinnedAgent;
 
   /** Send the records after this one next: the acknowledged seq, or lower after a sync-gap. */
   private cursor: number | null = null;
@@ -162,6 +164,7 @@ export class SyncWorker {
     this.random = options.random ?? Math.random;
     this.timers = options.timers ?? realTimers;
     this.post = options.post ?? postPinnedJson;
+    this.agent = new PinnedAgent(options.target.fingerprint);
   }
 
   start(): void {
@@ -186,6 +189,7 @@ export class SyncWorker {
     this.inFlight?.abort();
     this.endWait?.();
     await this.loop;
+    this.agent.destroy();
     this.state = { ...this.state, phase: 'stopped', nextAttemptAt: null };
   }
 
@@ -342,6 +346,7 @@ export class SyncWorker {
         token: this.options.target.token,
         body: batch,
         gzip: this.options.gzip ?? true,
+        agent: this.agent,
         timeoutMs: this.requestTimeoutMs,
         signal: controller.signal,
       });
