@@ -121,9 +121,9 @@ const layerPolicies = [
     why: 'the hall server logic is core-like: contract, core and shared only; its SQLite lives in main/store.',
   }),
   ...layer('central', {
-    layers: ['contract'],
+    layers: ['contract', 'shared'],
     packages: ['zod'],
-    why: "central shares only the contract's types with the kiosk, never its core or SQLite store.",
+    why: "central shares only the contract and its pure helpers (main/shared) with the kiosk, never its core or SQLite store.",
   }),
   ...layer('central-store', {
     layers: ['central', 'contract'],
