@@ -12,12 +12,13 @@ import type { LogLevel } from '../contract';
 import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
-import { systemFacts } from './diagnostics';
+import { appVersion, systemFacts } from './diagnostics';
 import { configFileSettings, loadKioskConfig, loadKioskConfigKeepingLastGood } from './config-file';
 import { logPrintOutcomes, logServiceEvent } from './kiosk-events-log';
 import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
+import type { CatalogCheck } from './catalog-follower';
 import { startSyncIfEnrolled } from './sync-start';
 import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
@@ -53,6 +54,10 @@ export interface ComposedKiosk {
   log: KioskLog;
   /** The sync worker's state, for the technician screen; null while the device is not enrolled (sync off). */
   syncStatus(): SyncStatus | null;
+  /** The central catalog version applied here; null while none was (or the device is not enrolled). */
+  centralCatalogVersion(): string | null;
+  /** Asks the central for its catalog now rather than at the next poll. */
+  checkCentralCatalog(): Promise<CatalogCheck | 'not-enrolled'>;
   close(): Promise<void>;
 }
 
@@ -194,6 +199,8 @@ async function composeParts(
     clock: options.clock ?? systemClock,
     logger,
     say,
+    appVersion: appVersion(options.appRoot ?? APP_ROOT),
+    applyCatalog: (text, version) => service.applyCentralCatalog(text, version),
   });
   const stopWaking = sync ? service.subscribe(() => sync.wake()) : () => {};
   if (api.lanRefused) {
@@ -206,7 +213,9 @@ async function composeParts(
     dataDir: options.dataDir,
     apiUrl: api.url,
     log: kioskLog,
-    syncStatus: () => sync?.status() ?? null,
+    syncStatus: () => sync?.worker.status() ?? null,
+    centralCatalogVersion: () => sync?.catalog.appliedVersion() ?? null,
+    checkCentralCatalog: () => sync?.catalog.checkNow() ?? Promise.resolve('not-enrolled' as const),
     close: async () => {
       stopWaking();
       // Before the store closes: a batch in flight is aborted, and sent again at the next start.

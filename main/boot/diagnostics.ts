@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SystemFacts } from '../core/ports';
 
 /** The app's version from its package.json; "unknown" when it cannot be read (a broken install says so). */
-function appVersion(appRoot: string): string {
+export function appVersion(appRoot: string): string {
   try {
     const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
     return typeof version === 'string' ? version : 'unknown';

@@ -43,7 +43,13 @@ export interface PinnedRequest {
   path: string;
   /** 64 hex digits (normaliseFingerprint). */
   fingerprint: string;
-  body: unknown;
+  /** POST (the default) sends `body` as JSON; GET sends none. */
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** Extra request headers (If-None-Match for the catalog). */
+  headers?: Record<string, string>;
+  /** Answers larger than this fail (1 MB: the sync API's answers are a few hundred bytes; a catalog is more). */
+  maxResponseBytes?: number;
   /** Sent as `Authorization: Bearer …`; enrolment has none. */
   token?: string;
   /** The whole exchange (connect, handshake, request, answer) ends in a TransportError after this. */
@@ -60,6 +66,8 @@ export interface PinnedResponse {
   status: number;
   /** The parsed JSON body, or null when there was none or it was not JSON. */
   body: unknown;
+  /** The answer's ETag header, if any. */
+  etag: string | null;
 }
 
 /**
@@ -124,20 +132,21 @@ export class PinnedAgent extends Agent {
   }
 }
 
-/** Answers bigger than this are cut off: the central's answers are a few hundred bytes. */
+/** The sync API's answers are a few hundred bytes: anything near this is not the central speaking. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 const gzipAsync = promisify(gzip);
 
 /** POSTs JSON to the pinned server. Rejects only with a TransportError; any HTTP status resolves. */
 export async function postPinnedJson(options: PinnedRequest): Promise<PinnedResponse> {
+  if (options.method === 'GET') return exchange(options, null);
   const json = Buffer.from(JSON.stringify(options.body));
   // Compressed off the event loop (zlib's thread pool): the kiosk's taps and prints go on meanwhile.
   const payload = options.gzip ? await gzipAsync(json) : json;
   return exchange(options, payload);
 }
 
-function exchange(options: PinnedRequest, payload: Buffer): Promise<PinnedResponse> {
+function exchange(options: PinnedRequest, payload: Buffer | null): Promise<PinnedResponse> {
   return new Promise<PinnedResponse>((resolve, reject) => {
     const base = new URL(options.url);
     if (base.protocol !== 'https:') {
@@ -168,12 +177,12 @@ function exchange(options: PinnedRequest, payload: Buffer): Promise<PinnedRespon
       {
         host,
         port,
-        method: 'POST',
+        method: payload ? 'POST' : 'GET',
         path: `${base.pathname.replace(/\/$/, '')}${options.path}`,
         headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          ...(options.gzip && { 'content-encoding': 'gzip' }),
+          ...options.headers,
+          ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
+          ...(payload && options.gzip && { 'content-encoding': 'gzip' }),
           ...(options.token !== undefined && { authorization: `Bearer ${options.token}` }),
         },
         ...(options.agent
@@ -191,13 +200,13 @@ function exchange(options: PinnedRequest, payload: Buffer): Promise<PinnedRespon
             }),
       },
       (res) => {
-        readBody(res)
+        readBody(res, options.maxResponseBytes ?? MAX_RESPONSE_BYTES)
           .then((body) => {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
             options.signal?.removeEventListener('abort', onAbort);
-            resolve({ status: res.statusCode ?? 0, body });
+            resolve({ status: res.statusCode ?? 0, body, etag: res.headers.etag ?? null });
           })
           .catch((error: unknown) => fail(new TransportError('network', networkMessage(base.host, error as Error))));
       },
@@ -210,7 +219,7 @@ function exchange(options: PinnedRequest, payload: Buffer): Promise<PinnedRespon
       return;
     }
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    req.end(payload);
+    req.end(payload ?? undefined);
   });
 }
 
@@ -219,14 +228,14 @@ function networkMessage(host: string, error: Error): string {
   return `${host}: ${code ? `${code} ` : ''}${error.message}`;
 }
 
-function readBody(res: IncomingMessage): Promise<unknown> {
+function readBody(res: IncomingMessage, maxBytes: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_RESPONSE_BYTES) {
-        res.destroy(new Error(`the answer is larger than ${MAX_RESPONSE_BYTES} bytes`));
+      if (size > maxBytes) {
+        res.destroy(new Error(`the answer is larger than ${maxBytes} bytes`));
         return;
       }
       chunks.push(chunk);

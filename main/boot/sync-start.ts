@@ -1,11 +1,22 @@
 import type { Logger } from 'pino';
 import type { Clock, Outbox } from '../core/ports';
+import { CatalogFollower } from './catalog-follower';
 import { readCentralCredential } from './central-credential';
-import { SyncWorker } from './sync-worker';
+import { SyncWorker, type SyncLog } from './sync-worker';
+
+/** The enrolled device's two links with the central server: facts up, the catalog down. */
+export interface CentralLink {
+  worker: SyncWorker;
+  catalog: CatalogFollower;
+  /** A change was stored: its facts go up now rather than at the next poll. */
+  wake(): void;
+  stop(): Promise<void>;
+}
 
 /**
- * Starts the sync worker when the device is enrolled (central.json in the data folder); otherwise the kiosk runs as before with sync off. A bad central.json is
- * named with its field in the log and on the console, like a refused configuration.
+ * Starts the sync worker and the catalog follower when the device is enrolled (central.json in the
+ * data folder); otherwise the kiosk runs as before with sync off. A bad central.json is named with
+ * its field in the log and on the console, like a refused configuration.
  */
 export function startSyncIfEnrolled(options: {
   dataDir: string;
@@ -13,7 +24,10 @@ export function startSyncIfEnrolled(options: {
   clock: Clock;
   logger: Logger;
   say: (message: string) => void;
-}): SyncWorker | null {
+  appVersion: string;
+  /** Applies a catalog the central released (core's applyCentralCatalog). */
+  applyCatalog: (text: string, version: string) => Promise<unknown>;
+}): CentralLink | null {
   const { logger } = options;
   const read = readCentralCredential(options.dataDir);
   if (read.state === 'missing') return null;
@@ -23,20 +37,37 @@ export function startSyncIfEnrolled(options: {
     options.say(`${read.error.message}\nSync with the central server stays off until the device is enrolled again.`);
     return null;
   }
+  const log: SyncLog = {
+    info: (event, detail, message) => logger.info({ event, ...detail }, message),
+    warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
+    error: (event, detail, message) => logger.error({ event, ...detail }, message),
+  };
+  const catalog = new CatalogFollower({
+    target: read.credential,
+    dataDir: options.dataDir,
+    apply: options.applyCatalog,
+    clock: options.clock,
+    log,
+  });
   const worker = new SyncWorker({
     outbox: options.outbox,
     target: read.credential,
     clock: options.clock,
-    log: {
-      info: (event, detail, message) => logger.info({ event, ...detail }, message),
-      warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
-      error: (event, detail, message) => logger.error({ event, ...detail }, message),
-    },
+    log,
+    describe: () => ({ appVersion: options.appVersion, catalogVersion: catalog.appliedVersion() }),
   });
   worker.start();
+  catalog.start();
   logger.info(
     { event: 'sync-started', central: read.credential.url, deviceId: read.credential.deviceId },
     `syncing with ${read.credential.url} as ${read.credential.deviceId}`,
   );
-  return worker;
+  return {
+    worker,
+    catalog,
+    wake: () => worker.wake(),
+    stop: async () => {
+      await Promise.all([worker.stop(), catalog.stop()]);
+    },
+  };
 }

@@ -59,6 +59,8 @@ export interface SyncWorkerOptions {
   /** Uniform in [0, 1): the jitter's source. */
   random?: () => number;
   timers?: WaitTimers;
+  /** The app and central catalog versions, sent with every batch for the fleet screen. */
+  describe?: () => { appVersion?: string; catalogVersion?: string | null };
   /** Send batches gzip-compressed (true): about a tenth of the bytes on a bus's mobile link. */
   gzip?: boolean;
   /** The HTTPS exchange; postPinnedJson unless a test replaces it. */
@@ -333,6 +335,7 @@ export class SyncWorker {
       deviceId: this.options.target.deviceId,
       sentAt: this.options.clock.now().toISOString(),
       backlog: Math.max(lastSeq - lastInBatch, 0),
+      ...this.options.describe?.(),
       records,
     };
     this.state = { ...this.state, phase: 'sending', nextAttemptAt: null };

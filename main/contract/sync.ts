@@ -118,6 +118,9 @@ export const SyncBatch = z
     sentAt: z.iso.datetime(),
     /** Records still waiting in the device's outbox after this batch (the fleet screen's backlog). */
     backlog: z.number().int().min(0),
+    /** The app version the device runs, and the central catalog version it applied (null: none yet). */
+    appVersion: z.string().max(64).optional(),
+    catalogVersion: z.string().max(64).nullable().optional(),
     records: z.array(SyncRecord).min(1).max(SYNC_BATCH_MAX),
   })
   .strict();
@@ -132,7 +135,22 @@ export type SyncAck = z.infer<typeof SyncAck>;
 export const syncPaths = {
   batch: '/sync/v1/batch',
   enrol: '/sync/v1/enrol',
+  catalog: '/sync/v1/catalog',
 } as const;
+
+/**
+ * `GET /sync/v1/catalog` with the device's credential: the catalog released to the device's centre,
+ * with `ETag: "<version>"`. With `If-None-Match` naming the version the device has, 304 and no
+ * body; 404 `no-catalog` while none is released to its centre. The device checks the catalog as a
+ * technician's import is checked, applies it keeping its last good one, and reports the version it
+ * applied in its next batch (`catalogVersion`).
+ */
+export const CatalogRelease = z.object({
+  version: z.string().min(1).max(64),
+  /** The catalog as the import reads it (catalog/catalog.schema.json); the device checks it. */
+  catalog: z.unknown(),
+});
+export type CatalogRelease = z.infer<typeof CatalogRelease>;
 
 /**
  * `POST /sync/v1/enrol` without a credential: the one-time code the technician read off the central
@@ -171,6 +189,7 @@ export const SyncErrorCode = z.enum([
   'enrol-code-invalid',
   'too-large',
   'storage-unavailable',
+  'no-catalog',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 

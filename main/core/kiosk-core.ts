@@ -1,4 +1,4 @@
-import type { Catalog, SettingsApplied } from '../contract';
+import type { Catalog, CatalogImportPreview, SettingsApplied } from '../contract';
 import type { LockoutStore } from './auth/lockout-store';
 import { TechnicianAccess } from './auth/technician-access';
 import { catalogCalls } from './catalog/catalog-calls';
@@ -65,6 +65,8 @@ export interface KioskCore {
   subscribe(listener: KioskEventListener): () => void;
   /** Closes the printer in use, which technician mode may have replaced since the start. */
   closePrinter(): Promise<void>;
+  /** Applies a catalog the central server released (checked as a technician's import; refused: KioskError). */
+  applyCentralCatalog(text: string, version: string): Promise<CatalogImportPreview>;
 }
 
 /**
@@ -163,5 +165,6 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     handlers,
     subscribe: (listener) => events.subscribe(listener),
     closePrinter: () => printerMonitor.close(),
+    applyCentralCatalog: (text, version) => technician.applyCentralCatalog(text, version),
   };
 }

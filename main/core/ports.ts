@@ -51,6 +51,8 @@ export interface TechnicianAuditEntry {
     | 'config-imported'
     | 'settings-changed'
     | 'catalog-imported'
+    /** A catalog released by the central server was applied, or refused (with its problems). */
+    | 'catalog-from-central'
     | 'test-print'
     | 'desk-pin-set'
     /** The API refused a technician call from the LAN, or PIN calls after too many wrong PINs (with the address). */

@@ -46,6 +46,8 @@ export interface BatchSeen {
   last: number;
   backlog: number;
   sentAt: string;
+  appVersion: string | null;
+  catalogVersion: string | null;
   status: number;
 }
 
@@ -57,6 +59,10 @@ export class TestCentral {
   readonly codes = new Map<string, { centreId: string; role: EnrolResponse['role'] }>();
   /** Every batch request that got an answer, in order. */
   readonly batches: BatchSeen[] = [];
+  /** The catalog released to each centre: what GET /sync/v1/catalog answers its devices. */
+  readonly releases = new Map<string, { version: string; catalog: unknown }>();
+  /** Every catalog request's answer status, in order. */
+  readonly catalogAnswers: number[] = [];
   /** Every HTTP request that reached the server (answered or not), for "nothing was sent" checks. */
   requests = 0;
   /** Every record received, repeats included: deliveries ≥ stored, by at-least-once delivery. */
@@ -144,9 +150,46 @@ export class TestCentral {
         body = undefined;
       }
       if (req.method === 'POST' && req.url === syncPaths.batch) this.batch(req, body, res);
+      else if (req.method === 'GET' && req.url === syncPaths.catalog) this.catalog(req, res);
       else if (req.method === 'POST' && req.url === syncPaths.enrol) this.enrol(body, res);
       else send(res, 404, { error: 'bad-batch', message: `no ${req.method} ${req.url}` });
     });
+  }
+
+  /** The device a request's bearer credential names, or the refusal already sent. */
+  private caller(req: IncomingMessage, res: ServerResponse): [string, Device] | null {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const owner = [...this.devices.entries()].find(([, device]) => device.token === token);
+    if (!owner) {
+      refuse(res, 401, 'unknown-credential', 'no device holds this credential');
+      return null;
+    }
+    if (owner[1].revoked) {
+      refuse(res, 403, 'device-revoked', `device ${owner[0]} was revoked`);
+      return null;
+    }
+    return owner;
+  }
+
+  private catalog(req: IncomingMessage, res: ServerResponse): void {
+    const owner = this.caller(req, res);
+    if (!owner) return;
+    const release = this.releases.get(owner[1].centreId);
+    if (!release) {
+      this.catalogAnswers.push(404);
+      return refuse(res, 404, 'no-catalog', `no catalog is released to ${owner[1].centreId}`);
+    }
+    const etag = `"${release.version}"`;
+    if (req.headers['if-none-match'] === etag) {
+      this.catalogAnswers.push(304);
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    this.catalogAnswers.push(200);
+    const text = JSON.stringify(release);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), etag });
+    res.end(text);
   }
 
   private batch(req: IncomingMessage, body: unknown, res: ServerResponse): void {
@@ -155,11 +198,9 @@ export class TestCentral {
       send(res, failure, { error: 'storage-unavailable', message: 'the test central was told to fail' });
       return;
     }
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const owner = [...this.devices.entries()].find(([, device]) => device.token === token);
-    if (!owner) return refuse(res, 401, 'unknown-credential', 'no device holds this credential');
+    const owner = this.caller(req, res);
+    if (!owner) return;
     const [deviceId, device] = owner;
-    if (device.revoked) return refuse(res, 403, 'device-revoked', `device ${deviceId} was revoked`);
     const parsed = SyncBatch.safeParse(body);
     if (!parsed.success) {
       send(res, 400, {
@@ -175,7 +216,15 @@ export class TestCentral {
     }
     const first = batch.records[0]!.seq;
     const last = batch.records[batch.records.length - 1]!.seq;
-    const seen = { deviceId, first, last, backlog: batch.backlog, sentAt: batch.sentAt };
+    const seen = {
+      deviceId,
+      first,
+      last,
+      backlog: batch.backlog,
+      sentAt: batch.sentAt,
+      appVersion: batch.appVersion ?? null,
+      catalogVersion: batch.catalogVersion ?? null,
+    };
     const held = heldFrom(device.records);
     if (first > held + 1) {
       this.batches.push({ ...seen, status: 409 });

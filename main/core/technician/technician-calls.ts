@@ -1,4 +1,12 @@
-import type { CallInput, CallOutput, Catalog, PrinterReport, SettingsApplied, SpeechVoice } from '../../contract';
+import type {
+  CallInput,
+  CallOutput,
+  Catalog,
+  CatalogImportPreview,
+  PrinterReport,
+  SettingsApplied,
+  SpeechVoice,
+} from '../../contract';
 import { BUILT_IN_PRINTER_PROFILE_IDS } from '../config';
 import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
@@ -172,10 +180,28 @@ export class TechnicianCalls {
     format,
   }: CallInput<'applyCatalogImport'>): Promise<CallOutput<'applyCatalogImport'>> {
     this.requireSession(token);
+    return this.installCatalog(text, format, 'catalog-imported', {});
+  }
+
+  /**
+   * A catalog the central server released to this device's centre: checked exactly as a
+   * technician's import (a refusal names entry, field and problem, and keeps the catalog in use),
+   * then applied the same way. No session: the device's own credential fetched it.
+   */
+  async applyCentralCatalog(text: string, version: string): Promise<CatalogImportPreview> {
+    return this.installCatalog(text, 'json', 'catalog-from-central', { version });
+  }
+
+  private async installCatalog(
+    text: string,
+    format: CallInput<'applyCatalogImport'>['format'],
+    action: 'catalog-imported' | 'catalog-from-central',
+    detail: Record<string, unknown>,
+  ): Promise<CatalogImportPreview> {
     const { catalog, preview } = checkCatalogImport(text, format);
     if (!catalog) {
       const problems = preview.problems.map((p) => [p.entry, p.field, p.message].filter(Boolean).join(': '));
-      this.refuseChange('catalog-imported', problems);
+      this.refuseChange(action, problems, detail);
     }
     const { settings } = this.parts;
     const { catalogPath } = this.parts.live.config();
@@ -185,17 +211,17 @@ export class TechnicianCalls {
     const pointed = file === catalogPath ? null : mergeSettings(settings.readSettings(), { catalogPath: file });
     if (pointed) {
       const check = settings.checkSettings(pointed);
-      if (!check.ok) this.refuseChange('catalog-imported', check.problems);
+      if (!check.ok) this.refuseChange(action, check.problems, detail);
     }
     settings.saveCatalog(catalog, file);
     let config: KioskConfig | undefined;
     if (pointed) {
       const result = settings.replaceSettings(pointed);
-      if (!result.ok) this.refuseChange('catalog-imported', result.problems);
+      if (!result.ok) this.refuseChange(action, result.problems, detail);
       config = result.config;
     }
     await this.parts.live.apply({ config, catalog, changed: ['catalog'], restartRequired: [] });
-    this.audit('catalog-imported', 'ok', preview.totals);
+    this.audit(action, 'ok', { ...detail, ...preview.totals });
     return preview;
   }
 
@@ -261,8 +287,12 @@ export class TechnicianCalls {
     }
   }
 
-  private refuseChange(action: TechnicianAuditEntry['action'], problems: string[]): never {
-    this.audit(action, 'refused', { problems });
+  private refuseChange(
+    action: TechnicianAuditEntry['action'],
+    problems: string[],
+    detail: Record<string, unknown> = {},
+  ): never {
+    this.audit(action, 'refused', { ...detail, problems });
     throw new KioskError('invalid-input', problems.join('; '));
   }
 
