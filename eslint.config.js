@@ -21,6 +21,8 @@ const LAYERS = [
   { type: 'app', pattern: 'main/app' },
   { type: 'hall', pattern: 'main/hall' },
   { type: 'central-store', pattern: 'main/central/store' },
+  { type: 'central-http', pattern: 'main/central/http' },
+  { type: 'central-boot', pattern: 'main/central/boot' },
   { type: 'central', pattern: 'main/central' },
   { type: 'native', pattern: 'native' },
   { type: 'renderer', pattern: 'renderer' },
@@ -123,13 +125,25 @@ const layerPolicies = [
   ...layer('central', {
     layers: ['contract', 'shared'],
     packages: ['zod'],
-    why: "central shares only the contract and its pure helpers (main/shared) with the kiosk, never its core or SQLite store.",
+    why: 'central shares only the contract and its pure helpers (main/shared) with the kiosk, never its core or SQLite store.',
   }),
   ...layer('central-store', {
     layers: ['central', 'contract'],
     packages: ['zod', 'pg'],
     builtins: NODE_BUILTINS,
     why: "central's PostgreSQL store implements central's ports.",
+  }),
+  ...layer('central-http', {
+    layers: ['central', 'contract'],
+    packages: ['zod'],
+    builtins: NODE_BUILTINS,
+    why: "central's HTTPS API serves central's ports; it knows no PostgreSQL (that is central-store's).",
+  }),
+  ...layer('central-boot', {
+    layers: ['central', 'central-store', 'central-http', 'contract', 'shared'],
+    packages: ['zod', 'pg'],
+    builtins: NODE_BUILTINS,
+    why: 'composes the central server: its store, its API, its database and certificate.',
   }),
   ...layer('renderer', {
     layers: ['contract', 'locales'],

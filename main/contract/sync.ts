@@ -187,6 +187,7 @@ export const SyncErrorCode = z.enum([
   'device-revoked',
   'credential-of-another-device',
   'enrol-code-invalid',
+  'device-id-taken',
   'too-large',
   'storage-unavailable',
   'no-catalog',

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { join } from 'node:path';
+
+export interface CentralTls {
+  key: Buffer;
+  cert: Buffer;
+  /** SHA-256 of the certificate as devices pin it (`AB:CD:…`). */
+  fingerprint: string;
+}
+
+/**
+ * The central's certificate: the centre's own (CENTRAL_TLS_CERT and CENTRAL_TLS_KEY, PEM files),
+ * or a self-signed one made with openssl on first start and kept in the data folder. Devices pin
+ * its fingerprint at enrolment, so no certificate authority is needed; a new certificate means
+ * enrolling the devices again.
+ */
+export function centralTls(dataDir: string, env: NodeJS.ProcessEnv = process.env): CentralTls {
+  const certFile = env.CENTRAL_TLS_CERT ?? join(dataDir, 'central.cert.pem');
+  const keyFile = env.CENTRAL_TLS_KEY ?? join(dataDir, 'central.key.pem');
+  if (!existsSync(certFile) || !existsSync(keyFile)) {
+    if (env.CENTRAL_TLS_CERT || env.CENTRAL_TLS_KEY) {
+      throw new Error(`CENTRAL_TLS_CERT and CENTRAL_TLS_KEY must both name PEM files (${certFile}, ${keyFile})`);
+    }
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650'].concat([
+        '-subj',
+        '/CN=kiosk-central',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ]),
+      { stdio: 'ignore' },
+    );
+  }
+  const cert = readFileSync(certFile);
+  return { key: readFileSync(keyFile), cert, fingerprint: new X509Certificate(cert).fingerprint256 };
+}

@@ -1,0 +1,45 @@
+import type { EnrolResponse, SyncBatch } from '../contract/sync';
+import type { FleetDevice } from './fleet';
+
+/** What the central server keeps, on PostgreSQL (main/central/store/). */
+export interface CentralStore {
+  /** Applies the schema's migrations not yet applied; safe when several servers start at once. */
+  migrate(): Promise<void>;
+  /** Answers when the database does; throws when it does not. */
+  ping(): Promise<void>;
+  addEnrolCode(grant: EnrolGrant & { codeHash: string; expiresAt: Date }): Promise<void>;
+  /** Uses a one-time code: the device is enrolled under it with the credential's hash. */
+  enrol(request: {
+    codeHash: string;
+    deviceId: string;
+    appVersion: string;
+    tokenHash: string;
+    at: Date;
+  }): Promise<EnrolOutcome>;
+  /** The device a credential (by its hash) belongs to, or null. */
+  deviceOfToken(tokenHash: string): Promise<{ deviceId: string; centreId: string; revoked: boolean } | null>;
+  /** Stores a batch in one transaction, idempotently by (device, seq). */
+  ingest(batch: SyncBatch, receivedAt: Date): Promise<IngestOutcome>;
+  revoke(deviceId: string, at: Date): Promise<boolean>;
+  /** Releases a catalog version to some centres, or to all (`*`, the network's default). */
+  releaseCatalog(version: string, catalog: unknown, centres: string[]): Promise<void>;
+  /** The release a centre's devices get: its own, else the network's default; null when none. */
+  catalogFor(centreId: string): Promise<{ version: string; catalog: unknown } | null>;
+  fleet(): Promise<FleetDevice[]>;
+  /** A device's records in sequence order (for checks and exports). */
+  records(deviceId: string): Promise<Array<{ seq: number; at: string; receivedAt: string; fact: unknown }>>;
+  close(): Promise<void>;
+}
+
+export interface EnrolGrant {
+  centreId: string;
+  role: EnrolResponse['role'];
+}
+
+export type EnrolOutcome = ({ ok: true } & EnrolGrant) | { ok: false; reason: 'code-invalid' | 'device-id-taken' };
+
+export type IngestOutcome =
+  | { kind: 'acknowledged'; acknowledgedSeq: number; stored: number }
+  | { kind: 'gap'; acknowledgedSeq: number }
+  | { kind: 'conflict'; conflictSeq: number }
+  | { kind: 'revoked' };

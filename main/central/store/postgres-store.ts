@@ -1,0 +1,275 @@
+import pg from 'pg';
+import { PrinterStatus } from '../../contract';
+import type { SyncBatch } from '../../contract/sync';
+import type { FleetDevice } from '../fleet';
+import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
+import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
+import { migrate } from './migrations';
+
+/**
+ * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
+ * device's row (SELECT … FOR UPDATE), so two batches of one device never interleave; records go
+ * in with one multi-row INSERT from arrays, keyed by (device, seq).
+ */
+export class PostgresStore implements CentralStore {
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, options: { onError?: (error: Error) => void } = {}) {
+    this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
+    // An idle connection dropped by a restarting server is not the central's failure: the next
+    // query opens a new one. Without this listener node-postgres would end the process.
+    this.pool.on('error', (error) => options.onError?.(error));
+  }
+
+  async migrate(): Promise<void> {
+    await migrate(this.pool);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async addEnrolCode(grant: EnrolGrant & { codeHash: string; expiresAt: Date }): Promise<void> {
+    await this.pool.query('INSERT INTO enrol_codes (code_hash, centre_id, role, expires_at) VALUES ($1, $2, $3, $4)', [
+      grant.codeHash,
+      grant.centreId,
+      grant.role,
+      grant.expiresAt,
+    ]);
+  }
+
+  async enrol(request: {
+    codeHash: string;
+    deviceId: string;
+    appVersion: string;
+    tokenHash: string;
+    at: Date;
+  }): Promise<EnrolOutcome> {
+    return this.transaction(async (client) => {
+      const code = await client.query<{ centre_id: string; role: EnrolGrant['role'] }>(
+        `SELECT centre_id, role FROM enrol_codes
+          WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE`,
+        [request.codeHash, request.at],
+      );
+      const grant = code.rows[0];
+      if (!grant) return { ok: false, reason: 'code-invalid' };
+      // A device id is never reused: its records stay under it, and a new database is a new device.
+      const inserted = await client.query(
+        `INSERT INTO devices (device_id, centre_id, role, token_hash, enrolled_at, app_version)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (device_id) DO NOTHING`,
+        [request.deviceId, grant.centre_id, grant.role, request.tokenHash, request.at, request.appVersion],
+      );
+      if (inserted.rowCount !== 1) return { ok: false, reason: 'device-id-taken' };
+      await client.query('UPDATE enrol_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1', [
+        request.codeHash,
+        request.at,
+        request.deviceId,
+      ]);
+      return { ok: true, centreId: grant.centre_id, role: grant.role };
+    });
+  }
+
+  async deviceOfToken(tokenHash: string): Promise<{ deviceId: string; centreId: string; revoked: boolean } | null> {
+    const { rows } = await this.pool.query<{ device_id: string; centre_id: string; revoked: boolean }>(
+      'SELECT device_id, centre_id, revoked_at IS NOT NULL AS revoked FROM devices WHERE token_hash = $1',
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row ? { deviceId: row.device_id, centreId: row.centre_id, revoked: row.revoked } : null;
+  }
+
+  async ingest(batch: SyncBatch, receivedAt: Date): Promise<IngestOutcome> {
+    return this.transaction(async (client) => {
+      const device = await client.query<DevicePrinterRow & { held_seq: number; revoked: boolean }>(
+        `SELECT held_seq::int AS held_seq, revoked_at IS NOT NULL AS revoked,
+                printer_status, printer_reported_at, tickets_on_roll
+           FROM devices WHERE device_id = $1 FOR UPDATE`,
+        [batch.deviceId],
+      );
+      const row = device.rows[0];
+      if (!row || row.revoked) return { kind: 'revoked' };
+      const plan = planBatch(row.held_seq, batch.records);
+      if (plan.kind === 'gap') return { kind: 'gap', acknowledgedSeq: plan.held };
+
+      if (plan.repeats.length > 0) {
+        const differing = await client.query<{ seq: number }>(
+          `SELECT r.seq::int AS seq FROM sync_records r
+             JOIN unnest($2::bigint[], $3::timestamptz[], $4::jsonb[]) AS sent (seq, at, fact) ON sent.seq = r.seq
+            WHERE r.device_id = $1 AND (r.fact <> sent.fact OR r.device_at <> sent.at)
+            ORDER BY r.seq LIMIT 1`,
+          [
+            batch.deviceId,
+            plan.repeats.map((record) => record.seq),
+            plan.repeats.map((record) => record.at),
+            plan.repeats.map((record) => JSON.stringify(record.fact)),
+          ],
+        );
+        const conflict = differing.rows[0];
+        if (conflict) {
+          await client.query('UPDATE devices SET conflicts = conflicts + 1 WHERE device_id = $1', [batch.deviceId]);
+          return { kind: 'conflict', conflictSeq: conflict.seq };
+        }
+      }
+
+      const { fresh } = plan;
+      if (fresh.length > 0) {
+        await client.query(
+          `INSERT INTO sync_records (device_id, seq, device_at, received_at, kind, fact)
+           SELECT $1, seq, at, $2, kind, fact
+             FROM unnest($3::bigint[], $4::timestamptz[], $5::text[], $6::jsonb[]) AS sent (seq, at, kind, fact)`,
+          [
+            batch.deviceId,
+            receivedAt,
+            fresh.map((record) => record.seq),
+            fresh.map((record) => record.at),
+            fresh.map((record) => record.fact.kind),
+            fresh.map((record) => JSON.stringify(record.fact)),
+          ],
+        );
+      }
+      const held = fresh.at(-1)?.seq ?? row.held_seq;
+      const printer = printerAfter(
+        {
+          status: row.printer_status,
+          reportedAt: row.printer_reported_at?.toISOString() ?? null,
+          ticketsOnRoll: row.tickets_on_roll,
+        },
+        fresh,
+      );
+      await client.query(
+        `UPDATE devices SET held_seq = $2, last_contact_at = $3, last_sent_at = $4, clock_skew_seconds = $5,
+                backlog = $6, app_version = COALESCE($7, app_version),
+                catalog_version = CASE WHEN $8::boolean THEN $9 ELSE catalog_version END,
+                printer_status = $10, printer_reported_at = $11, tickets_on_roll = $12
+          WHERE device_id = $1`,
+        [
+          batch.deviceId,
+          held,
+          receivedAt,
+          batch.sentAt,
+          clockSkewSeconds(batch.sentAt, receivedAt),
+          batch.backlog,
+          batch.appVersion ?? null,
+          batch.catalogVersion !== undefined,
+          batch.catalogVersion ?? null,
+          printer.status === null ? null : JSON.stringify(printer.status),
+          printer.reportedAt,
+          printer.ticketsOnRoll,
+        ],
+      );
+      return { kind: 'acknowledged', acknowledgedSeq: held, stored: fresh.length };
+    });
+  }
+
+  async revoke(deviceId: string, at: Date): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE devices SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL',
+      [deviceId, at],
+    );
+    return result.rowCount === 1;
+  }
+
+  async releaseCatalog(version: string, catalog: unknown, centres: string[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        'INSERT INTO catalog_releases (version, catalog) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING',
+        [version, JSON.stringify(catalog)],
+      );
+      for (const centre of centres) {
+        await client.query(
+          `INSERT INTO centre_catalogs (centre_id, version) VALUES ($1, $2)
+           ON CONFLICT (centre_id) DO UPDATE SET version = EXCLUDED.version, assigned_at = now()`,
+          [centre, version],
+        );
+      }
+    });
+  }
+
+  async catalogFor(centreId: string): Promise<{ version: string; catalog: unknown } | null> {
+    const { rows } = await this.pool.query<{ version: string; catalog: unknown }>(
+      `SELECT r.version, r.catalog FROM centre_catalogs c JOIN catalog_releases r ON r.version = c.version
+        WHERE c.centre_id IN ($1, '*') ORDER BY c.centre_id = '*' LIMIT 1`,
+      [centreId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async fleet(): Promise<FleetDevice[]> {
+    const { rows } = await this.pool.query<FleetRow>(
+      `SELECT device_id, centre_id, role, app_version, catalog_version, enrolled_at, revoked_at, last_contact_at,
+              clock_skew_seconds, backlog, held_seq::int AS held_seq, printer_status, tickets_on_roll
+         FROM devices ORDER BY centre_id, device_id`,
+    );
+    return rows.map((row) => ({
+      deviceId: row.device_id,
+      centreId: row.centre_id,
+      role: row.role,
+      appVersion: row.app_version,
+      catalogVersion: row.catalog_version,
+      enrolledAt: row.enrolled_at.toISOString(),
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+      lastContactAt: row.last_contact_at?.toISOString() ?? null,
+      clockSkewSeconds: row.clock_skew_seconds,
+      backlog: row.backlog,
+      heldSeq: row.held_seq,
+      printer: row.printer_status ? PrinterStatus.parse(row.printer_status) : null,
+      ticketsOnRoll: row.tickets_on_roll,
+    }));
+  }
+
+  async records(deviceId: string): Promise<Array<{ seq: number; at: string; receivedAt: string; fact: unknown }>> {
+    const { rows } = await this.pool.query<{ seq: number; device_at: Date; received_at: Date; fact: unknown }>(
+      'SELECT seq::int AS seq, device_at, received_at, fact FROM sync_records WHERE device_id = $1 ORDER BY seq',
+      [deviceId],
+    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: row.device_at.toISOString(),
+      receivedAt: row.received_at.toISOString(),
+      fact: row.fact,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      // A connection that cannot even roll back (the server restarted) is dropped, not pooled.
+      client.release(broken);
+    }
+  }
+}
+
+interface DevicePrinterRow {
+  printer_status: PrinterStatus | null;
+  printer_reported_at: Date | null;
+  tickets_on_roll: number | null;
+}
+
+interface FleetRow {
+  device_id: string;
+  centre_id: string;
+  role: FleetDevice['role'];
+  app_version: string | null;
+  catalog_version: string | null;
+  enrolled_at: Date;
+  revoked_at: Date | null;
+  last_contact_at: Date | null;
+  clock_skew_seconds: number | null;
+  backlog: number | null;
+  held_seq: number;
+  printer_status: unknown;
+  tickets_on_roll: number | null;
+}

@@ -1,0 +1,161 @@
+// The central server and its technician's commands (README, "The network"):
+//   npm run start:central                      serve devices over HTTPS (CENTRAL_PORT, default 8443)
+//   npm run central -- enrol-code --centre baku-1 --role bus [--hours 24]
+//   npm run central -- devices                 the fleet, devices needing a technician first
+//   npm run central -- revoke <deviceId>
+//   npm run central -- release-catalog --file catalog.json --version 2026-12 [--centre baku-1 …]
+// The database is DATABASE_URL, or (a try-out) a PostgreSQL of its own in CENTRAL_DATA_DIR.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { centralDataDir, centralDatabase } from '../main/central/boot/central-database';
+import { centralTls } from '../main/central/boot/tls';
+import { describeAttention, fleetOrder } from '../main/central/fleet';
+import { startCentralServer } from '../main/central/http/central-server';
+import { enrolCodeHash, newEnrolCode } from '../main/central/http/credentials';
+import { PostgresStore } from '../main/central/store/postgres-store';
+import { checkCatalogImport } from '../main/core/technician/catalog-import';
+
+const USAGE = `Usage: npm run central -- <command>
+  serve                                        the central server (npm run start:central)
+  enrol-code --centre <id> --role <bus|hall-server|hall-kiosk> [--hours 24]
+  devices                                      every device, those needing a technician first
+  revoke <deviceId>                            the device's credential stops working at once
+  release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    centre: { type: 'string', multiple: true },
+    role: { type: 'string' },
+    hours: { type: 'string' },
+    file: { type: 'string' },
+    version: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+const [command = 'serve', ...rest] = positionals;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+function refuse(message: string): never {
+  console.error(`refused: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const dataDir = centralDataDir();
+mkdirSync(dataDir, { recursive: true });
+const database = await centralDatabase();
+const store = new PostgresStore(database.url, {
+  onError: (error) => console.error(`central: a database connection failed: ${error.message}`),
+});
+await store.migrate();
+
+const done = async (code = 0) => {
+  await store.close();
+  if (database.local?.startedNow) database.local.stop();
+  process.exit(code);
+};
+
+switch (command) {
+  case 'serve': {
+    const tls = centralTls(dataDir);
+    const port = Number(process.env.CENTRAL_PORT ?? 8443);
+    const central = await startCentralServer({
+      store,
+      tls,
+      port,
+      host: process.env.CENTRAL_HOST ?? '0.0.0.0',
+      log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
+    });
+    console.log(`Central server listening on https://0.0.0.0:${central.port}
+  Certificate SHA-256 fingerprint: ${tls.fingerprint}
+  Database: ${database.local ? `local try-out cluster in ${database.local.dataDir}` : 'DATABASE_URL'}
+  Enrol a device: npm run central -- enrol-code --centre <id> --role bus`);
+    const stop = async () => {
+      await central.close();
+      await done(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    break;
+  }
+  case 'enrol-code': {
+    const centre = values.centre?.[0];
+    const role = values.role;
+    if (!centre) refuse('--centre is needed');
+    if (role !== 'bus' && role !== 'hall-server' && role !== 'hall-kiosk')
+      refuse('--role must be bus, hall-server or hall-kiosk');
+    const hours = Number(values.hours ?? 24);
+    if (!(hours > 0 && hours <= 24 * 14)) refuse('--hours must be between 0 and 336');
+    const code = newEnrolCode();
+    const expiresAt = new Date(Date.now() + hours * 3_600_000);
+    await store.addEnrolCode({ codeHash: enrolCodeHash(code), centreId: centre, role, expiresAt });
+    console.log(`Enrolment code for a ${role} of ${centre}: ${code}
+  valid once, until ${expiresAt.toISOString()}
+  certificate fingerprint: ${centralTls(dataDir).fingerprint}`);
+    await done();
+    break;
+  }
+  case 'devices': {
+    const now = new Date();
+    const fleet = fleetOrder(await store.fleet(), now);
+    if (fleet.length === 0) console.log('No device is enrolled yet.');
+    for (const { device, needs } of fleet) {
+      const contact = device.lastContactAt ?? 'never';
+      const printer = device.printer ? `${device.printer.connection}/${device.printer.paper}` : 'unknown';
+      console.log(
+        [
+          device.deviceId.padEnd(16),
+          device.centreId.padEnd(12),
+          device.role.padEnd(11),
+          `app ${device.appVersion ?? '?'}`.padEnd(12),
+          `catalog ${device.catalogVersion ?? '-'}`.padEnd(20),
+          `last contact ${contact}`,
+          `held ${device.heldSeq}`,
+          `backlog ${device.backlog ?? '?'}`,
+          `skew ${device.clockSkewSeconds ?? '?'} s`,
+          `printer ${printer}`,
+          `on roll ${device.ticketsOnRoll ?? '?'}`,
+          needs.length > 0 ? `NEEDS: ${needs.map(describeAttention).join(', ')}` : 'ok',
+        ].join('  '),
+      );
+    }
+    await done();
+    break;
+  }
+  case 'revoke': {
+    const deviceId = rest[0];
+    if (!deviceId) refuse('name the device to revoke');
+    const revoked = await store.revoke(deviceId, new Date());
+    console.log(
+      revoked
+        ? `${deviceId} is revoked: its credential is refused from now on.`
+        : `No enrolled, unrevoked device ${deviceId}.`,
+    );
+    await done(revoked ? 0 : 1);
+    break;
+  }
+  case 'release-catalog': {
+    if (!values.file || !values.version) refuse('--file and --version are needed');
+    const text = readFileSync(values.file, 'utf8');
+    // The same check every device makes before it applies a catalog: refuse here, not on 100 kiosks.
+    const { catalog, preview } = checkCatalogImport(text, 'json');
+    if (!catalog) {
+      console.error(`refused: ${values.file} is not a catalog the kiosks would take:`);
+      for (const problem of preview.problems)
+        console.error(`  ${[problem.entry, problem.field, problem.message].filter(Boolean).join(': ')}`);
+      await done(1);
+    }
+    const centres = values.centre ?? ['*'];
+    await store.releaseCatalog(values.version, JSON.parse(text), centres);
+    console.log(
+      `Catalog ${values.version} (${preview.totals.services} services) released to ${centres.includes('*') ? 'every centre' : centres.join(', ')}; devices take it within 10 minutes.`,
+    );
+    await done();
+    break;
+  }
+  default:
+    refuse(`unknown command ${command}`);
+}
