@@ -48,6 +48,18 @@ const refused: Array<[string, string, string]> = [
   ['boot → app', 'main/boot/probe.ts', "import { registerKioskCalls as used } from '../app/ipc';"],
   ['central → main/store', 'main/central/probe.ts', "import { SqliteStore as used } from '../store/sqlite-store';"],
   ['central → main/core', 'main/central/probe.ts', "import { KioskConfig as used } from '../core/config';"],
+  ['central → pg', 'main/central/probe.ts', "import used from 'pg';"],
+  ['central → node:fs', 'main/central/probe.ts', "import { readFileSync as used } from 'node:fs';"],
+  [
+    'central http → central store (PostgreSQL)',
+    'main/central/http/probe.ts',
+    "import { PostgresStore as used } from '../store/postgres-store';",
+  ],
+  [
+    'central boot → main/boot',
+    'main/central/boot/probe.ts',
+    "import { composeKiosk as used } from '../../boot/compose';",
+  ],
   [
     'central store → main/store',
     'main/central/store/probe.ts',
@@ -96,6 +108,17 @@ const allowed: Array<[string, string, string]> = [
   ['renderer → contract', 'renderer/src/probe.ts', "import { LANGUAGES as used } from '../../main/contract';"],
   ['hall → core', 'main/hall/probe.ts', "import { KioskConfig as used } from '../core/config';"],
   ['central → contract', 'main/central/probe.ts', "import { LANGUAGES as used } from '../contract';"],
+  [
+    'central → shared',
+    'main/central/probe.ts',
+    "import { printerProblems as used } from '../shared/printer-problems';",
+  ],
+  [
+    'central boot → central store',
+    'main/central/boot/probe.ts',
+    "import { PostgresStore as used } from '../store/postgres-store';",
+  ],
+  ['central http → node:https', 'main/central/http/probe.ts', "import { createServer as used } from 'node:https';"],
   [
     'an app test → electron (the fake module)',
     'test/unit/app/probe.test.ts',
