@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** Where the tests find Debian's Chromium; CHROMIUM_PATH points elsewhere when needed. */
@@ -30,5 +30,23 @@ export function missingPrerequisites() {
     missing.push({ what: 'espeak-ng (the speech synthesiser audio guidance speaks with)', apt: 'espeak-ng' });
   if (!onPath('spd-say'))
     missing.push({ what: 'speech-dispatcher (routes audio guidance to the sound card)', apt: 'speech-dispatcher' });
+  if (!onPath('openssl')) missing.push({ what: 'openssl (makes the central server its certificate)', apt: 'openssl' });
+  if (!postgresInstalled())
+    missing.push({
+      what: 'PostgreSQL (the central server stores in it; its tests start their own, looked in /usr/lib/postgresql/*/bin)',
+      apt: 'postgresql',
+    });
   return missing;
+}
+
+/** Debian's postgresql package puts its server programs here (PG_BIN points elsewhere). */
+function postgresInstalled() {
+  if (process.env.PG_BIN) return isExecutable(join(process.env.PG_BIN, 'initdb'));
+  try {
+    return readdirSync('/usr/lib/postgresql').some((version) =>
+      isExecutable(join('/usr/lib/postgresql', version, 'bin', 'initdb')),
+    );
+  } catch {
+    return false;
+  }
 }
