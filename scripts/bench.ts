@@ -11,6 +11,7 @@ import { launchChromium } from '../test/support/chromium';
 import { startBrowserShell } from '../test/support/browser-shell-process';
 import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
+import { benchCentralIngest } from './bench-central';
 import { benchSync } from './bench-sync';
 import { fmt, openTapRig, percentile, sorted, tapToFirstByte } from './bench-tap';
 
@@ -146,5 +147,6 @@ const searchTargetsMet = benchSearch();
 await benchSearchInChromium();
 await benchTapToFirstByte(50);
 const outboxTargetMet = await benchOutboxCost(50);
-const syncTargetMet = await benchSync(20);
-if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !syncTargetMet) process.exitCode = 1;
+const syncTargetMet = await benchSync(30);
+const ingestTargetMet = await benchCentralIngest();
+if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !syncTargetMet || !ingestTargetMet) process.exitCode = 1;
