@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { centralDataDir, centralDatabase } from '../main/central/boot/central-database';
 import { centralTls } from '../main/central/boot/tls';
 import { describeAttention, fleetOrder } from '../main/central/fleet';
+import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
 import { enrolCodeHash, newEnrolCode } from '../main/central/http/credentials';
 import { PostgresStore } from '../main/central/store/postgres-store';
@@ -69,12 +70,15 @@ switch (command) {
       host: process.env.CENTRAL_HOST ?? '0.0.0.0',
       log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
     });
+    const admin = await startAdminServer({ store, port: Number(process.env.CENTRAL_ADMIN_PORT ?? 8444) });
     console.log(`Central server listening on https://0.0.0.0:${central.port}
   Certificate SHA-256 fingerprint: ${tls.fingerprint}
   Database: ${database.local ? `local try-out cluster in ${database.local.dataDir}` : 'DATABASE_URL'}
+  Fleet screen (this machine only): ${admin.url}/fleet
   Enrol a device: npm run central -- enrol-code --centre <id> --role bus`);
     const stop = async () => {
       await central.close();
+      await admin.close();
       await done(0);
     };
     process.once('SIGINT', () => void stop());
