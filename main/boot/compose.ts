@@ -8,7 +8,7 @@ import type { KioskConfig } from '../core/config';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
-import type { LogLevel } from '../contract';
+import type { CentralLinkReport, LogLevel } from '../contract';
 import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
@@ -19,7 +19,7 @@ import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
 import type { CatalogCheck } from './catalog-follower';
-import { startSyncIfEnrolled } from './sync-start';
+import { centralLinkOff, startSyncIfEnrolled } from './sync-start';
 import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
 import type { KioskLog } from './logging';
@@ -116,6 +116,7 @@ async function composeParts(
   }
 
   const store = options.openStore ? options.openStore(files.database) : new SqliteStore(files.database);
+  let centralLink: () => CentralLinkReport = () => centralLinkOff();
   const lockouts = new SqliteLockouts(files.database);
   const openPrinter = (settings: KioskConfig['printer']) =>
     logPrintOutcomes(createTicketPrinter(settings, files.virtualPrinter), logger);
@@ -150,6 +151,8 @@ async function composeParts(
       appRoot: options.appRoot ?? APP_ROOT,
       dataDir: options.dataDir,
       databaseFile: files.database,
+      // The link starts after the API; until then diagnostics say it is off.
+      centralLink: () => centralLink(),
     }),
     lockouts,
     log: {
@@ -193,7 +196,7 @@ async function composeParts(
   });
   // After the API is up, so a kiosk that cannot start never half-syncs; woken by every change, as
   // each may have written an outbox record.
-  const sync = startSyncIfEnrolled({
+  const started = startSyncIfEnrolled({
     dataDir: options.dataDir,
     outbox: store,
     clock: options.clock ?? systemClock,
@@ -202,6 +205,9 @@ async function composeParts(
     appVersion: appVersion(options.appRoot ?? APP_ROOT),
     applyCatalog: (text, version) => service.applyCentralCatalog(text, version),
   });
+  const sync = 'off' in started ? null : started;
+  const off = 'off' in started ? started.off : null;
+  centralLink = () => sync?.report() ?? off ?? centralLinkOff();
   const stopWaking = sync ? service.subscribe(() => sync.wake()) : () => {};
   if (api.lanRefused) {
     logger.warn({ event: 'api-lan-refused', host: config.api.host }, api.lanRefused);

@@ -14,11 +14,17 @@ export function appVersion(appRoot: string): string {
 }
 
 /** What technician diagnostics read from this machine: versions, uptime, disk and database sizes. */
-export function systemFacts(options: { appRoot: string; dataDir: string; databaseFile: string }): SystemFacts {
+export function systemFacts(options: {
+  appRoot: string;
+  dataDir: string;
+  databaseFile: string;
+  centralLink: SystemFacts['centralLink'];
+}): SystemFacts {
   const startedAt = Date.now();
   const app = appVersion(options.appRoot);
   return {
     dataDir: options.dataDir,
+    centralLink: options.centralLink,
     versions: () => ({
       app,
       node: process.versions.node,

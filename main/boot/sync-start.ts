@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CentralLinkReport } from '../contract';
 import type { Clock, Outbox } from '../core/ports';
 import { CatalogFollower } from './catalog-follower';
 import { readCentralCredential } from './central-credential';
@@ -11,11 +12,31 @@ export interface CentralLink {
   /** A change was stored: its facts go up now rather than at the next poll. */
   wake(): void;
   stop(): Promise<void>;
+  /** What technician diagnostics show of the link. */
+  report(): CentralLinkReport;
+}
+
+const OFF: CentralLinkReport = {
+  state: 'off',
+  url: null,
+  deviceId: null,
+  centreId: null,
+  waiting: 0,
+  lastSuccessAt: null,
+  nextAttemptAt: null,
+  lastError: null,
+  catalogVersion: null,
+  problem: null,
+};
+
+/** The link as diagnostics show it while sync is off: not enrolled, or central.json refused. */
+export function centralLinkOff(problem: string | null = null): CentralLinkReport {
+  return { ...OFF, state: problem ? 'refused' : 'off', problem };
 }
 
 /**
  * Starts the sync worker and the catalog follower when the device is enrolled (central.json in the
- * data folder); otherwise the kiosk runs as before with sync off. A bad central.json is named with
+ * data folder); otherwise (`off`) the kiosk runs as before with sync off. A bad central.json is named with
  * its field in the log and on the console, like a refused configuration.
  */
 export function startSyncIfEnrolled(options: {
@@ -27,15 +48,15 @@ export function startSyncIfEnrolled(options: {
   appVersion: string;
   /** Applies a catalog the central released (core's applyCentralCatalog). */
   applyCatalog: (text: string, version: string) => Promise<unknown>;
-}): CentralLink | null {
+}): CentralLink | { off: CentralLinkReport } {
   const { logger } = options;
   const read = readCentralCredential(options.dataDir);
-  if (read.state === 'missing') return null;
+  if (read.state === 'missing') return { off: centralLinkOff() };
   if (read.state === 'refused') {
     const problems = read.error.problems.map((problem) => `${problem.field}: ${problem.message}`);
     logger.warn({ event: 'central-credential-refused', file: read.file, problems }, read.error.message);
     options.say(`${read.error.message}\nSync with the central server stays off until the device is enrolled again.`);
-    return null;
+    return { off: centralLinkOff(read.error.message) };
   }
   const log: SyncLog = {
     info: (event, detail, message) => logger.info({ event, ...detail }, message),
@@ -68,6 +89,22 @@ export function startSyncIfEnrolled(options: {
     wake: () => worker.wake(),
     stop: async () => {
       await Promise.all([worker.stop(), catalog.stop()]);
+    },
+    report: () => {
+      const status = worker.status();
+      const { url, deviceId, centreId } = read.credential;
+      return {
+        state: status.phase === 'refused' ? 'rejected' : status.phase,
+        url,
+        deviceId,
+        centreId,
+        waiting: Math.max(status.lastSeq - status.acknowledgedSeq, 0),
+        lastSuccessAt: status.lastSuccessAt,
+        nextAttemptAt: status.nextAttemptAt,
+        lastError: status.lastError,
+        catalogVersion: catalog.appliedVersion(),
+        problem: null,
+      };
     },
   };
 }

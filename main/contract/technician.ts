@@ -70,6 +70,28 @@ export const CatalogImportPreview = z.object({
 });
 export type CatalogImportPreview = z.infer<typeof CatalogImportPreview>;
 
+/** The device's link with the central server (README, "The network"), as technician diagnostics show it. */
+export const CentralLinkReport = z.object({
+  /**
+   * `off`: not enrolled; `refused`: central.json is unreadable (see `problem`); otherwise the sync
+   * worker's phase: idle (all sent), sending, retrying (after a failure), rejected (credential or
+   * certificate refused, or records in conflict: a technician must act).
+   */
+  state: z.enum(['off', 'refused', 'starting', 'idle', 'sending', 'retrying', 'rejected', 'stopped']),
+  url: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  centreId: z.string().nullable(),
+  /** Outbox records not yet acknowledged by the central. */
+  waiting: z.number().int().min(0),
+  lastSuccessAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.object({ at: z.string(), kind: z.string(), message: z.string() }).nullable(),
+  catalogVersion: z.string().nullable(),
+  /** Why central.json was refused (file, field, problem). */
+  problem: z.string().nullable(),
+});
+export type CentralLinkReport = z.infer<typeof CentralLinkReport>;
+
 export const Diagnostics = z.object({
   versions: z.object({
     app: z.string(),
@@ -88,6 +110,7 @@ export const Diagnostics = z.object({
   lastErrors: z.array(LogEntry),
   /** Null where this kiosk has no speech (an older build or a test). */
   speechVoices: z.array(SpeechVoice).nullable(),
+  central: CentralLinkReport,
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 

@@ -1,5 +1,6 @@
 import type {
   Catalog,
+  CentralLinkReport,
   Language,
   LogEntry,
   LogLevel,
@@ -108,6 +109,8 @@ export interface SystemFacts {
   dataDir: string;
   freeDiskBytes(): Promise<number | null>;
   databaseBytes(): number | null;
+  /** The device's link with the central server (main/boot/sync-start.ts). */
+  centralLink(): CentralLinkReport;
 }
 
 /** What became of one utterance (main/contract/speech.ts, `speak`). */

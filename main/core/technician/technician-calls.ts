@@ -3,6 +3,7 @@ import type {
   CallOutput,
   Catalog,
   CatalogImportPreview,
+  CentralLinkReport,
   PrinterReport,
   SettingsApplied,
   SpeechVoice,
@@ -66,6 +67,20 @@ const UNKNOWN_VERSIONS = { app: 'unknown', node: 'unknown', electron: null, chro
  * The technician calls of the contract: each is refused without a valid session token, and each
  * unlock and change is written to the audit.
  */
+/** A kiosk composed without system facts (tests of other parts) has no link with a central. */
+const CENTRAL_OFF: CentralLinkReport = {
+  state: 'off',
+  url: null,
+  deviceId: null,
+  centreId: null,
+  waiting: 0,
+  lastSuccessAt: null,
+  nextAttemptAt: null,
+  lastError: null,
+  catalogVersion: null,
+  problem: null,
+};
+
 export class TechnicianCalls {
   constructor(private readonly parts: TechnicianCallParts) {}
 
@@ -257,6 +272,7 @@ export class TechnicianCalls {
       printer,
       lastErrors: logs.tail(20, 'warn'),
       speechVoices,
+      central: system ? system.centralLink() : CENTRAL_OFF,
     };
   }
 

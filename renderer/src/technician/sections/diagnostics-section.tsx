@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostics } from '../../../../main/contract';
+import type { CentralLinkReport, Diagnostics } from '../../../../main/contract';
 import { numberFormat } from '../../number-format';
 import { sessionEnded, useTechnician } from '../technician-context';
 
@@ -9,6 +9,50 @@ function megabytes(bytes: number | null, language: string): string {
   const mb = bytes / 1024 / 1024;
   const write = (value: number) => numberFormat(language).decimal(value, { min: 1, max: 1 });
   return mb >= 1024 ? `${write(mb / 1024)} GB` : `${write(mb)} MB`;
+}
+
+function when(iso: string | null, language: string): string {
+  if (iso === null) return '—';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+}
+
+/** The device's link with the central server: whether it is enrolled, synced, and what went wrong. */
+function CentralLink({ link }: { link: CentralLinkReport }) {
+  const { t, i18n } = useTranslation('technician');
+  const rows: [string, string][] =
+    link.state === 'off' || link.state === 'refused'
+      ? link.problem
+        ? [[t('central.state'), link.problem]]
+        : []
+      : [
+          [t('central.address'), link.url ?? '—'],
+          [t('central.device'), `${link.deviceId ?? '—'} · ${link.centreId ?? '—'}`],
+          [t('central.waiting'), numberFormat(i18n.language).integer(link.waiting)],
+          [t('central.lastSync'), when(link.lastSuccessAt, i18n.language)],
+          [t('central.nextAttempt'), when(link.nextAttemptAt, i18n.language)],
+          [t('central.lastError'), link.lastError ? `${link.lastError.kind}: ${link.lastError.message}` : '—'],
+          [t('central.catalog'), link.catalogVersion ?? '—'],
+        ];
+  return (
+    <section data-testid="technician-central" data-state={link.state}>
+      <h3>{t('central.heading')}</h3>
+      <p className={`technician-central technician-central--${link.state}`}>
+        <strong>{t(`central.${link.state}`)}</strong>
+      </p>
+      {rows.length > 0 && (
+        <table className="technician-table">
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}>
+                <th>{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
 
 /** Versions, uptime, disk and database, the printer's counters, the last errors and the speech voices. */
@@ -53,6 +97,7 @@ export function DiagnosticsSection() {
           ))}
         </tbody>
       </table>
+      <CentralLink link={facts.central} />
       <h3>{t('diagnostics.lastErrors')}</h3>
       {facts.lastErrors.length === 0 && <p>{t('panel.empty')}</p>}
       <ol className="technician-log">
