@@ -18,8 +18,15 @@ export interface PrinterMonitorParts {
  * What of a printer's state is worth a fact upstream: not when it was asked nor its words for the
  * technician, which change on every poll.
  */
-const stateKey = (status: PrinterStatus): string =>
-  [status.connection, status.paper, status.coverOpen, status.cutterError, status.otherError].join(' ');
+/**
+ * What makes a printer state a new fact: its problems (most serious first), or, with none, its
+ * connection. Not the raw fields: a printer out of paper says "offline" in its automatic status and
+ * "online" to a status request in between, and that is one state (paper out), not a change.
+ */
+const stateKey = (status: PrinterStatus): string => {
+  const problems = printerProblems(status);
+  return problems.length > 0 ? problems.join(' ') : `no problem, ${status.connection}`;
+};
 
 /**
  * Listens to the printer in use: tells every screen what it says, warns of each new problem, counts

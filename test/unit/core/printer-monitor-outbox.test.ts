@@ -47,4 +47,22 @@ describe("the printer monitor's facts", () => {
     ]);
     expect(states()[0]).toMatchObject({ at: '2026-11-22T09:00:00.000Z', detail: 'DLE EOT 4: 1e' });
   });
+
+  it('paper out said "offline" by one reply and "online" by the next is one state: the problem is the same', () => {
+    const { printer } = kiosk;
+    printer.setStatus({ connection: 'online', paper: 'ok' });
+    printer.setStatus({ connection: 'offline', paper: 'out' });
+    for (let poll = 0; poll < 5; poll++) {
+      printer.setStatus({ connection: 'online', paper: 'out' });
+      printer.setStatus({ connection: 'offline', paper: 'out' });
+    }
+    printer.setStatus({ connection: 'online', paper: 'ok' });
+    printer.setStatus({ connection: 'offline', paper: 'ok' });
+    // The kiosk starts online with paper (not a change); then paper out, back, and truly offline.
+    expect(states().map(({ paper, connection }) => [paper, connection])).toEqual([
+      ['out', 'offline'],
+      ['ok', 'online'],
+      ['ok', 'offline'],
+    ]);
+  });
 });
