@@ -6,18 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { X509Certificate } from 'node:crypto';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { normaliseFingerprint, PinnedAgent, postPinnedJson } from '../main/boot/pinned-https';
-import { startCentralServer } from '../main/central/http/central-server';
-import { enrolCodeHash } from '../main/central/http/credentials';
-import { PostgresStore } from '../main/central/store/postgres-store';
+import { PinnedAgent, postPinnedJson } from '../main/boot/pinned-https';
+import { BENCH_FINGERPRINT, startBenchCentral } from './bench-central-server';
 import { syncPaths, type SyncRecord } from '../main/contract/sync';
 import { SqliteStore } from '../main/store/sqlite-store';
-import { throwawayPostgres } from '../test/support/postgres';
 import { serveVisits } from '../test/support/store-visits';
-import { TEST_TLS } from '../test/support/test-central';
 import { fmt } from './bench-tap';
 
 const VISITS = 9_000;
@@ -32,37 +27,18 @@ const copyField = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g,
 
 export async function benchCentralIngest(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-central-'));
-  const cluster = await throwawayPostgres();
-  const store = new PostgresStore(cluster.url);
-  const pool = new pg.Pool({ connectionString: cluster.url });
+  const central = await startBenchCentral();
+  const pool = new pg.Pool({ connectionString: central.databaseUrl });
   try {
     const device = new SqliteStore(join(dir, 'bus.sqlite'));
     serveVisits(device, VISITS);
     const records: SyncRecord[] = device.readOutbox(0, VISITS * 10);
     device.close();
 
-    await store.migrate();
-    const central = await startCentralServer({ store, tls: TEST_TLS, host: '127.0.0.1' });
-    const fingerprint = normaliseFingerprint(new X509Certificate(TEST_TLS.cert).fingerprint256)!;
     const deviceIds = Array.from({ length: DEVICES }, (_, i) => `bus-bench-${i + 1}`);
     const tokens = new Map<string, string>();
-    for (const deviceId of deviceIds) {
-      const code = `BNCH-${deviceId.slice(-1).padStart(4, '0')}`;
-      await store.addEnrolCode({
-        codeHash: enrolCodeHash(code),
-        centreId: 'bench',
-        role: 'bus',
-        expiresAt: new Date(Date.now() + 3_600_000),
-      });
-      const enrolled = await postPinnedJson({
-        url: central.url,
-        path: syncPaths.enrol,
-        fingerprint,
-        body: { code, deviceId, appVersion: 'bench' },
-        timeoutMs: 10_000,
-      });
-      tokens.set(deviceId, (enrolled.body as { token: string }).token);
-    }
+    for (const deviceId of deviceIds) tokens.set(deviceId, await central.enrol(deviceId));
+    const fingerprint = BENCH_FINGERPRINT;
 
     /** One bus's month, the sync worker's way: one kept connection, gzip, a batch at a time. */
     const drain = async (deviceId: string) => {
@@ -93,7 +69,6 @@ export async function benchCentralIngest(): Promise<boolean> {
     const started = performance.now();
     await Promise.all(deviceIds.map(drain));
     const ingestMs = performance.now() - started;
-    await central.close();
     const total = records.length * DEVICES;
     const stored = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM sync_records');
     if (stored.rows[0]!.count !== total) throw new Error(`stored ${stored.rows[0]!.count} of ${total}`);
@@ -136,8 +111,7 @@ export async function benchCentralIngest(): Promise<boolean> {
     return met;
   } finally {
     await pool.end();
-    await store.close();
-    cluster.remove();
+    await central.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,13 +14,8 @@ import { startBrowserShell } from '../test/support/browser-shell-process';
 import { launchChromium } from '../test/support/chromium';
 import { RECORDS_PER_VISIT, serveVisits } from '../test/support/store-visits';
 import { TcpFaultProxy } from '../test/support/tcp-fault-proxy';
-import { TEST_FINGERPRINT, TEST_TLS } from '../test/support/test-central';
-import { throwawayPostgres } from '../test/support/postgres';
-import { startCentralServer, type RunningCentral } from '../main/central/http/central-server';
-import { enrolCodeHash } from '../main/central/http/credentials';
-import { PostgresStore } from '../main/central/store/postgres-store';
-import { syncPaths } from '../main/contract/sync';
-import { postPinnedJson } from '../main/boot/pinned-https';
+import { TEST_FINGERPRINT } from '../test/support/test-central';
+import { startBenchCentral, type BenchCentral } from './bench-central-server';
 import { fmt, openTapRig, percentile, sorted, tapToFirstByte, type TapRig } from './bench-tap';
 
 /** A month offline on a bus: about 300 visitors a day. */
@@ -36,49 +31,6 @@ const TAP_BACKLOG_VISITS = 27_000;
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The real central server on a throwaway PostgreSQL, in this process, and how to enrol a bus with it. */
-interface BenchCentral {
-  port: number;
-  enrol(deviceId: string): Promise<string>;
-  held(deviceId: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function startBenchCentral(): Promise<BenchCentral> {
-  const cluster = await throwawayPostgres();
-  const store = new PostgresStore(cluster.url);
-  await store.migrate();
-  const central: RunningCentral = await startCentralServer({ store, tls: TEST_TLS, host: '127.0.0.1' });
-  let codes = 0;
-  return {
-    port: central.port,
-    enrol: async (deviceId) => {
-      codes += 1;
-      const code = `BNCH-${String(codes).padStart(4, '0')}`;
-      await store.addEnrolCode({
-        codeHash: enrolCodeHash(code),
-        centreId: 'baku-1',
-        role: 'bus',
-        expiresAt: new Date(Date.now() + 3_600_000),
-      });
-      const answer = await postPinnedJson({
-        url: central.url,
-        path: syncPaths.enrol,
-        fingerprint: normaliseFingerprint(TEST_FINGERPRINT)!,
-        body: { code, deviceId, appVersion: 'bench' },
-        timeoutMs: 10_000,
-      });
-      return (answer.body as { token: string }).token;
-    },
-    held: async (deviceId) => (await store.fleet()).find((device) => device.deviceId === deviceId)?.heldSeq ?? 0,
-    close: async () => {
-      await central.close();
-      await store.close();
-      cluster.remove();
-    },
-  };
-}
 
 /** A database holding `visits` visits, none of them sent: built once, copied for each run. */
 function offlineDatabase(dir: string, visits: number): string {

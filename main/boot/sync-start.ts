@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CentralLinkReport } from '../contract';
+import { CENTRAL_LINK_OFF, type CentralLinkReport } from '../contract';
 import type { Clock, Outbox } from '../core/ports';
 import { CatalogFollower } from './catalog-follower';
 import { readCentralCredential } from './central-credential';
@@ -16,22 +16,9 @@ export interface CentralLink {
   report(): CentralLinkReport;
 }
 
-const OFF: CentralLinkReport = {
-  state: 'off',
-  url: null,
-  deviceId: null,
-  centreId: null,
-  waiting: 0,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-  lastError: null,
-  catalogVersion: null,
-  problem: null,
-};
-
 /** The link as diagnostics show it while sync is off: not enrolled, or central.json refused. */
 export function centralLinkOff(problem: string | null = null): CentralLinkReport {
-  return { ...OFF, state: problem ? 'refused' : 'off', problem };
+  return { ...CENTRAL_LINK_OFF, state: problem ? 'refused' : 'off', problem };
 }
 
 /**

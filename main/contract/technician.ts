@@ -92,6 +92,20 @@ export const CentralLinkReport = z.object({
 });
 export type CentralLinkReport = z.infer<typeof CentralLinkReport>;
 
+/** The link of a device that is not enrolled: sync off, nothing known of a central. */
+export const CENTRAL_LINK_OFF: CentralLinkReport = {
+  state: 'off',
+  url: null,
+  deviceId: null,
+  centreId: null,
+  waiting: 0,
+  lastSuccessAt: null,
+  nextAttemptAt: null,
+  lastError: null,
+  catalogVersion: null,
+  problem: null,
+};
+
 export const Diagnostics = z.object({
   versions: z.object({
     app: z.string(),

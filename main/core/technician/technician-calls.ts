@@ -3,11 +3,11 @@ import type {
   CallOutput,
   Catalog,
   CatalogImportPreview,
-  CentralLinkReport,
   PrinterReport,
   SettingsApplied,
   SpeechVoice,
 } from '../../contract';
+import { CENTRAL_LINK_OFF } from '../../contract';
 import { BUILT_IN_PRINTER_PROFILE_IDS } from '../config';
 import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
@@ -67,20 +67,6 @@ const UNKNOWN_VERSIONS = { app: 'unknown', node: 'unknown', electron: null, chro
  * The technician calls of the contract: each is refused without a valid session token, and each
  * unlock and change is written to the audit.
  */
-/** A kiosk composed without system facts (tests of other parts) has no link with a central. */
-const CENTRAL_OFF: CentralLinkReport = {
-  state: 'off',
-  url: null,
-  deviceId: null,
-  centreId: null,
-  waiting: 0,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-  lastError: null,
-  catalogVersion: null,
-  problem: null,
-};
-
 export class TechnicianCalls {
   constructor(private readonly parts: TechnicianCallParts) {}
 
@@ -272,7 +258,7 @@ export class TechnicianCalls {
       printer,
       lastErrors: logs.tail(20, 'warn'),
       speechVoices,
-      central: system ? system.centralLink() : CENTRAL_OFF,
+      central: system ? system.centralLink() : CENTRAL_LINK_OFF,
     };
   }
 

@@ -16,6 +16,22 @@ function when(iso: string | null, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
+/** Label and value, one row each. */
+function FactsTable({ rows, testId }: { rows: [string, string][]; testId?: string }) {
+  return (
+    <table className="technician-table" data-testid={testId}>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th>{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The device's link with the central server: whether it is enrolled, synced, and what went wrong. */
 function CentralLink({ link }: { link: CentralLinkReport }) {
   const { t, i18n } = useTranslation('technician');
@@ -39,18 +55,7 @@ function CentralLink({ link }: { link: CentralLinkReport }) {
       <p className={`technician-central technician-central--${link.state}`}>
         <strong>{t(`central.${link.state}`)}</strong>
       </p>
-      {rows.length > 0 && (
-        <table className="technician-table">
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <th>{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <FactsTable rows={rows} />}
     </section>
   );
 }
@@ -87,16 +92,7 @@ export function DiagnosticsSection() {
   ];
   return (
     <>
-      <table className="technician-table" data-testid="technician-diagnostics">
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th>{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactsTable rows={rows} testId="technician-diagnostics" />
       <CentralLink link={facts.central} />
       <h3>{t('diagnostics.lastErrors')}</h3>
       {facts.lastErrors.length === 0 && <p>{t('panel.empty')}</p>}
