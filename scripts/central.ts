@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { centralDataDir, centralDatabase } from '../main/central/boot/central-database';
 import { centralTls } from '../main/central/boot/tls';
+import { CentreOverride } from '../main/central/catalog-overrides';
 import { describeAttention, fleetOrder } from '../main/central/fleet';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
@@ -21,7 +22,8 @@ const USAGE = `Usage: npm run central -- <command>
   enrol-code --centre <id> --role <bus|hall-server|hall-kiosk> [--hours 24]
   devices                                      every device, those needing a technician first
   revoke <deviceId>                            the device's credential stops working at once
-  release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)`;
+  release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)
+  centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +33,9 @@ const { values, positionals } = parseArgs({
     hours: { type: 'string' },
     file: { type: 'string' },
     version: { type: 'string' },
+    services: { type: 'string' },
+    'opening-hours': { type: 'string' },
+    clear: { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -143,6 +148,8 @@ switch (command) {
   }
   case 'release-catalog': {
     if (!values.file || !values.version) refuse('--file and --version are needed');
+    // With a centre's override the version grows by "+<centre>.<n>": devices take 64 characters.
+    if (!/^[\w.-]{1,32}$/.test(values.version)) refuse('--version: at most 32 letters, digits, dots, dashes');
     const text = readFileSync(values.file, 'utf8');
     // The same check every device makes before it applies a catalog: refuse here, not on 100 kiosks.
     const { catalog, preview } = checkCatalogImport(text, 'json');
@@ -157,6 +164,33 @@ switch (command) {
     console.log(
       `Catalog ${values.version} (${preview.totals.services} services) released to ${centres.includes('*') ? 'every centre' : centres.join(', ')}; devices take it within 10 minutes.`,
     );
+    await done();
+    break;
+  }
+  case 'centre-override': {
+    const centre = values.centre?.[0];
+    if (!centre) refuse('--centre is needed');
+    if (values.clear) {
+      await store.setCentreOverride(centre, null);
+      console.log(`${centre} now gets the network's catalog as released.`);
+      await done();
+      break;
+    }
+    let hours: unknown = null;
+    try {
+      hours = values['opening-hours'] ? (JSON.parse(values['opening-hours']) as unknown) : null;
+    } catch {
+      refuse('--opening-hours must be JSON, e.g. [{"days":["mon","tue"],"from":"09:00","to":"17:00"}]');
+    }
+    const parsed = CentreOverride.safeParse({
+      services: values.services ? values.services.split(',').map((id) => id.trim()) : null,
+      openingHours: hours,
+    });
+    if (!parsed.success) {
+      refuse(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    }
+    await store.setCentreOverride(centre, parsed.data);
+    console.log(`${centre}'s override is set; its devices take the catalog with it within 10 minutes.`);
     await done();
     break;
   }

@@ -1,4 +1,5 @@
 import type { EnrolResponse, SyncBatch } from '../contract/sync';
+import type { CentreOverride } from './catalog-overrides';
 import type { FleetDevice } from './fleet';
 
 /** What the central server keeps, on PostgreSQL (main/central/store/). */
@@ -23,8 +24,10 @@ export interface CentralStore {
   revoke(deviceId: string, at: Date): Promise<boolean>;
   /** Releases a catalog version to some centres, or to all (`*`, the network's default). */
   releaseCatalog(version: string, catalog: unknown, centres: string[]): Promise<void>;
-  /** The release a centre's devices get: its own, else the network's default; null when none. */
+  /** The release a centre's devices get (its own, else the network's default), with its override applied; null when none. */
   catalogFor(centreId: string): Promise<{ version: string; catalog: unknown } | null>;
+  /** Sets a centre's override of the catalog; null removes it (each change gives a new catalog version). */
+  setCentreOverride(centreId: string, override: CentreOverride | null): Promise<void>;
   fleet(): Promise<FleetDevice[]>;
   /** A device's records in sequence order (for checks and exports). */
   records(deviceId: string): Promise<Array<{ seq: number; at: string; receivedAt: string; fact: unknown }>>;

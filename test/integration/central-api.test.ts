@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseFingerprint, postPinnedJson, type PinnedResponse } from '../../main/boot/pinned-https';
 import { startCentralServer, type RunningCentral } from '../../main/central/http/central-server';
 import { enrolCodeHash } from '../../main/central/http/credentials';
+import { readMigrations } from '../../main/central/store/migrations';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { UNKNOWN_PRINTER_STATUS } from '../../main/contract';
 import { syncPaths, type SyncBatch, type SyncFact, type SyncRecord } from '../../main/contract/sync';
@@ -89,7 +90,8 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
     await Promise.all(others.map((other) => other.migrate()));
     await Promise.all(others.map((other) => other.close()));
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
-    expect(rows.map((row) => row.name)).toEqual(['001-sync.sql']);
+    expect(rows.map((row) => row.name).sort()).toEqual(readMigrations().map((migration) => migration.name));
+    expect(readMigrations().map((migration) => migration.name)).toEqual(['001-sync.sql', '002-centre-overrides.sql']);
   });
 
   it('enrols a device once per code: the code is then used, an unknown one and a taken id are refused', async () => {
@@ -263,6 +265,57 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
     const back = await send(token, batch(deviceId, records(1, 5)));
     expect(back).toMatchObject({ status: 200, body: { acknowledgedSeq: 5 } });
     expect((await call('/health', null, { method: 'GET' })).status).toBe(200);
+  });
+
+  it("applies a centre's override (its services, its hours) and gives each change a new version", async () => {
+    const ganja = await enrolled('ganja-override');
+    const getCatalog = (etag?: string) =>
+      call(syncPaths.catalog, null, {
+        token: ganja.token,
+        method: 'GET',
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
+    await store.releaseCatalog(
+      'net-1',
+      {
+        services: [
+          { id: 'a', openingHours: [] },
+          { id: 'b', openingHours: [] },
+        ],
+      },
+      ['ganja-override'],
+    );
+    const hours = [{ days: ['sat'], from: '10:00', to: '14:00' }];
+    await store.setCentreOverride('ganja-override', { services: ['a'], openingHours: hours as never });
+    const first = await getCatalog();
+    expect(first).toMatchObject({
+      status: 200,
+      etag: '"net-1+ganja-override.1"',
+      body: {
+        version: 'net-1+ganja-override.1',
+        catalog: {
+          services: [
+            { id: 'a', openingHours: hours },
+            { id: 'b', enabled: false, openingHours: hours },
+          ],
+        },
+      },
+    });
+    expect((await getCatalog('"net-1+ganja-override.1"')).status).toBe(304);
+    await store.setCentreOverride('ganja-override', null);
+    const cleared = await getCatalog('"net-1+ganja-override.1"');
+    expect(cleared).toMatchObject({
+      status: 200,
+      body: {
+        version: 'net-1+ganja-override.2',
+        catalog: {
+          services: [
+            { id: 'a', openingHours: [] },
+            { id: 'b', openingHours: [] },
+          ],
+        },
+      },
+    });
   });
 
   it('hands each centre its catalog release, the network default otherwise, with an ETag and 304', async () => {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PrinterStatus } from '../../contract';
 import type { SyncBatch } from '../../contract/sync';
+import { CentreOverride, catalogForCentre, centreCatalogVersion } from '../catalog-overrides';
 import type { FleetDevice } from '../fleet';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
@@ -186,12 +187,38 @@ export class PostgresStore implements CentralStore {
   }
 
   async catalogFor(centreId: string): Promise<{ version: string; catalog: unknown } | null> {
-    const { rows } = await this.pool.query<{ version: string; catalog: unknown }>(
-      `SELECT r.version, r.catalog FROM centre_catalogs c JOIN catalog_releases r ON r.version = c.version
+    const { rows } = await this.pool.query<{
+      version: string;
+      catalog: unknown;
+      services: string[] | null;
+      opening_hours: unknown;
+      revision: number | null;
+    }>(
+      `SELECT r.version, r.catalog, o.services, o.opening_hours, o.revision
+         FROM centre_catalogs c JOIN catalog_releases r ON r.version = c.version
+         LEFT JOIN centre_overrides o ON o.centre_id = $1
         WHERE c.centre_id IN ($1, '*') ORDER BY c.centre_id = '*' LIMIT 1`,
       [centreId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const override =
+      row.revision === null ? null : CentreOverride.parse({ services: row.services, openingHours: row.opening_hours });
+    return {
+      version: centreCatalogVersion(row.version, centreId, row.revision),
+      catalog: catalogForCentre(row.catalog, override),
+    };
+  }
+
+  async setCentreOverride(centreId: string, override: CentreOverride | null): Promise<void> {
+    // Removing an override keeps its row with nothing in it: the revision, and so the ETag, only grows.
+    const { services, openingHours } = override ?? { services: null, openingHours: null };
+    await this.pool.query(
+      `INSERT INTO centre_overrides (centre_id, services, opening_hours) VALUES ($1, $2, $3)
+       ON CONFLICT (centre_id) DO UPDATE SET services = EXCLUDED.services, opening_hours = EXCLUDED.opening_hours,
+         revision = centre_overrides.revision + 1, updated_at = now()`,
+      [centreId, services, openingHours === null ? null : JSON.stringify(openingHours)],
+    );
   }
 
   async fleet(): Promise<FleetDevice[]> {
