@@ -11,6 +11,7 @@ import { centralDataDir, centralDatabase } from '../main/central/boot/central-da
 import { centralTls } from '../main/central/boot/tls';
 import { CentreOverride } from '../main/central/catalog-overrides';
 import { describeAttention, fleetOrder } from '../main/central/fleet';
+import { settingsPatchProblems } from '../main/central/settings-release';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
 import { enrolCodeHash, newEnrolCode } from '../main/central/http/credentials';
@@ -23,6 +24,7 @@ const USAGE = `Usage: npm run central -- <command>
   devices                                      every device, those needing a technician first
   revoke <deviceId>                            the device's credential stops working at once
   release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)
+  settings --file <settings.json> [--centre <id>]   the network's settings, or a centre's over them
   centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]`;
 
 const { values, positionals } = parseArgs({
@@ -121,6 +123,7 @@ switch (command) {
           device.role.padEnd(11),
           `app ${device.appVersion ?? '?'}`.padEnd(12),
           `catalog ${device.catalogVersion ?? '-'}`.padEnd(20),
+          `settings ${device.settingsVersion ?? '-'}`,
           `last contact ${contact}`,
           `held ${device.heldSeq}`,
           `backlog ${device.backlog ?? '?'}`,
@@ -163,6 +166,26 @@ switch (command) {
     await store.releaseCatalog(values.version, JSON.parse(text), centres);
     console.log(
       `Catalog ${values.version} (${preview.totals.services} services) released to ${centres.includes('*') ? 'every centre' : centres.join(', ')}; devices take it within 10 minutes.`,
+    );
+    await done();
+    break;
+  }
+  case 'settings': {
+    if (!values.file) refuse('--file is needed');
+    const centre = values.centre?.[0] ?? '*';
+    let patch: unknown;
+    try {
+      patch = JSON.parse(readFileSync(values.file, 'utf8')) as unknown;
+    } catch (error) {
+      refuse(`${values.file}: not readable JSON (${(error as Error).message})`);
+    }
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+      refuse(`${values.file}: not one JSON object of settings`);
+    const problems = settingsPatchProblems(patch as Record<string, unknown>);
+    if (problems.length > 0) refuse(`${values.file}: ${problems.join('; ')}`);
+    await store.setSettings(centre, patch as Record<string, unknown>);
+    console.log(
+      `Settings set for ${centre === '*' ? 'the whole network' : centre}; devices check them as a technician's change and take them within 10 minutes.`,
     );
     await done();
     break;

@@ -18,7 +18,7 @@ import { logPrintOutcomes, logServiceEvent } from './kiosk-events-log';
 import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
-import type { CatalogCheck } from './catalog-follower';
+import type { ReleaseCheck } from './release-follower';
 import { centralLinkOff, startSyncIfEnrolled } from './sync-start';
 import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
@@ -56,8 +56,12 @@ export interface ComposedKiosk {
   syncStatus(): SyncStatus | null;
   /** The central catalog version applied here; null while none was (or the device is not enrolled). */
   centralCatalogVersion(): string | null;
+  /** The centre's settings version applied here; null while none was. */
+  centralSettingsVersion(): string | null;
   /** Asks the central for its catalog now rather than at the next poll. */
-  checkCentralCatalog(): Promise<CatalogCheck | 'not-enrolled'>;
+  checkCentralCatalog(): Promise<ReleaseCheck | 'not-enrolled'>;
+  /** The same for the centre's settings. */
+  checkCentralSettings(): Promise<ReleaseCheck | 'not-enrolled'>;
   close(): Promise<void>;
 }
 
@@ -204,6 +208,7 @@ async function composeParts(
     say,
     appVersion: appVersion(options.appRoot ?? APP_ROOT),
     applyCatalog: (text, version) => service.applyCentralCatalog(text, version),
+    applySettings: (patch, version) => service.applyCentralSettings(patch, version),
   });
   const sync = 'off' in started ? null : started;
   const off = 'off' in started ? started.off : null;
@@ -221,7 +226,9 @@ async function composeParts(
     log: kioskLog,
     syncStatus: () => sync?.worker.status() ?? null,
     centralCatalogVersion: () => sync?.catalog.appliedVersion() ?? null,
+    centralSettingsVersion: () => sync?.settings.appliedVersion() ?? null,
     checkCentralCatalog: () => sync?.catalog.checkNow() ?? Promise.resolve('not-enrolled' as const),
+    checkCentralSettings: () => sync?.settings.checkNow() ?? Promise.resolve('not-enrolled' as const),
     close: async () => {
       stopWaking();
       // Before the store closes: a batch in flight is aborted, and sent again at the next start.

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import { CENTRAL_LINK_OFF, type CentralLinkReport } from '../contract';
 import type { Clock, Outbox } from '../core/ports';
-import { CatalogFollower } from './catalog-follower';
+import { CATALOG_RELEASE, ReleaseFollower, SETTINGS_RELEASE } from './release-follower';
 import { readCentralCredential } from './central-credential';
 import { SyncWorker, type SyncLog } from './sync-worker';
 
 /** The enrolled device's two links with the central server: facts up, the catalog down. */
 export interface CentralLink {
   worker: SyncWorker;
-  catalog: CatalogFollower;
+  catalog: ReleaseFollower<unknown>;
+  settings: ReleaseFollower<Record<string, unknown>>;
   /** A change was stored: its facts go up now rather than at the next poll. */
   wake(): void;
   stop(): Promise<void>;
@@ -22,7 +23,7 @@ export function centralLinkOff(problem: string | null = null): CentralLinkReport
 }
 
 /**
- * Starts the sync worker and the catalog follower when the device is enrolled (central.json in the
+ * Starts the sync worker and the catalog and settings followers when the device is enrolled (central.json in the
  * data folder); otherwise (`off`) the kiosk runs as before with sync off. A bad central.json is named with
  * its field in the log and on the console, like a refused configuration.
  */
@@ -35,6 +36,8 @@ export function startSyncIfEnrolled(options: {
   appVersion: string;
   /** Applies a catalog the central released (core's applyCentralCatalog). */
   applyCatalog: (text: string, version: string) => Promise<unknown>;
+  /** Applies the settings the central holds for the centre (core's applyCentralSettings). */
+  applySettings: (patch: Record<string, unknown>, version: string) => Promise<unknown>;
 }): CentralLink | { off: CentralLinkReport } {
   const { logger } = options;
   const read = readCentralCredential(options.dataDir);
@@ -50,22 +53,27 @@ export function startSyncIfEnrolled(options: {
     warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
     error: (event, detail, message) => logger.error({ event, ...detail }, message),
   };
-  const catalog = new CatalogFollower({
-    target: read.credential,
-    dataDir: options.dataDir,
-    apply: options.applyCatalog,
-    clock: options.clock,
-    log,
+  const follow = { target: read.credential, dataDir: options.dataDir, clock: options.clock, log };
+  const catalog = new ReleaseFollower({
+    ...follow,
+    kind: CATALOG_RELEASE,
+    apply: (payload, version) => options.applyCatalog(JSON.stringify(payload), version),
   });
+  const settings = new ReleaseFollower({ ...follow, kind: SETTINGS_RELEASE, apply: options.applySettings });
   const worker = new SyncWorker({
     outbox: options.outbox,
     target: read.credential,
     clock: options.clock,
     log,
-    describe: () => ({ appVersion: options.appVersion, catalogVersion: catalog.appliedVersion() }),
+    describe: () => ({
+      appVersion: options.appVersion,
+      catalogVersion: catalog.appliedVersion(),
+      settingsVersion: settings.appliedVersion(),
+    }),
   });
   worker.start();
   catalog.start();
+  settings.start();
   logger.info(
     { event: 'sync-started', central: read.credential.url, deviceId: read.credential.deviceId },
     `syncing with ${read.credential.url} as ${read.credential.deviceId}`,
@@ -73,9 +81,10 @@ export function startSyncIfEnrolled(options: {
   return {
     worker,
     catalog,
+    settings,
     wake: () => worker.wake(),
     stop: async () => {
-      await Promise.all([worker.stop(), catalog.stop()]);
+      await Promise.all([worker.stop(), catalog.stop(), settings.stop()]);
     },
     report: () => {
       const status = worker.status();

@@ -12,6 +12,8 @@ export interface FleetDevice {
   role: 'bus' | 'hall-server' | 'hall-kiosk';
   appVersion: string | null;
   catalogVersion: string | null;
+  /** The version of the centre's settings the device applied; null: none yet. */
+  settingsVersion: string | null;
   enrolledAt: string;
   revokedAt: string | null;
   /** The central's clock when the device last sent a batch; null before its first. */

@@ -28,6 +28,10 @@ export interface CentralStore {
   catalogFor(centreId: string): Promise<{ version: string; catalog: unknown } | null>;
   /** Sets a centre's override of the catalog; null removes it (each change gives a new catalog version). */
   setCentreOverride(centreId: string, override: CentreOverride | null): Promise<void>;
+  /** Sets the settings patch of a centre, or of the whole network (`*`). */
+  setSettings(centreId: string, settings: Record<string, unknown>): Promise<void>;
+  /** The settings a centre's devices get (the network's with the centre's over them); null when none. */
+  settingsFor(centreId: string): Promise<{ version: string; settings: Record<string, unknown> } | null>;
   fleet(): Promise<FleetDevice[]>;
   /** A device's records in sequence order (for checks and exports). */
   records(deviceId: string): Promise<Array<{ seq: number; at: string; receivedAt: string; fact: unknown }>>;

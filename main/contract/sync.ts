@@ -121,6 +121,7 @@ export const SyncBatch = z
     /** The app version the device runs, and the central catalog version it applied (null: none yet). */
     appVersion: z.string().max(64).optional(),
     catalogVersion: z.string().max(64).nullable().optional(),
+    settingsVersion: z.string().max(64).nullable().optional(),
     records: z.array(SyncRecord).min(1).max(SYNC_BATCH_MAX),
   })
   .strict();
@@ -136,6 +137,7 @@ export const syncPaths = {
   batch: '/sync/v1/batch',
   enrol: '/sync/v1/enrol',
   catalog: '/sync/v1/catalog',
+  settings: '/sync/v1/settings',
 } as const;
 
 /**
@@ -151,6 +153,33 @@ export const CatalogRelease = z.object({
   catalog: z.unknown(),
 });
 export type CatalogRelease = z.infer<typeof CatalogRelease>;
+
+/**
+ * `GET /sync/v1/settings`, as the catalog: the settings the central holds for the device's centre
+ * (the network's, with the centre's own over them), a patch of the fields a centre manages. 404
+ * `no-settings` while there are none.
+ */
+/** The settings a centre manages for its devices; everything else (id, printer, API, PINs) is the device's own. */
+export const CENTRAL_SETTINGS_KEYS = [
+  'centreName',
+  'timeZone',
+  'languages',
+  'defaultLanguage',
+  'resultScreenSeconds',
+  'desks',
+  'rating',
+  'queue',
+  'idle',
+  'accessibilityDefaults',
+  'numbering',
+  'priority',
+] as const;
+
+export const SettingsRelease = z.object({
+  version: z.string().min(1).max(64),
+  settings: z.record(z.string(), z.unknown()),
+});
+export type SettingsRelease = z.infer<typeof SettingsRelease>;
 
 /**
  * `POST /sync/v1/enrol` without a credential: the one-time code the technician read off the central
@@ -191,6 +220,7 @@ export const SyncErrorCode = z.enum([
   'too-large',
   'storage-unavailable',
   'no-catalog',
+  'no-settings',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 

@@ -54,6 +54,8 @@ export interface TechnicianAuditEntry {
     | 'catalog-imported'
     /** A catalog released by the central server was applied, or refused (with its problems). */
     | 'catalog-from-central'
+    /** Settings the central server holds for the centre were applied, or refused. */
+    | 'settings-from-central'
     | 'test-print'
     | 'desk-pin-set'
     /** The API refused a technician call from the LAN, or PIN calls after too many wrong PINs (with the address). */

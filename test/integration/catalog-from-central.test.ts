@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { centralCatalogFile } from '../../main/boot/catalog-follower';
+import { centralCatalogFile } from '../../main/boot/release-follower';
 import { writeCentralCredential } from '../../main/boot/central-credential';
 import { composeKiosk, dataFiles, type ComposedKiosk } from '../../main/boot/compose';
 import { readLogTail } from '../../main/boot/logging';
 import { normaliseFingerprint } from '../../main/boot/pinned-https';
 import { loadCatalogFile } from '../../main/boot/read-files';
 import { apiPaths, type Catalog } from '../../main/contract';
+import { hashPin } from '../../main/core/auth/pin';
 import { ManualClock, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { TEST_FINGERPRINT, TestCentral } from '../support/test-central';
 
@@ -163,5 +164,54 @@ describe('the catalog from the central server, on an enrolled kiosk (test centra
     expect(central.catalogAnswers).toEqual([404, 200, 304]);
     expect(again.centralCatalogVersion()).toBe('v2');
     expect(await passportName(again, 'en')).toBe('Issue of a passport (v2)');
+  });
+
+  it("applies the centre's settings (its fields only), keeps the device's own and its desk PINs, and refuses the rest", async () => {
+    const deskPin = hashPin('482915');
+    writeFileSync(
+      dataFiles(dir.path).config,
+      JSON.stringify({ kioskId: 'bus-7', desks: [{ id: '1', serviceIds: ['*'], pinHash: deskPin }] }),
+    );
+    central.settingsReleases.set('baku-1', {
+      version: 's1',
+      settings: {
+        centreName: 'ASAN Bus 7',
+        desks: [
+          { id: '1', serviceIds: ['*'] },
+          { id: '2', serviceIds: ['passport'] },
+        ],
+      },
+    });
+    const running = await start();
+    await until(() => running.centralSettingsVersion() === 's1', 'the settings applied');
+    const info = await fetch(running.apiUrl + apiPaths.call('getKioskInfo'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).then((response) => response.json() as Promise<{ value: { centreName: string; kioskId: string } }>);
+    expect(info.value).toMatchObject({ centreName: 'ASAN Bus 7', kioskId: 'bus-7' });
+    const saved = JSON.parse(readFileSync(dataFiles(dir.path).config, 'utf8')) as {
+      desks: Array<{ id: string; pinHash?: string | null }>;
+    };
+    expect(saved.desks.map((desk) => desk.id)).toEqual(['1', '2']);
+    expect(saved.desks[0]!.pinHash).toBe(deskPin);
+
+    // The device's own fields and PINs are not the centre's to set: refused, nothing changes.
+    central.settingsReleases.set('baku-1', {
+      version: 's2',
+      settings: {
+        centreName: 'Elsewhere',
+        printer: { port: '/dev/ttyS9' },
+        desks: [{ id: '1', serviceIds: ['*'], pinHash: 'x' }],
+      },
+    });
+    expect(await running.checkCentralSettings()).toBe('refused');
+    expect(running.centralSettingsVersion()).toBe('s1');
+    const refused = readLogTail(dataFiles(dir.path).logs, 50).find(
+      (entry) => entry.details.event === 'central-settings-refused',
+    );
+    expect(refused?.message).toContain("printer: is this device's own");
+    expect(refused?.message).toContain('desks[1].pinHash: PINs are set on the device');
+    expect(JSON.parse(readFileSync(dataFiles(dir.path).config, 'utf8'))).toMatchObject({ centreName: 'ASAN Bus 7' });
   });
 });

@@ -91,7 +91,11 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
     await Promise.all(others.map((other) => other.close()));
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
     expect(rows.map((row) => row.name).sort()).toEqual(readMigrations().map((migration) => migration.name));
-    expect(readMigrations().map((migration) => migration.name)).toEqual(['001-sync.sql', '002-centre-overrides.sql']);
+    expect(readMigrations().map((migration) => migration.name)).toEqual([
+      '001-sync.sql',
+      '002-centre-overrides.sql',
+      '003-centre-settings.sql',
+    ]);
   });
 
   it('enrols a device once per code: the code is then used, an unknown one and a taken id are refused', async () => {
@@ -315,6 +319,32 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
           ],
         },
       },
+    });
+  });
+
+  it("hands each device its centre's settings over the network's, with a version that changes with either", async () => {
+    const baku = await enrolled('settings-baku');
+    const other = await enrolled('settings-other');
+    const getSettings = (token: string, etag?: string) =>
+      call(syncPaths.settings, null, { token, method: 'GET', headers: etag ? { 'if-none-match': etag } : {} });
+    expect(await getSettings(baku.token)).toMatchObject({ status: 404, body: { error: 'no-settings' } });
+    await store.setSettings('*', { centreName: 'ASAN xidmət', rating: { faces: 5, changeSeconds: 60 } });
+    await store.setSettings('settings-baku', { rating: { faces: 3 } });
+    const first = await getSettings(baku.token);
+    expect(first).toMatchObject({
+      status: 200,
+      etag: '"net.1+settings-baku.1"',
+      body: { settings: { centreName: 'ASAN xidmət', rating: { faces: 3, changeSeconds: 60 } } },
+    });
+    expect((await getSettings(baku.token, '"net.1+settings-baku.1"')).status).toBe(304);
+    expect(await getSettings(other.token)).toMatchObject({
+      status: 200,
+      body: { version: 'net.1+settings-other.0', settings: { rating: { faces: 5 } } },
+    });
+    await store.setSettings('*', { centreName: 'ASAN' });
+    expect((await getSettings(baku.token, '"net.1+settings-baku.1"')).body).toMatchObject({
+      version: 'net.2+settings-baku.1',
+      settings: { centreName: 'ASAN', rating: { faces: 3 } },
     });
   });
 

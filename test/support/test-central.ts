@@ -48,6 +48,7 @@ export interface BatchSeen {
   sentAt: string;
   appVersion: string | null;
   catalogVersion: string | null;
+  settingsVersion: string | null;
   status: number;
 }
 
@@ -61,6 +62,8 @@ export class TestCentral {
   readonly batches: BatchSeen[] = [];
   /** The catalog released to each centre: what GET /sync/v1/catalog answers its devices. */
   readonly releases = new Map<string, { version: string; catalog: unknown }>();
+  /** The settings released to each centre (GET /sync/v1/settings). */
+  readonly settingsReleases = new Map<string, { version: string; settings: Record<string, unknown> }>();
   /** Every catalog request's answer status, in order. */
   readonly catalogAnswers: number[] = [];
   /** Every HTTP request that reached the server (answered or not), for "nothing was sent" checks. */
@@ -151,6 +154,7 @@ export class TestCentral {
       }
       if (req.method === 'POST' && req.url === syncPaths.batch) this.batch(req, body, res);
       else if (req.method === 'GET' && req.url === syncPaths.catalog) this.catalog(req, res);
+      else if (req.method === 'GET' && req.url === syncPaths.settings) this.settings(req, res);
       else if (req.method === 'POST' && req.url === syncPaths.enrol) this.enrol(body, res);
       else send(res, 404, { error: 'bad-batch', message: `no ${req.method} ${req.url}` });
     });
@@ -192,6 +196,22 @@ export class TestCentral {
     res.end(text);
   }
 
+  private settings(req: IncomingMessage, res: ServerResponse): void {
+    const owner = this.caller(req, res);
+    if (!owner) return;
+    const release = this.settingsReleases.get(owner[1].centreId);
+    if (!release) return refuse(res, 404, 'no-settings', `no settings are released to ${owner[1].centreId}`);
+    const etag = `"${release.version}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    const text = JSON.stringify(release);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), etag });
+    res.end(text);
+  }
+
   private batch(req: IncomingMessage, body: unknown, res: ServerResponse): void {
     const failure = this.failNext.shift();
     if (failure !== undefined) {
@@ -224,6 +244,7 @@ export class TestCentral {
       sentAt: batch.sentAt,
       appVersion: batch.appVersion ?? null,
       catalogVersion: batch.catalogVersion ?? null,
+      settingsVersion: batch.settingsVersion ?? null,
     };
     const held = heldFrom(device.records);
     if (first > held + 1) {

@@ -68,6 +68,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     if (req.method === 'POST' && path === syncPaths.enrol) return enrol(req, res);
     if (req.method === 'POST' && path === syncPaths.batch) return batch(req, res);
     if (req.method === 'GET' && path === syncPaths.catalog) return catalog(req, res);
+    if (req.method === 'GET' && path === syncPaths.settings) return settings(req, res);
     send(res, 404, { error: 'bad-batch', message: `no ${req.method} ${path} here` });
   };
 
@@ -145,6 +146,19 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     const device = await caller(req);
     const release = await store.catalogFor(device.centreId);
     if (!release) throw new Refusal(404, 'no-catalog', `no catalog is released to centre ${device.centreId}`);
+    const etag = `"${release.version}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    send(res, 200, release, { etag });
+  };
+
+  const settings = async (req: IncomingMessage, res: ServerResponse) => {
+    const device = await caller(req);
+    const release = await store.settingsFor(device.centreId);
+    if (!release) throw new Refusal(404, 'no-settings', `no settings are held for centre ${device.centreId}`);
     const etag = `"${release.version}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag });

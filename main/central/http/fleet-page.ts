@@ -76,7 +76,7 @@ export function renderFleetPage(devices: FleetDevice[], filter: FleetFilter, now
   <td>${escape(printerText(device))}<br><span class="dim">${device.ticketsOnRoll === null ? 'roll not counted' : `${device.ticketsOnRoll} tickets on this roll`}</span></td>
   <td>${device.backlog ?? '—'}</td>
   <td>${escape(skewText(device.clockSkewSeconds))}</td>
-  <td>${escape(device.appVersion ?? '—')}<br><span class="dim">catalog ${escape(device.catalogVersion ?? '—')}</span></td>
+  <td>${escape(device.appVersion ?? '—')}<br><span class="dim">catalog ${escape(device.catalogVersion ?? '—')}<br>settings ${escape(device.settingsVersion ?? '—')}</span></td>
 </tr>`,
     )
     .join('\n');

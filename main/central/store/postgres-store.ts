@@ -3,6 +3,7 @@ import { PrinterStatus } from '../../contract';
 import type { SyncBatch } from '../../contract/sync';
 import { CentreOverride, catalogForCentre, centreCatalogVersion } from '../catalog-overrides';
 import type { FleetDevice } from '../fleet';
+import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
@@ -141,7 +142,8 @@ export class PostgresStore implements CentralStore {
         `UPDATE devices SET held_seq = $2, last_contact_at = $3, last_sent_at = $4, clock_skew_seconds = $5,
                 backlog = $6, app_version = COALESCE($7, app_version),
                 catalog_version = CASE WHEN $8::boolean THEN $9 ELSE catalog_version END,
-                printer_status = $10, printer_reported_at = $11, tickets_on_roll = $12
+                printer_status = $10, printer_reported_at = $11, tickets_on_roll = $12,
+                settings_version = CASE WHEN $13::boolean THEN $14 ELSE settings_version END
           WHERE device_id = $1`,
         [
           batch.deviceId,
@@ -156,6 +158,8 @@ export class PostgresStore implements CentralStore {
           printer.status === null ? null : JSON.stringify(printer.status),
           printer.reportedAt,
           printer.ticketsOnRoll,
+          batch.settingsVersion !== undefined,
+          batch.settingsVersion ?? null,
         ],
       );
       return { kind: 'acknowledged', acknowledgedSeq: held, stored: fresh.length };
@@ -221,9 +225,32 @@ export class PostgresStore implements CentralStore {
     );
   }
 
+  async setSettings(centreId: string, settings: Record<string, unknown>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO centre_settings (centre_id, settings) VALUES ($1, $2)
+       ON CONFLICT (centre_id) DO UPDATE SET settings = EXCLUDED.settings,
+         revision = centre_settings.revision + 1, updated_at = now()`,
+      [centreId, JSON.stringify(settings)],
+    );
+  }
+
+  async settingsFor(centreId: string): Promise<{ version: string; settings: Record<string, unknown> } | null> {
+    const { rows } = await this.pool.query<{ centre_id: string; settings: Record<string, unknown>; revision: number }>(
+      "SELECT centre_id, settings, revision FROM centre_settings WHERE centre_id IN ($1, '*')",
+      [centreId],
+    );
+    if (rows.length === 0) return null;
+    const network = rows.find((row) => row.centre_id === '*');
+    const centre = rows.find((row) => row.centre_id === centreId && centreId !== '*');
+    return {
+      version: settingsVersion(centreId, network?.revision ?? 0, centre?.revision ?? 0),
+      settings: mergeSettingsPatches(network?.settings ?? {}, centre?.settings ?? {}),
+    };
+  }
+
   async fleet(): Promise<FleetDevice[]> {
     const { rows } = await this.pool.query<FleetRow>(
-      `SELECT device_id, centre_id, role, app_version, catalog_version, enrolled_at, revoked_at, last_contact_at,
+      `SELECT device_id, centre_id, role, app_version, catalog_version, settings_version, enrolled_at, revoked_at, last_contact_at,
               clock_skew_seconds, backlog, held_seq::int AS held_seq, printer_status, tickets_on_roll
          FROM devices ORDER BY centre_id, device_id`,
     );
@@ -233,6 +260,7 @@ export class PostgresStore implements CentralStore {
       role: row.role,
       appVersion: row.app_version,
       catalogVersion: row.catalog_version,
+      settingsVersion: row.settings_version,
       enrolledAt: row.enrolled_at.toISOString(),
       revokedAt: row.revoked_at?.toISOString() ?? null,
       lastContactAt: row.last_contact_at?.toISOString() ?? null,
@@ -291,6 +319,7 @@ interface FleetRow {
   role: FleetDevice['role'];
   app_version: string | null;
   catalog_version: string | null;
+  settings_version: string | null;
   enrolled_at: Date;
   revoked_at: Date | null;
   last_contact_at: Date | null;

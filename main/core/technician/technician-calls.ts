@@ -7,7 +7,7 @@ import type {
   SettingsApplied,
   SpeechVoice,
 } from '../../contract';
-import { CENTRAL_LINK_OFF } from '../../contract';
+import { CENTRAL_LINK_OFF, CENTRAL_SETTINGS_KEYS } from '../../contract';
 import { BUILT_IN_PRINTER_PROFILE_IDS } from '../config';
 import type { KioskConfig } from '../config';
 import { KioskError } from '../errors';
@@ -67,6 +67,8 @@ const UNKNOWN_VERSIONS = { app: 'unknown', node: 'unknown', electron: null, chro
  * The technician calls of the contract: each is refused without a valid session token, and each
  * unlock and change is written to the audit.
  */
+const CENTRAL_SETTINGS: ReadonlySet<string> = new Set(CENTRAL_SETTINGS_KEYS);
+
 export class TechnicianCalls {
   constructor(private readonly parts: TechnicianCallParts) {}
 
@@ -191,6 +193,31 @@ export class TechnicianCalls {
    */
   async applyCentralCatalog(text: string, version: string): Promise<CatalogImportPreview> {
     return this.installCatalog(text, 'json', 'catalog-from-central', { version });
+  }
+
+  /**
+   * Settings the central server holds for this device's centre (README, "The network"): only the
+   * fields a centre manages (CENTRAL_SETTINGS_KEYS); the device's own (its id, printer, API, PINs) stay
+   * its own, and desks keep their PIN hashes. Checked and applied as a technician's change.
+   */
+  async applyCentralSettings(patch: Record<string, unknown>, version: string): Promise<SettingsApplied> {
+    const detail = { version };
+    const foreign = Object.keys(patch).filter((key) => !CENTRAL_SETTINGS.has(key));
+    const secrets = withoutSecrets(patch).withheld;
+    const problems = [
+      ...foreign.map((key) => `${key}: is this device's own, not the centre's to set`),
+      ...secrets.map((path) => `${path}: PINs are set on the device, never sent by the centre`),
+    ];
+    if (problems.length > 0) this.refuseChange('settings-from-central', problems, detail);
+    const own = this.parts.settings.readSettings();
+    const before = this.parts.live.config();
+    const result = this.parts.settings.replaceSettings(keepingOwnSecrets(mergeSettings(own, patch), own));
+    if (!result.ok) this.refuseChange('settings-from-central', result.problems, detail);
+    const changed = changedPaths(before, result.config);
+    const restartRequired = changed.filter(needsRestart);
+    await this.parts.live.apply({ config: result.config, changed, restartRequired });
+    this.audit('settings-from-central', 'ok', { ...detail, changed });
+    return { changed, restartRequired };
   }
 
   private async installCatalog(

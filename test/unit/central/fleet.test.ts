@@ -10,6 +10,7 @@ const device = (overrides: Partial<FleetDevice> = {}): FleetDevice => ({
   role: 'bus',
   appVersion: '0.1.0',
   catalogVersion: null,
+  settingsVersion: null,
   enrolledAt: '2026-11-01T08:00:00Z',
   revokedAt: null,
   lastContactAt: '2026-12-03T11:58:00Z',
