@@ -178,38 +178,36 @@ export class TestCentral {
   private catalog(req: IncomingMessage, res: ServerResponse): void {
     const owner = this.caller(req, res);
     if (!owner) return;
-    const release = this.releases.get(owner[1].centreId);
-    if (!release) {
-      this.catalogAnswers.push(404);
-      return refuse(res, 404, 'no-catalog', `no catalog is released to ${owner[1].centreId}`);
-    }
-    const etag = `"${release.version}"`;
-    if (req.headers['if-none-match'] === etag) {
-      this.catalogAnswers.push(304);
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    this.catalogAnswers.push(200);
-    const text = JSON.stringify(release);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), etag });
-    res.end(text);
+    this.catalogAnswers.push(this.release(req, res, this.releases.get(owner[1].centreId), 'no-catalog'));
   }
 
   private settings(req: IncomingMessage, res: ServerResponse): void {
     const owner = this.caller(req, res);
     if (!owner) return;
-    const release = this.settingsReleases.get(owner[1].centreId);
-    if (!release) return refuse(res, 404, 'no-settings', `no settings are released to ${owner[1].centreId}`);
+    this.release(req, res, this.settingsReleases.get(owner[1].centreId), 'no-settings');
+  }
+
+  /** Answers with a release and its ETag, 304 when the device has it, 404 when there is none; returns the status. */
+  private release(
+    req: IncomingMessage,
+    res: ServerResponse,
+    release: { version: string } | undefined,
+    none: SyncErrorCode,
+  ): number {
+    if (!release) {
+      refuse(res, 404, none, 'nothing is released to this centre');
+      return 404;
+    }
     const etag = `"${release.version}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag });
       res.end();
-      return;
+      return 304;
     }
     const text = JSON.stringify(release);
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), etag });
     res.end(text);
+    return 200;
   }
 
   private batch(req: IncomingMessage, body: unknown, res: ServerResponse): void {

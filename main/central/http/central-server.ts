@@ -142,31 +142,29 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     }
   };
 
-  const catalog = async (req: IncomingMessage, res: ServerResponse) => {
-    const device = await caller(req);
-    const release = await store.catalogFor(device.centreId);
-    if (!release) throw new Refusal(404, 'no-catalog', `no catalog is released to centre ${device.centreId}`);
-    const etag = `"${release.version}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    send(res, 200, release, { etag });
-  };
-
-  const settings = async (req: IncomingMessage, res: ServerResponse) => {
-    const device = await caller(req);
-    const release = await store.settingsFor(device.centreId);
-    if (!release) throw new Refusal(404, 'no-settings', `no settings are held for centre ${device.centreId}`);
-    const etag = `"${release.version}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    send(res, 200, release, { etag });
-  };
+  /** A release for the device's centre (catalog or settings), with its ETag; 304 when the device has it. */
+  const release =
+    (find: (centreId: string) => Promise<{ version: string } | null>, none: { code: SyncErrorCode; what: string }) =>
+    async (req: IncomingMessage, res: ServerResponse) => {
+      const device = await caller(req);
+      const found = await find(device.centreId);
+      if (!found) throw new Refusal(404, none.code, `no ${none.what} for centre ${device.centreId}`);
+      const etag = `"${found.version}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag });
+        res.end();
+        return;
+      }
+      send(res, 200, found, { etag });
+    };
+  const catalog = release((centreId) => store.catalogFor(centreId), {
+    code: 'no-catalog',
+    what: 'catalog is released',
+  });
+  const settings = release((centreId) => store.settingsFor(centreId), {
+    code: 'no-settings',
+    what: 'settings are held',
+  });
 
   const server: Server = createServer({ key: options.tls.key, cert: options.tls.cert }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
