@@ -215,15 +215,19 @@ export function migrate(db: Database.Database, target: number = MIGRATIONS.lengt
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
+    // IMMEDIATE, and the version read again inside: a second process opening the same new file at
+    // the same moment waits for this one's migration, then finds it applied (not "table exists").
     db.transaction(() => {
-      MIGRATIONS.slice(applied, target).forEach((migration) =>
+      const now = db.pragma('user_version', { simple: true }) as number;
+      if (now >= target) return;
+      MIGRATIONS.slice(now, target).forEach((migration) =>
         typeof migration === 'string' ? db.exec(migration) : migration(db),
       );
       const broken = db.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0)
         throw new Error(`the migration left ${broken.length} broken references; nothing was changed`);
       db.pragma(`user_version = ${target}`);
-    })();
+    }).immediate();
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }

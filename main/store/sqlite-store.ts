@@ -192,10 +192,11 @@ export class SqliteStore implements KioskStore {
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // First: a second process opening the same file waits for the lock rather than failing.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.statements = {
       ticketsOfServiceToday: this.db.prepare<[string, string], { count: number }>(
