@@ -245,6 +245,8 @@ function statusOf(code: string): number {
   if (code === 'print-in-progress') return 409;
   if (code === 'technician-locked' || code === 'desk-locked') return 429;
   if (code === 'ticket-not-found' || code === 'unknown-service') return 404;
+  // A hall call to a device that is not the hall's server: the kiosk asking treats it as no server.
+  if (code === 'not-a-hall-server') return 403;
   if (code === 'already-rated' || code === 'visit-not-ended') return 409;
   return 400;
 }

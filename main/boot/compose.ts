@@ -19,6 +19,8 @@ import { createKioskLog, readLogTail } from './logging';
 import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
 import type { ReleaseCheck } from './release-follower';
+import { askingTheHall, hallLinkOf } from './hall-start';
+import type { HallLinkStatus } from './hall-link';
 import { centralLinkOff, startSyncIfEnrolled } from './sync-start';
 import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
@@ -52,6 +54,8 @@ export interface ComposedKiosk {
   apiUrl: string;
   /** The structured log in the data folder; the shells log their own events to it too. */
   log: KioskLog;
+  /** A kiosk of a hall: its link to the server (reachable, block, tickets to hand over); null otherwise. */
+  hallLink(): HallLinkStatus | null;
   /** The sync worker's state, for the technician screen; null while the device is not enrolled (sync off). */
   syncStatus(): SyncStatus | null;
   /** The central catalog version applied here; null while none was (or the device is not enrolled). */
@@ -133,7 +137,8 @@ async function composeParts(
     log: logger,
   });
   const audit = fileTechnicianAudit(files.technicianAudit, logger);
-  const service = createKioskCore({
+  const hallLink = hallLinkOf(config, store, options.dataDir, logger);
+  const core = createKioskCore({
     config,
     catalog,
     store,
@@ -163,7 +168,9 @@ async function composeParts(
       warn: (event, detail, message) => logger.warn({ event, ...detail }, message),
       error: (event, detail, message) => logger.error({ event, ...detail }, message),
     },
+    ...(hallLink && { hall: hallLink }),
   });
+  const service = hallLink ? askingTheHall(core, hallLink) : core;
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
   const api = await startApiServer({
     service,
@@ -214,6 +221,7 @@ async function composeParts(
   const off = 'off' in started ? started.off : null;
   centralLink = () => sync?.report() ?? off ?? centralLinkOff();
   const stopWaking = sync ? service.subscribe(() => sync.wake()) : () => {};
+  hallLink?.start();
   if (api.lanRefused) {
     logger.warn({ event: 'api-lan-refused', host: config.api.host }, api.lanRefused);
     say(`kiosk: ${api.lanRefused}`);
@@ -224,6 +232,7 @@ async function composeParts(
     dataDir: options.dataDir,
     apiUrl: api.url,
     log: kioskLog,
+    hallLink: () => hallLink?.status() ?? null,
     syncStatus: () => sync?.worker.status() ?? null,
     centralCatalogVersion: () => sync?.catalog.appliedVersion() ?? null,
     centralSettingsVersion: () => sync?.settings.appliedVersion() ?? null,
@@ -231,6 +240,8 @@ async function composeParts(
     checkCentralSettings: () => sync?.settings.checkNow() ?? Promise.resolve('not-enrolled' as const),
     close: async () => {
       stopWaking();
+      // Before the store closes: a handover in flight ends; what it did not finish is sent at the next start.
+      await hallLink?.stop();
       // Before the store closes: a batch in flight is aborted, and sent again at the next start.
       await sync?.stop();
       stopLogging();

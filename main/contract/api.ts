@@ -5,6 +5,7 @@ import { Language } from './languages';
 import { PrinterReport, PrinterWarning } from './printer';
 import { Rating, RatingReason, Ticket } from './ticket';
 import { SettingsApplied, technicianCalls } from './technician';
+import { hallCalls } from './hall';
 import { speechCalls } from './speech';
 import { DeskId, RatingInput, visitCalls, visitEvents } from './visits';
 import type { KioskCallName } from './call-names';
@@ -31,7 +32,7 @@ export const KioskInfo = z.object({
    * What this device is: a hall kiosk (tickets; ratings on the desks' tablets), a rating terminal
    * (only the rating screen, for `ratingDeskIds`), or a bus kiosk (tickets, and the rating screen for every desk).
    */
-  role: z.enum(['hall-kiosk', 'rating-terminal', 'bus']),
+  role: z.enum(['hall-kiosk', 'rating-terminal', 'bus', 'hall-server']),
   /** Desks whose ended visits a rating terminal asks to rate. */
   ratingDeskIds: z.array(DeskId),
   rating: z.object({
@@ -104,6 +105,8 @@ export const kioskCalls = {
   ...visitCalls,
   /** Audio guidance and spoken numbers (main/contract/speech.ts). */
   ...speechCalls,
+  /** Kiosks of a hall asking their hall server (main/contract/hall.ts). */
+  ...hallCalls,
 } as const;
 
 export const kioskEvents = {
@@ -191,6 +194,13 @@ export const ApiErrorCode = z.enum([
   'no-current-visit',
   /** The visit ended longer ago than the rating window. */
   'rating-time-over',
+  /** A hall call (main/contract/hall.ts) to a device that is not the hall's server. */
+  'not-a-hall-server',
+  /**
+   * A kiosk of a hall cannot reach its server and has no numbers of its own to issue from (no
+   * offline block agreed yet): the visitor is sent to staff.
+   */
+  'hall-unreachable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

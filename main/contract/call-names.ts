@@ -50,6 +50,10 @@ export const KIOSK_CALL_NAMES = [
   // Speech (speech.ts)
   'speak',
   'listSpeechVoices',
+  // Kiosks of a hall asking their server (hall.ts)
+  'hallKioskSetup',
+  'hallIssueTicket',
+  'hallHandOver',
 ] as const;
 
 export type KioskCallName = (typeof KIOSK_CALL_NAMES)[number];

@@ -1,6 +1,7 @@
 export * from './api';
 export * from './availability';
 export * from './catalog';
+export * from './hall';
 export * from './languages';
 export * from './logs';
 export * from './printer';

@@ -48,6 +48,11 @@ export const Ticket = z.object({
   peopleAhead: z.number().int().min(0),
   /** Estimated wait in minutes when issued; null when no desk was open for the service then. */
   estimatedWaitMinutes: z.number().int().min(0).nullable(),
+  /**
+   * Numbered by a kiosk of a hall from its own block while the hall server was away: people ahead
+   * and the wait were unknown when issued (the screen and the paper say so).
+   */
+  issuedOffline: z.boolean(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

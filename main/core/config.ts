@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeskId, LANGUAGES, Language, RATING_REASONS, RatingReason } from '../contract';
+import { DeskId, LANGUAGES, Language, OfflineBlock, RATING_REASONS, RatingReason } from '../contract';
 import { isValidTimeZone } from './local-time';
 import { PIN_HASH_PATTERN } from './auth/pin';
 import { isLoopbackHost } from './loopback';
@@ -164,8 +164,57 @@ export const KioskConfig = z
     resultScreenSeconds: z.number().positive().max(600).default(12),
     /** Catalog file; a relative path is taken from the directory the kiosk was started in. */
     catalogPath: z.string().min(1).default('catalog/sample-catalog.json'),
-    /** What this device is (see KioskInfo.role); a bus kiosk also asks for ratings. */
-    role: z.enum(['hall-kiosk', 'rating-terminal', 'bus']).default('bus'),
+    /**
+     * What this device is (see KioskInfo.role); a bus kiosk also asks for ratings. A `hall-server`
+     * owns the hall's queue for its kiosks, consoles and displays; a `hall-kiosk` with `hall.server`
+     * set issues through it (main/contract/hall.ts).
+     */
+    role: z.enum(['hall-kiosk', 'rating-terminal', 'bus', 'hall-server']).default('bus'),
+    hall: z
+      .object({
+        /** For a kiosk of a hall: its server's API address (e.g. http://hall-server.lan:8787); null: the kiosk keeps its own queue. */
+        server: z
+          .url({ protocol: /^https?$/, error: "must be the hall server's http:// or https:// address" })
+          .nullable()
+          .default(null),
+        /** The server's `api.token`, sent with every call to it. */
+        token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
+        /** How long a kiosk waits for its server before issuing from its own block. */
+        timeoutMs: z.number().int().min(200).max(30_000).default(2500),
+        /**
+         * For the hall server: each kiosk's reserved numbers (in every group) for when it cannot
+         * reach the server. The server never gives them out itself, so numbers cannot collide.
+         */
+        offlineBlocks: z
+          .array(z.object({ kioskId: z.string().regex(/^[A-Za-z0-9-]+$/), block: OfflineBlock }).strict())
+          .default([]),
+      })
+      .strict()
+      .superRefine((hall, context) => {
+        hall.offlineBlocks.forEach((entry, index) => {
+          hall.offlineBlocks.slice(0, index).forEach((other) => {
+            if (other.kioskId === entry.kioskId)
+              context.addIssue({
+                code: 'custom',
+                path: ['offlineBlocks', index, 'kioskId'],
+                message: `"${entry.kioskId}" has a block already`,
+              });
+            else if (entry.block.start <= other.block.end && other.block.start <= entry.block.end)
+              context.addIssue({
+                code: 'custom',
+                path: ['offlineBlocks', index, 'block'],
+                message: `overlaps the block of "${other.kioskId}"`,
+              });
+          });
+        });
+        if (hall.server !== null && hall.token === null)
+          context.addIssue({
+            code: 'custom',
+            path: ['token'],
+            message: "is required with server (the hall server's api.token)",
+          });
+      })
+      .prefault({}),
     /** For a rating terminal: the desks whose ended visits it asks to rate. */
     ratingDeskIds: z.array(DeskId).default([]),
     desks: z

@@ -6,10 +6,12 @@ import type { KioskConfig } from './config';
 import { KioskEvents } from './events';
 import type { KioskEventListener, KioskHandlers } from './handlers';
 import { guardedLog } from './core-log';
+import { HallServerCalls } from './hall/hall-server';
 import { noLog, noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
   Clock,
   CoreLog,
+  HallQueue,
   DeviceSettingsWriter,
   KioskStore,
   LogReader,
@@ -56,6 +58,8 @@ export interface KioskCoreParts {
   log?: CoreLog;
   /** Where PIN lockouts are kept so they survive a restart (main/store/sqlite-lockouts.ts); in memory when none. */
   lockouts?: LockoutStore;
+  /** A kiosk of a hall (`hall.server` set): its server, which numbers the tickets it prints. */
+  hall?: HallQueue;
 }
 
 /** The kiosk's behaviour for its transports: every call of the contract, its events, and its printer to close. */
@@ -95,7 +99,9 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     emit,
     log,
     waitEstimate: (service, priority) => visits.waitEstimate(service, priority),
+    ...(parts.hall && { hall: parts.hall }),
   });
+  const hallServer = new HallServerCalls({ settings, store, clock, emit });
   // Before any call is served: a ticket left `pending` by a stop is never called as if it were printed.
   tickets.settleInterruptedPrints();
   const ratings = new RatingCalls({ settings, store, clock, emit });
@@ -161,6 +167,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     ...reports.calls(),
     ...technicianHandlers(technician),
     ...speech,
+    ...hallServer.calls(),
   } satisfies KioskHandlers;
 
   return {

@@ -1,9 +1,11 @@
 import type {
   Catalog,
   CentralLinkReport,
+  HandedOverTicket,
   Language,
   LogEntry,
   LogLevel,
+  OfflineBlock,
   PrinterStatus,
   Rating,
   RatingReason,
@@ -171,6 +173,44 @@ export interface NewTicket {
    * kiosks (or two taps) at the same instant cannot both take the last one; null: no limit.
    */
   dailyLimit: number | null;
+  /**
+   * Numbers no issue here may take: on a hall server, the kiosks' own blocks for when they cannot
+   * reach it (HallKioskSetup.block). None on a kiosk.
+   */
+  reserved?: readonly OfflineBlock[];
+  /**
+   * The hall: the ref the kiosk chose before asking (a second request with it gives the same
+   * ticket, nothing new) and the kiosk that prints it; none for a kiosk's own ticket.
+   */
+  origin?: { ref: string; kioskId: string | null };
+  /** Numbered by a kiosk of a hall from its own block while the server was away. */
+  issuedOffline?: boolean;
+}
+
+/** A ticket the hall server holds for a kiosk, as the server's handover left it. */
+export type HandOverOutcome = 'added' | 'updated' | 'unchanged' | 'replaced-orphan';
+
+/**
+ * A kiosk of a hall's way to its server (main/boot/hall-link.ts): the server numbers the tickets the
+ * kiosk prints, and takes their print outcomes (and the kiosk's own block tickets) when handed over.
+ */
+export interface HallQueue {
+  /** A new ref for a ticket about to be asked for (a UUID), so asking twice gives one ticket. */
+  newRef(): string;
+  /**
+   * Asks the server to number the ticket. `unreachable` when no answer came in time (cut off,
+   * server down); a refusal (daily limit, closed service) throws its KioskError.
+   */
+  issue(request: {
+    originRef: string;
+    serviceId: string;
+    language: Language;
+    priority?: string;
+  }): Promise<Ticket | 'unreachable'>;
+  /** The numbers agreed with the server for when it cannot be reached; null while none are known. */
+  offlineBlock(): OfflineBlock | null;
+  /** A print outcome was stored: hand it over now rather than at the next round. */
+  outcomeStored(): void;
 }
 
 /** A ticket issued, or why none was: the group's range is used up, or the service's daily limit is reached. */
@@ -243,6 +283,21 @@ export interface KioskStore extends Outbox {
    * when the ticket is not failed or interrupted (any more).
    */
   claimReprint(ticketId: number, at: Date): Ticket | undefined;
+  /**
+   * On a kiosk of a hall: keeps the ticket its server numbered (with the ref the kiosk chose), to
+   * print it, record its outcome and hand that over; the same ref twice stores it once.
+   */
+  storeHallTicket(ticket: Ticket, originRef: string): Ticket;
+  /** On a kiosk of a hall: tickets whose print outcome (or whole self) the server does not hold yet. */
+  ticketsToHandOver(limit: number): HandedOverTicket[];
+  /** On a kiosk of a hall: the server holds these as sent (a ticket changed since stays to hand over). */
+  markHandedOver(held: readonly Pick<HandedOverTicket, 'originRef' | 'printStatus'>[], at: Date): void;
+  /**
+   * On the hall server: takes a kiosk's ticket into the queue (one issued from its block while the
+   * server was away) or its print outcome (one the server numbered), in one transaction; the same
+   * ticket twice changes nothing.
+   */
+  handOverTicket(kioskId: string, ticket: HandedOverTicket, at: Date): HandOverOutcome;
   getTicket(ticketId: number): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;
   listTickets(localDay: string): Ticket[];
@@ -342,6 +397,11 @@ export interface TicketPrintout {
   peopleAhead?: number;
   /** Null when no desk was open for the service: only the people ahead are printed then. */
   waitMinutes?: number | null;
+  /**
+   * Issued by a kiosk of a hall from its own block while the server was away: neither the people
+   * ahead nor the wait are known, and the ticket says so instead.
+   */
+  waitUnknown?: boolean;
 }
 
 /** A report on the ticket paper (the day's figures): a title, lines under it, label/value rows. */

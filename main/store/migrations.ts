@@ -169,6 +169,17 @@ export const MIGRATIONS: readonly Migration[] = [
    );
    INSERT INTO outbox_sync (id, acknowledged_seq, acknowledged_at) VALUES (1, 0, NULL);
    ${OUTBOX_BACKFILL}`,
+  // The hall (main/contract/hall.ts). origin_ref: the id a kiosk of a hall gave the ticket before
+  // asking its server, on both sides, so a request sent twice or a ticket handed over twice is one
+  // ticket; origin_kiosk: on the server, the kiosk that printed it; issued_offline: numbered from
+  // the kiosk's own block while the server was away; handed_over_at: on a kiosk, when the server
+  // last took the ticket as it is now (NULL: to hand over).
+  `ALTER TABLE tickets ADD COLUMN origin_ref TEXT;
+   ALTER TABLE tickets ADD COLUMN origin_kiosk TEXT;
+   ALTER TABLE tickets ADD COLUMN issued_offline INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tickets ADD COLUMN handed_over_at TEXT;
+   CREATE UNIQUE INDEX tickets_by_origin_ref ON tickets (origin_ref) WHERE origin_ref IS NOT NULL;
+   CREATE INDEX tickets_to_hand_over ON tickets (id) WHERE origin_ref IS NOT NULL AND handed_over_at IS NULL;`,
 ];
 
 /**

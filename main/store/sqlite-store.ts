@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
+  HandedOverTicket,
   Language,
   PrinterStatus,
   PrintStatus,
@@ -14,6 +15,7 @@ import type {
 } from '../contract';
 import { StorageUnavailableError } from '../core/ports';
 import type {
+  HandOverOutcome,
   IssueOutcome,
   KioskStore,
   NewTicket,
@@ -25,7 +27,8 @@ import type {
   VisitEventKind,
   VisitStep,
 } from '../core/ports';
-import { formatTicketNumber, nextSequence } from '../core/queue/numbering';
+import { formatTicketNumber, nextSequence, type GroupNumbering } from '../core/queue/numbering';
+import { HallRows } from './hall-rows';
 import { migrate } from './migrations';
 
 interface TicketRow {
@@ -50,6 +53,7 @@ interface TicketRow {
   transferred_from: string | null;
   people_ahead: number;
   estimated_wait_minutes: number | null;
+  issued_offline: number;
 }
 
 interface RatingRow {
@@ -103,6 +107,7 @@ const toTicket = (row: TicketRow): Ticket => ({
   transferredFrom: row.transferred_from,
   peopleAhead: row.people_ahead,
   estimatedWaitMinutes: row.estimated_wait_minutes,
+  issuedOffline: row.issued_offline === 1,
 });
 
 const toRating = (row: RatingRow): Rating => ({
@@ -188,6 +193,7 @@ export class SqliteStore implements KioskStore {
   private readonly claimReprintInTransaction: (ticketId: number, at: Date) => Ticket | undefined;
   private readonly ratingOfferInTransaction: (ticketId: number, at: Date) => string;
   private readonly paperRollInTransaction: (at: Date) => void;
+  private readonly hall: HallRows;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -202,15 +208,35 @@ export class SqliteStore implements KioskStore {
       ticketsOfServiceToday: this.db.prepare<[string, string], { count: number }>(
         'SELECT COUNT(*) AS count FROM tickets WHERE local_day = ? AND service_id = ?',
       ),
-      lastSequence: this.db.prepare<[string, string], { last: number | null }>(
-        'SELECT MAX(sequence) AS last FROM tickets WHERE local_day = ? AND ticket_group = ?',
+      // The last number of the group's range taken today, blocks reserved for a hall's kiosks left
+      // out: a server counts on past a kiosk's handed-over tickets, a kiosk within its own block.
+      lastSequence: this.db.prepare<[string, string, number, number, string], { last: number | null }>(
+        `SELECT MAX(sequence) AS last FROM tickets WHERE local_day = ? AND ticket_group = ? AND sequence BETWEEN ? AND ?
+           AND NOT EXISTS (SELECT 1 FROM json_each(?) AS r
+             WHERE sequence BETWEEN r.value ->> '$.start' AND r.value ->> '$.end')`,
       ),
+      ticketByOriginRef: this.db.prepare<[string], { id: number }>('SELECT id FROM tickets WHERE origin_ref = ?'),
       insertTicket: this.db.prepare<
-        [string, string, number, string, string, string, string | null, string, number, number | null]
+        [
+          string,
+          string,
+          number,
+          string,
+          string,
+          string,
+          string | null,
+          string,
+          number,
+          number | null,
+          string | null,
+          string | null,
+          number,
+          string | null,
+        ]
       >(
         `INSERT INTO tickets (number, ticket_group, sequence, local_day, service_id, language, priority, issued_at,
-           people_ahead, estimated_wait_minutes, print_status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+           people_ahead, estimated_wait_minutes, print_status, origin_ref, origin_kiosk, issued_offline, handed_over_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       ),
       insertVisitEvent: this.db.prepare<[number, VisitEventKind, string | null, string, string]>(
         'INSERT INTO visit_events (ticket_id, kind, desk_id, service_id, at) VALUES (?, ?, ?, ?, ?)',
@@ -234,16 +260,17 @@ export class SqliteStore implements KioskStore {
         'SELECT * FROM tickets WHERE local_day = ? AND number = ?',
       ),
       ticketsOfDay: this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE local_day = ? ORDER BY id DESC'),
+      // A new outcome is handed over again (a kiosk of a hall; elsewhere handed_over_at stays unused).
       setPrintOutcome: this.db.prepare<[string, string | null, string, number]>(
-        'UPDATE tickets SET print_status = ?, print_error = ?, print_outcome_at = ? WHERE id = ?',
+        'UPDATE tickets SET print_status = ?, print_error = ?, print_outcome_at = ?, handed_over_at = NULL WHERE id = ?',
       ),
       markInterrupted: this.db.prepare<[string, string], TicketRow>(
-        `UPDATE tickets SET print_status = 'interrupted', print_error = ?, print_outcome_at = ?
+        `UPDATE tickets SET print_status = 'interrupted', print_error = ?, print_outcome_at = ?, handed_over_at = NULL
          WHERE print_status = 'pending' RETURNING *`,
       ),
       // The one place a reprint is decided: the guard is in the UPDATE, so two claims cannot both win.
       claimReprint: this.db.prepare<[number]>(
-        `UPDATE tickets SET print_status = 'pending', print_error = NULL, print_outcome_at = NULL
+        `UPDATE tickets SET print_status = 'pending', print_error = NULL, print_outcome_at = NULL, handed_over_at = NULL
          WHERE id = ? AND print_status IN ('failed', 'interrupted')`,
       ),
       insertRating: this.db.prepare<[number, number, string, string, string, string, string | null, string]>(
@@ -301,8 +328,15 @@ export class SqliteStore implements KioskStore {
         const issued = this.statements.ticketsOfServiceToday.get(ticket.localDay, ticket.serviceId)?.count ?? 0;
         if (issued >= ticket.dailyLimit) return { ok: false, reason: 'daily-limit-reached' };
       }
-      const last = this.statements.lastSequence.get(ticket.localDay, ticket.group)?.last ?? undefined;
-      const next = nextSequence(last, ticket.numbering);
+      // The same request again (its answer was lost on the way to the hall's kiosk): the same ticket.
+      const asked = ticket.origin && this.statements.ticketByOriginRef.get(ticket.origin.ref);
+      if (asked) return { ok: true, ticket: this.requireTicket(asked.id) };
+      const reserved = ticket.reserved ?? [];
+      const { start, end } = ticket.numbering;
+      const last =
+        this.statements.lastSequence.get(ticket.localDay, ticket.group, start, end, JSON.stringify(reserved))?.last ??
+        undefined;
+      const next = nextFreeSequence(last, ticket.numbering, reserved);
       if (next === undefined) return { ok: false, reason: 'numbers-exhausted' };
       const { lastInsertRowid } = this.statements.insertTicket.run(
         formatTicketNumber(ticket.group, next, ticket.numbering.width),
@@ -315,6 +349,11 @@ export class SqliteStore implements KioskStore {
         ticket.issuedAt.toISOString(),
         ticket.peopleAhead,
         ticket.estimatedWaitMinutes,
+        ticket.origin?.ref ?? null,
+        ticket.origin?.kioskId ?? null,
+        ticket.issuedOffline ? 1 : 0,
+        // A server's ticket for a kiosk has nothing to hand over; a kiosk's own block ticket has.
+        ticket.origin?.kioskId ? ticket.issuedAt.toISOString() : null,
       );
       const id = Number(lastInsertRowid);
       const issuedAt = ticket.issuedAt.toISOString();
@@ -460,6 +499,28 @@ export class SqliteStore implements KioskStore {
       this.appendToOutbox(when, { kind: 'paper-roll' });
     });
     this.paperRollInTransaction = (at) => paperRoll.immediate(at);
+    this.hall = new HallRows({
+      db: this.db,
+      appendToOutbox: (at, fact) => this.appendToOutbox(at, fact),
+      ticket: (id) => this.requireTicket(id),
+      upstreamError,
+    });
+  }
+
+  storeHallTicket(ticket: Ticket, originRef: string): Ticket {
+    return writing(() => this.hall.storeHallTicket(ticket, originRef));
+  }
+
+  ticketsToHandOver(limit: number): HandedOverTicket[] {
+    return this.hall.ticketsToHandOver(limit);
+  }
+
+  markHandedOver(held: readonly Pick<HandedOverTicket, 'originRef' | 'printStatus'>[], at: Date): void {
+    writing(() => this.hall.markHandedOver(held, at));
+  }
+
+  handOverTicket(kioskId: string, ticket: HandedOverTicket, at: Date): HandOverOutcome {
+    return writing(() => this.hall.handOverTicket(kioskId, ticket, at));
   }
 
   issueTicket(ticket: NewTicket): IssueOutcome {
@@ -608,6 +669,22 @@ const ratingFact = (rating: Rating, step: RatingEvent['kind']): SyncFact => ({
   serviceId: rating.serviceId,
   deskId: rating.deskId,
 });
+
+/** The next sequence of the range after `last`, stepping over reserved blocks; undefined when the range is used up. */
+function nextFreeSequence(
+  last: number | undefined,
+  numbering: GroupNumbering,
+  reserved: readonly { start: number; end: number }[],
+): number | undefined {
+  let next = nextSequence(last, numbering);
+  for (let moved = true; moved && next !== undefined;) {
+    const candidate: number = next;
+    const block = reserved.find((range) => candidate >= range.start && candidate <= range.end);
+    moved = block !== undefined;
+    if (block) next = block.end + 1 > numbering.end ? undefined : block.end + 1;
+  }
+  return next;
+}
 
 /** SQLite's answers that mean the data cannot be written now: the disk, the folder or the file, not the request. */
 const STORAGE_FAULTS = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;

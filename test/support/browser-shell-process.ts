@@ -15,10 +15,11 @@ const SHELL = join(import.meta.dirname, '../../dist/main/browser-shell.js');
 /**
  * Starts the built browser shell as its own process, exactly as the README does, on a free port,
  * and resolves once it prints its address. `entry`: Node's arguments before the shell's, for another
- * shell that prints the same line (the bench's, scripts/bench-outbox-shell.ts).
+ * shell that prints the same line (the bench's, scripts/bench-outbox-shell.ts); `port`: a fixed one (a
+ * server started again where its clients expect it).
  */
-export function startBrowserShell(args: string[], entry: string[] = [SHELL]): Promise<RunningShell> {
-  const child: ChildProcess = spawn(process.execPath, [...entry, '--port', '0', ...args], {
+export function startBrowserShell(args: string[], entry: string[] = [SHELL], port = 0): Promise<RunningShell> {
+  const child: ChildProcess = spawn(process.execPath, [...entry, '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -8,7 +8,7 @@ import type {
   VisitState,
   WaitEstimate,
 } from '../../contract';
-import type { DeskConfig } from '../config';
+import type { DeskConfig, KioskConfig } from '../config';
 import { KioskError } from '../errors';
 import { localDay } from '../local-time';
 import { callsOf, type Emit, type KioskHandlers } from '../handlers';
@@ -242,7 +242,7 @@ export class VisitCalls {
     const config = this.parts.settings.config();
     const waiting = this.todayTickets()
       .filter((ticket) => ticket.state === 'waiting' && ticket.serviceId === service.id)
-      .map(asWaiting);
+      .map((ticket) => asWaiting(ticket, config));
     const ahead = peopleAhead(waiting, { id: 0, priority, issuedOrder: Number.POSITIVE_INFINITY });
     const perVisit = serviceMinutes(store.recentServingMinutes(service.id, config.queue.averageWindow), {
       standardMinutes: service.serviceMinutes,
@@ -256,15 +256,16 @@ export class VisitCalls {
 
   /** Today's waiting tickets of the desk's services, in the order the desk would call them. */
   private callOrder(desk: DeskConfig, tickets: readonly Ticket[]): Ticket[] {
+    const config = this.parts.settings.config();
     const waiting = tickets.filter((ticket) => ticket.state === 'waiting' && deskServes(desk, ticket.serviceId));
     const priorityById = new Map(tickets.map((ticket) => [ticket.id, ticket.priority]));
     const calls = this.parts.store
       .listVisitEvents(this.today())
       .filter((event) => event.kind === 'called' && deskServes(desk, event.serviceId))
       .map((event) => ({ priority: priorityById.get(event.ticketId) ?? null }));
-    const { maxInRow } = this.parts.settings.config().priority;
+    const { maxInRow } = config.priority;
     let streak = priorityStreak(calls);
-    const remaining = waiting.map((ticket) => ({ ...asWaiting(ticket), ticket }));
+    const remaining = waiting.map((ticket) => ({ ...asWaiting(ticket, config), ticket }));
     const order: Ticket[] = [];
     for (let next = pickNext(remaining, streak, maxInRow); next; next = pickNext(remaining, streak, maxInRow)) {
       order.push(next.ticket);
@@ -360,5 +361,13 @@ export class VisitCalls {
   }
 }
 
-/** A transferred ticket keeps its place by issue order in the new queue: its visitor has waited once already. */
-const asWaiting = (ticket: Ticket) => ({ id: ticket.id, priority: ticket.priority, issuedOrder: ticket.id });
+/**
+ * A transferred ticket keeps its place by issue order in the new queue: its visitor has waited once
+ * already. A device's own order is its row order (a bus's clock may be set back mid-day); the hall
+ * server orders by issue time, so a kiosk's tickets handed over after a cut take their places.
+ */
+const asWaiting = (ticket: Ticket, config: KioskConfig) => ({
+  id: ticket.id,
+  priority: ticket.priority,
+  issuedOrder: config.role === 'hall-server' ? Date.parse(ticket.issuedAt) : ticket.id,
+});

@@ -5,7 +5,15 @@ import { serviceAvailability } from '../service-availability';
 import { KioskError } from '../errors';
 import { callsOf, type Emit, type KioskHandlers } from '../handlers';
 import { localDay } from '../local-time';
-import { StorageUnavailableError, type Clock, type CoreLog, type KioskStore } from '../ports';
+import {
+  StorageUnavailableError,
+  type Clock,
+  type CoreLog,
+  type HallQueue,
+  type KioskStore,
+  type NewTicket,
+} from '../ports';
+import { requireHallServer } from '../hall/hall-server';
 import { groupNumbering } from '../queue/numbering';
 import { priorityLabel } from '../queue/priority-label';
 import type { Settings } from '../settings';
@@ -15,6 +23,7 @@ export const TICKET_CALL_NAMES = [
   'issueTicket',
   'reprintTicket',
   'listTodayTickets',
+  'hallIssueTicket',
 ] as const;
 
 export interface TicketCallParts {
@@ -26,7 +35,12 @@ export interface TicketCallParts {
   log: CoreLog;
   /** People ahead and minutes of wait for a ticket of the service taken now (the queue's estimate). */
   waitEstimate(service: Service, priority: string | null): WaitEstimate;
+  /** On a kiosk of a hall (`hall.server` set): its server, which numbers the tickets this kiosk prints. */
+  hall?: HallQueue;
 }
+
+/** What the request a ticket is issued by carries. */
+type IssueRequest = CallInput<'issueTicket'>;
 
 /** Taking a ticket: whether the service takes visitors now, numbering, storing and printing it. */
 export class TicketCalls {
@@ -44,7 +58,68 @@ export class TicketCalls {
    * The ticket is numbered and stored before the printer is touched, and the print outcome is
    * stored after, so a crash at any instant leaves a record of every number a visitor may hold.
    */
-  async issueTicket({ serviceId, language, priority }: CallInput<'issueTicket'>): Promise<Ticket> {
+  async issueTicket(request: IssueRequest): Promise<Ticket> {
+    const service = this.issuable(request);
+    const config = this.parts.settings.config();
+    const printerStatus = await this.printerStatusBeforeIssuing();
+    if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
+      throw new KioskError('printer-unavailable', `no ticket issued: ${printerFault(printerStatus)}`);
+    }
+    const ticket = this.parts.hall
+      ? await this.issueInHall(this.parts.hall, service, request)
+      : this.numberAndStore(service, request, {});
+    if (!printerCanPrint(printerStatus)) {
+      // The number is the visitor's either way: it is shown on screen with its QR code.
+      return this.recordOutcome(ticket, 'failed', `not sent: ${printerFault(printerStatus)}`);
+    }
+    return this.print(ticket, service);
+  }
+
+  /**
+   * On the hall server: numbers and stores a ticket that a kiosk of the hall prints, with the same
+   * checks and the same transaction as a kiosk's own, never taking a number of a kiosk's block.
+   * The same `originRef` again gives the same ticket.
+   */
+  async hallIssueTicket({ kioskId, originRef, ...request }: CallInput<'hallIssueTicket'>): Promise<Ticket> {
+    const { hall } = requireHallServer(this.parts.settings.config());
+    const service = this.issuable(request);
+    return this.numberAndStore(service, request, {
+      origin: { ref: originRef, kioskId },
+      reserved: hall.offlineBlocks.map((entry) => entry.block),
+    });
+  }
+
+  /**
+   * A kiosk of a hall: the server numbers the ticket (its queue, limits and wait estimate); when it
+   * cannot be reached, the kiosk numbers it from its own block, agreed with the server, so the
+   * visitor is served either way. Both are stored here to be printed and handed over.
+   */
+  private async issueInHall(hall: HallQueue, service: Service, request: IssueRequest): Promise<Ticket> {
+    const originRef = hall.newRef();
+    const numbered = await hall.issue({ ...request, originRef });
+    if (numbered !== 'unreachable') {
+      const ticket = this.storing('issue', () => this.parts.store.storeHallTicket(numbered, originRef));
+      this.parts.emit('ticketIssued', ticket);
+      return ticket;
+    }
+    const block = hall.offlineBlock();
+    if (!block) {
+      throw new KioskError(
+        'hall-unreachable',
+        'the hall server cannot be reached and this kiosk has no numbers of its own yet (it gets them from the server)',
+      );
+    }
+    const { width } = groupNumbering(this.parts.settings.config().numbering, service.group);
+    // The server alone counts the day's tickets of the hall: no limit is known here.
+    return this.numberAndStore({ ...service, dailyLimit: null }, request, {
+      numbering: { start: block.start, end: block.end, width },
+      origin: { ref: originRef, kioskId: null },
+      issuedOffline: true,
+    });
+  }
+
+  /** The checks before a ticket is numbered: a known service, its priority rules, open, under its limit. */
+  private issuable({ serviceId, priority }: Pick<IssueRequest, 'serviceId' | 'priority'>): Service {
     const service = this.knownService(serviceId);
     const config = this.parts.settings.config();
     if (priority !== undefined && !service.priorityAllowed)
@@ -57,13 +132,22 @@ export class TicketCalls {
     // Checked here to answer before the printer is asked, and again in the store's transaction,
     // which alone decides when two requests race for the last ticket.
     if (availability.state === 'limit-reached') throw limitReached(service);
+    return service;
+  }
+
+  /** Numbers and stores the ticket in one transaction, and tells every screen. */
+  private numberAndStore(
+    service: Service,
+    { serviceId, language, priority }: IssueRequest,
+    hall: Pick<NewTicket, 'origin' | 'reserved' | 'issuedOffline'> & { numbering?: NewTicket['numbering'] },
+  ): Ticket {
     const { store, clock } = this.parts;
-    const printerStatus = await this.printerStatusBeforeIssuing();
-    if (!printerCanPrint(printerStatus) && config.printer.whenUnavailable === 'refer-to-staff') {
-      throw new KioskError('printer-unavailable', `no ticket issued: ${printerFault(printerStatus)}`);
-    }
+    const config = this.parts.settings.config();
     // Computed just before numbering; a ticket issued in between at most shifts the estimate by one.
-    const estimate = this.parts.waitEstimate(service, priority ?? null);
+    // A kiosk issuing from its own block knows nothing of the hall's queue: the wait is unknown.
+    const estimate = hall.issuedOffline
+      ? { peopleAhead: 0, minutes: null }
+      : this.parts.waitEstimate(service, priority ?? null);
     const issuedAt = clock.now();
     const issued = this.storing('issue', () =>
       store.issueTicket({
@@ -71,25 +155,23 @@ export class TicketCalls {
         peopleAhead: estimate.peopleAhead,
         estimatedWaitMinutes: estimate.minutes,
         group: service.group,
-        numbering: groupNumbering(config.numbering, service.group),
+        numbering: hall.numbering ?? groupNumbering(config.numbering, service.group),
         localDay: localDay(issuedAt, config.timeZone),
         serviceId,
         language,
         priority: priority ?? null,
         issuedAt,
+        ...(hall.origin && { origin: hall.origin }),
+        ...(hall.reserved && { reserved: hall.reserved }),
+        ...(hall.issuedOffline && { issuedOffline: true }),
       }),
     );
     if (!issued.ok && issued.reason === 'daily-limit-reached') throw limitReached(service);
     if (!issued.ok) {
       throw new KioskError('numbers-exhausted', `group ${service.group} has issued every number of its range today`);
     }
-    const { ticket } = issued;
-    this.parts.emit('ticketIssued', ticket);
-    if (!printerCanPrint(printerStatus)) {
-      // The number is the visitor's either way: it is shown on screen with its QR code.
-      return this.recordOutcome(ticket, 'failed', `not sent: ${printerFault(printerStatus)}`);
-    }
-    return this.print(ticket, service);
+    this.parts.emit('ticketIssued', issued.ticket);
+    return issued.ticket;
   }
 
   /**
@@ -154,6 +236,7 @@ export class TicketCalls {
         priorityLabel: ticket.priority === null ? null : priorityLabel(ticket.priority, ticket.language),
         peopleAhead: ticket.peopleAhead,
         waitMinutes: ticket.estimatedWaitMinutes,
+        waitUnknown: ticket.issuedOffline,
       });
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
@@ -171,7 +254,10 @@ export class TicketCalls {
   private recordOutcome(ticket: Ticket, status: 'printed' | 'failed', error: string | null): Ticket {
     const at = this.parts.clock.now();
     try {
-      return this.parts.store.recordPrintOutcome(ticket.id, status, error, at);
+      const stored = this.parts.store.recordPrintOutcome(ticket.id, status, error, at);
+      // A kiosk of a hall hands the outcome to its server now rather than at the next round.
+      this.parts.hall?.outcomeStored();
+      return stored;
     } catch (fault) {
       if (!(fault instanceof StorageUnavailableError)) throw fault;
       this.reportStorageFault('print-outcome', fault, ticket);

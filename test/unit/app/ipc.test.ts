@@ -67,6 +67,7 @@ const ticket: Ticket = {
   transferredFrom: null,
   peopleAhead: 0,
   estimatedWaitMinutes: null,
+  issuedOffline: false,
 };
 const rating: Rating = {
   ticketId: 7,

@@ -24,6 +24,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     transferredFrom: null,
     peopleAhead: 0,
     estimatedWaitMinutes: null,
+    issuedOffline: false,
     ...overrides,
   };
 }

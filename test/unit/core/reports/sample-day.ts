@@ -24,6 +24,7 @@ export function ticket(
     transferredFrom: null,
     peopleAhead: 0,
     estimatedWaitMinutes: null,
+    issuedOffline: false,
     ...fields,
   };
 }

@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { CallInput, CallOutput } from '../contract';
+import type { KioskConfig } from '../core/config';
+import type { KioskCore } from '../core/kiosk-core';
+import type { KioskStore } from '../core/ports';
+import { HallLink } from './hall-link';
+
+/** A kiosk of a hall (`hall.server` set, and not the server itself): its link to the server; null otherwise. */
+export function hallLinkOf(config: KioskConfig, store: KioskStore, dataDir: string, logger: Logger): HallLink | null {
+  const { server, token, timeoutMs } = config.hall;
+  if (server === null || token === null || config.role === 'hall-server') return null;
+  return new HallLink({
+    server,
+    token,
+    kioskId: config.kioskId,
+    timeoutMs,
+    store,
+    dataDir,
+    log: (event, detail, message) => logger.warn({ event, ...detail }, message),
+  });
+}
+
+/**
+ * A kiosk of a hall shows the hall's availability and wait (its server holds the queue), and its own
+ * view when the server cannot be reached: the visitor is served either way.
+ */
+export function askingTheHall<C extends Pick<KioskCore, 'handlers'>>(core: C, link: HallLink): C {
+  const local = core.handlers;
+  const fromTheHall =
+    <N extends 'getServiceAvailability' | 'getWaitEstimate'>(name: N) =>
+    async (input: CallInput<N>): Promise<CallOutput<N>> => {
+      const answer = await link.ask(name, input);
+      return answer === 'unreachable' ? local[name](input) : answer;
+    };
+  return {
+    ...core,
+    handlers: {
+      ...local,
+      getServiceAvailability: fromTheHall('getServiceAvailability'),
+      getWaitEstimate: fromTheHall('getWaitEstimate'),
+    },
+  };
+}

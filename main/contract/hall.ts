@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Language } from './languages';
+import { PrintStatus, Ticket } from './ticket';
+
+/**
+ * The hall (DESIGN.md, "The network"): one hall server owns the queue, and the hall's kiosks issue
+ * through it and print on their own printers. These calls are made by kiosks of the hall to the
+ * server; any other device answers `not-a-hall-server`.
+ *
+ * Every issue carries an `originRef` the kiosk chose before asking: the server stores it with the
+ * ticket, so a request sent twice (an answer lost on the way) gives the same ticket, and a ticket the
+ * kiosk later hands over (printed, or issued from its own block while the server was away) is
+ * matched to it, never doubled.
+ */
+
+export const OriginRef = z.uuid();
+
+/** A kiosk's own numbers for when the server is away: agreed in the server's configuration. */
+export const OfflineBlock = z
+  .object({
+    start: z.number().int().positive(),
+    end: z.number().int().positive(),
+  })
+  .strict()
+  .refine((block) => block.start <= block.end, { path: ['end'], message: 'must not be below start' });
+export type OfflineBlock = z.infer<typeof OfflineBlock>;
+
+export const HallKioskSetup = z.object({
+  /** This kiosk's reserved numbers in every group; null: the server has none for it (no offline issuing). */
+  block: OfflineBlock.nullable(),
+  centreName: z.string(),
+  timeZone: z.string(),
+});
+export type HallKioskSetup = z.infer<typeof HallKioskSetup>;
+
+const KioskId = z.string().regex(/^[A-Za-z0-9-]+$/);
+
+/** A ticket as the kiosk that printed it knows it: handed to the server for its queue. */
+export const HandedOverTicket = z
+  .object({
+    originRef: OriginRef,
+    number: z.string().min(1).max(16),
+    group: z.string().min(1).max(8),
+    sequence: z.number().int().positive(),
+    localDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    serviceId: z.string().min(1).max(64),
+    language: Language,
+    priority: z.string().max(64).nullable(),
+    issuedAt: z.iso.datetime(),
+    /** What the kiosk knows of its print; `pending` never leaves a kiosk (it settles first). */
+    printStatus: PrintStatus.exclude(['pending']),
+    printError: z.string().max(2000).nullable(),
+    /** Numbered from the kiosk's own block while the server was away: the wait was unknown. */
+    issuedOffline: z.boolean(),
+  })
+  .strict();
+export type HandedOverTicket = z.infer<typeof HandedOverTicket>;
+
+export const MAX_HANDED_OVER = 200;
+
+export const hallCalls = {
+  /** What a kiosk of the hall needs from its server at start and now and then: its offline block. */
+  hallKioskSetup: { input: z.object({ kioskId: KioskId }).strict(), output: HallKioskSetup },
+  /**
+   * Numbers and stores a ticket for a kiosk that prints it: the same checks and the same one
+   * transaction as a kiosk's own issue. The ticket is `pending` until the kiosk hands it over.
+   */
+  hallIssueTicket: {
+    input: z
+      .object({
+        kioskId: KioskId,
+        originRef: OriginRef,
+        serviceId: z.string().min(1),
+        language: Language,
+        priority: z.string().min(1).optional(),
+      })
+      .strict(),
+    output: Ticket,
+  },
+  /**
+   * Tickets a kiosk printed (their outcome) or issued from its block while the server was away;
+   * answers the refs the server now holds. Sending the same ticket again changes nothing.
+   */
+  hallHandOver: {
+    input: z.object({ kioskId: KioskId, tickets: z.array(HandedOverTicket).min(1).max(MAX_HANDED_OVER) }).strict(),
+    output: z.object({ held: z.array(OriginRef) }),
+  },
+} as const;

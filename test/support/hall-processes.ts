@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadCatalogFile } from '../../main/boot/read-files';
+import type { Ticket } from '../../main/contract';
+import { callApi } from './api-call';
+import { startBrowserShell, type RunningShell } from './browser-shell-process';
+import { DESK_PIN_HASH, TEST_DESKS } from './desk-fixture';
+import { alwaysOpen, SAMPLE_CATALOG, tempDir } from './kiosk-fixture';
+
+/** The token the hall server's API takes and its kiosks send (api.token / hall.token). */
+export const HALL_TOKEN = 'hall-token-for-tests-0123456789';
+
+/** Blocks of numbers agreed for each kiosk, for when it cannot reach the server. */
+export const OFFLINE_BLOCKS = {
+  'kiosk-1': { start: 901, end: 949 },
+  'kiosk-2': { start: 950, end: 999 },
+  'kiosk-3': { start: 850, end: 899 },
+} as const;
+export type HallKioskId = keyof typeof OFFLINE_BLOCKS;
+
+/**
+ * A hall on this machine, every part its own process of the built browser shell: one hall server
+ * (role `hall-server`, the queue) and kiosks (role `hall-kiosk`, `hall.server` set), each with its
+ * own data folder and virtual printer. A kiosk may reach the server through a proxy the test breaks.
+ */
+export class HallOnThisMachine {
+  readonly dir = tempDir('kiosk-hall-');
+  readonly catalog = join(this.dir.path, 'catalog.json');
+  server: RunningShell | null = null;
+  /** Chosen before the server starts, so a proxy can be put before it first. */
+  serverPort = 0;
+  /** More `Host` values the server answers (a proxy's address: the API refuses a foreign Host). */
+  private serverAllowedHosts: string[] = [];
+
+  /** Picks the server's port now; `allowedHosts`: the addresses of proxies before it. */
+  async reserveServerPort(allowedHosts: string[] = []): Promise<number> {
+    this.serverPort = await freePort();
+    this.serverAllowedHosts = allowedHosts;
+    return this.serverPort;
+  }
+
+  allowHosts(hosts: string[]): void {
+    this.serverAllowedHosts = hosts;
+  }
+  readonly kiosks = new Map<HallKioskId, RunningShell>();
+
+  constructor() {
+    // Open round the clock: the test must not depend on the hour it runs at.
+    writeFileSync(this.catalog, JSON.stringify(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG))));
+  }
+
+  serverDir(): string {
+    return join(this.dir.path, 'server');
+  }
+
+  kioskDir(id: HallKioskId): string {
+    return join(this.dir.path, id);
+  }
+
+  /** Starts (or starts again, on the same port and data) the hall server. */
+  async startServer(): Promise<RunningShell> {
+    const dataDir = this.serverDir();
+    mkdirSync(dataDir, { recursive: true });
+    const config = join(dataDir, 'kiosk-config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        role: 'hall-server',
+        kioskId: 'hall-server',
+        centreName: 'ASAN xidmət Bakı 1',
+        desks: TEST_DESKS.map((desk) => ({ ...desk, pinHash: desk.pinHash ?? DESK_PIN_HASH })),
+        api: { token: HALL_TOKEN, allowedHosts: this.serverAllowedHosts },
+        hall: {
+          offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
+        },
+      }),
+    );
+    const args = ['--data-dir', dataDir, '--config', config, '--catalog', this.catalog];
+    this.server = await startBrowserShell(args, undefined, this.serverPort);
+    this.serverPort = Number(new URL(this.server.url).port);
+    return this.server;
+  }
+
+  serverUrl(): string {
+    if (!this.server) throw new Error('the hall server is not running');
+    return this.server.url;
+  }
+
+  /** Starts a kiosk of the hall that reaches its server at `serverUrl` (the server, or a proxy before it). */
+  async startKiosk(id: HallKioskId, serverUrl: string, timeoutMs = 1500): Promise<RunningShell> {
+    const dataDir = this.kioskDir(id);
+    mkdirSync(dataDir, { recursive: true });
+    const config = join(dataDir, 'kiosk-config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ role: 'hall-kiosk', kioskId: id, hall: { server: serverUrl, token: HALL_TOKEN, timeoutMs } }),
+    );
+    const kiosk = await startBrowserShell(['--data-dir', dataDir, '--config', config, '--catalog', this.catalog]);
+    this.kiosks.set(id, kiosk);
+    return kiosk;
+  }
+
+  /** Whether the kiosk has its block from the server on disk (hall-link.json). */
+  knowsItsBlock(id: HallKioskId): boolean {
+    return existsSync(join(this.kioskDir(id), 'hall-link.json'));
+  }
+
+  /** Tickets the kiosk's virtual printer printed (one file per ticket). */
+  printedBy(id: HallKioskId): string[] {
+    const folder = join(this.kioskDir(id), 'printed-tickets');
+    return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.bin')) : [];
+  }
+
+  issue(id: HallKioskId, serviceId = 'passport', language = 'ru'): Promise<Ticket> {
+    const kiosk = this.kiosks.get(id);
+    if (!kiosk) throw new Error(`${id} is not running`);
+    return callApi<Ticket>(kiosk.url, 'issueTicket', { serviceId, language });
+  }
+
+  serverTickets(): Promise<Ticket[]> {
+    return callApi<Ticket[]>(this.serverUrl(), 'listTodayTickets');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.kiosks.values()].map((kiosk) => kiosk.kill()));
+    await this.server?.kill();
+    this.dir.remove();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
