@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isLoopbackHost } from '../core/loopback';
 import { InvalidFileError } from '../core/validation-report';
 import { APP_ROOT, composeKiosk, dataFiles } from './compose';
 import { defaultDataDir } from './data-dir';
@@ -19,7 +20,9 @@ const USAGE = `Usage: node dist/main/browser-shell.js [options]
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --printer-port <path>  serial printer device, e.g. /dev/ttyUSB0 (default: virtual printer)
   --printer-baud <n>     serial speed (default 9600)
-  --catalog <file>       catalog file (default catalog/sample-catalog.json)`;
+  --catalog <file>       catalog file (default catalog/sample-catalog.json)
+  --hall-server          run as the hall's server (role hall-server: the queue of the hall's kiosks,
+                         consoles and displays; no screen of its own), whatever the configuration says`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       'printer-port': { type: 'string' },
       'printer-baud': { type: 'string' },
       catalog: { type: 'string' },
+      'hall-server': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   }
   const overrides: KioskConfigInput = {
     ...(values.catalog && { catalogPath: resolve(values.catalog) }),
+    ...(values['hall-server'] && { role: 'hall-server' as const }),
     printer: {
       ...(values['printer-port'] && { port: values['printer-port'] }),
       ...(values['printer-baud'] && { baudRate: Number(values['printer-baud']) }),
@@ -58,12 +63,26 @@ async function main(): Promise<void> {
 
   const kiosk = await composeKiosk({ dataDir, configPath: configPath && resolve(configPath), overrides, rendererDir });
   const files = dataFiles(dataDir);
-  console.log(`Kiosk "${kiosk.config.centreName}" is running.
+  if (kiosk.config.role === 'hall-server') {
+    const loopbackOnly = isLoopbackHost(new URL(kiosk.apiUrl).hostname);
+    console.log(`Hall server "${kiosk.config.centreName}" is running.
+  Address:       ${kiosk.apiUrl}  (each kiosk's hall.server)
+  Desk console:  ${kiosk.apiUrl}/console.html
+  Hall display:  ${kiosk.apiUrl}/hall.html
+  Rating tablet: ${kiosk.apiUrl}/rating.html
+  Data folder:   ${dataDir}${
+    loopbackOnly
+      ? '\n  It listens on this machine only: set api.host (and api.token) for the kiosks and tablets of the hall.'
+      : ''
+  }`);
+  } else {
+    console.log(`Kiosk "${kiosk.config.centreName}" is running.
   Kiosk screen: ${kiosk.apiUrl}/
   Desk console: ${kiosk.apiUrl}/console.html
   Hall display: ${kiosk.apiUrl}/hall.html
   Data folder:  ${dataDir}
   Printer:      ${kiosk.config.printer.port ?? `virtual, tickets in ${files.virtualPrinter}`}`);
+  }
 
   const stop = async () => {
     await kiosk.close();

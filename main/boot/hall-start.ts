@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CallInput, CallOutput } from '../contract';
 import type { KioskConfig } from '../core/config';
+import { KioskError } from '../core/errors';
 import type { KioskCore } from '../core/kiosk-core';
 import type { KioskStore } from '../core/ports';
 import { HallLink } from './hall-link';
@@ -20,9 +21,14 @@ export function hallLinkOf(config: KioskConfig, store: KioskStore, dataDir: stri
   });
 }
 
+/** Calls a kiosk of a hall answers from its server alone: the visits and ratings are the hall's. */
+const HALL_ONLY = ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered'] as const;
+
 /**
  * A kiosk of a hall shows the hall's availability and wait (its server holds the queue), and its own
- * view when the server cannot be reached: the visitor is served either way.
+ * view when the server cannot be reached: the visitor is served either way. A visit is rated at the
+ * server, which holds it (whichever desk ended it, on whichever kiosk it is rated, once); cut off, the
+ * visitor is told to try again or rate at a desk's tablet.
  */
 export function askingTheHall<C extends Pick<KioskCore, 'handlers'>>(core: C, link: HallLink): C {
   const local = core.handlers;
@@ -32,12 +38,20 @@ export function askingTheHall<C extends Pick<KioskCore, 'handlers'>>(core: C, li
       const answer = await link.ask(name, input);
       return answer === 'unreachable' ? local[name](input) : answer;
     };
+  const onlyFromTheHall =
+    <N extends (typeof HALL_ONLY)[number]>(name: N) =>
+    async (input: CallInput<N>): Promise<CallOutput<N>> => {
+      const answer = await link.ask(name, input);
+      if (answer === 'unreachable') throw new KioskError('hall-unreachable', 'the hall server cannot be reached now');
+      return answer;
+    };
   return {
     ...core,
     handlers: {
       ...local,
       getServiceAvailability: fromTheHall('getServiceAvailability'),
       getWaitEstimate: fromTheHall('getWaitEstimate'),
+      ...Object.fromEntries(HALL_ONLY.map((name) => [name, onlyFromTheHall(name)])),
     },
   };
 }

@@ -157,4 +157,30 @@ describe('a hall: kiosks issue through the hall server and print on their own pr
     const held = await hall.serverTickets();
     expect(held.map((t) => [t.number, t.state, t.printStatus])).toEqual([['A-950', 'waiting', 'printed']]);
   }, 60_000);
+
+  it('a visit ended at a desk of the server is rated on any kiosk of the hall, and counted once', async () => {
+    const ticket = await hall.issue('kiosk-1', 'passport', 'uz');
+    const server = hall.serverUrl();
+    const { token } = await callApi<{ token: string }>(server, 'deskSignIn', { deskId: '2', pin: DESK_PIN });
+    expect((await callApi<Ticket>(server, 'callNext', { token })).number).toBe(ticket.number);
+    await callApi(server, 'startVisit', { token });
+    await callApi(server, 'finishVisit', { token });
+    // The visitor types their number at the other kiosk: it finds the visit at the server.
+    const kiosk2 = hall.kiosks.get('kiosk-2')!.url;
+    const found = await callApi<Ticket>(kiosk2, 'findTicketForRating', { code: ticket.number.toLowerCase() });
+    expect(found).toMatchObject({ number: ticket.number, state: 'done', language: 'uz' });
+    await callApi(kiosk2, 'submitRating', { ticketId: found.id, score: 2 });
+    // The same visit at the first kiosk, by its QR code: already rated there is the same rating.
+    const kiosk1 = hall.kiosks.get('kiosk-1')!.url;
+    await expect(
+      callApi(kiosk1, 'findTicketForRating', { code: `KIOSK-TICKET:kiosk-1:${ticket.localDay}:${ticket.number}` }),
+    ).rejects.toThrow(/already-rated/);
+    const report = await callApi<{ totals: { ratings: { count: number; distribution: number[] } } }>(
+      server,
+      'getDayReport',
+      { token },
+    );
+    expect(report.totals.ratings.count).toBe(1);
+    expect(report.totals.ratings.distribution).toEqual([0, 1, 0, 0, 0]);
+  }, 60_000);
 });
