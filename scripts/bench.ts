@@ -13,6 +13,7 @@ import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
 import { benchCentralIngest } from './bench-central';
 import { benchSync } from './bench-sync';
+import { benchHallTap } from './bench-hall';
 import { fmt, openTapRig, percentile, sorted, tapToFirstByte } from './bench-tap';
 
 const serialSeconds = (bytes: number, baud: number) => (bytes * 10) / baud;
@@ -147,6 +148,9 @@ const searchTargetsMet = benchSearch();
 await benchSearchInChromium();
 await benchTapToFirstByte(50);
 const outboxTargetMet = await benchOutboxCost(50);
+const hallTargetMet = await benchHallTap(50);
 const syncTargetMet = await benchSync(30);
 const ingestTargetMet = await benchCentralIngest();
-if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !syncTargetMet || !ingestTargetMet) process.exitCode = 1;
+if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !hallTargetMet || !syncTargetMet || !ingestTargetMet) {
+  process.exitCode = 1;
+}
