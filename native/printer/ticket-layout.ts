@@ -4,7 +4,7 @@ import { renderTicketBitmap } from '../escpos/render-png';
 import { EscPosWriter } from './escpos-writer';
 import type { PrinterProfile } from './profiles';
 import { formatTicketDateTime } from './ticket-date';
-import { priorityLine, waitLine } from './ticket-texts';
+import { priorityLine, waitLine, waitUnknownLines } from './ticket-texts';
 import type { TextLineStyle } from './text-bitmap';
 
 /** The number is what visitors watch for on the hall display: as big as the paper allows, up to 5×. */
@@ -18,7 +18,8 @@ const BOLD: TextLineStyle = { bold: true, magnification: 1 };
 
 /**
  * The ticket as ESC/POS bytes for the given printer: centre, service, big number, priority
- * category, people ahead and the estimated wait, date and time, QR code, cut. Text goes out in the printer's own code pages; only lines none of them holds
+ * category, people ahead and the estimated wait (or, for a ticket issued offline in a hall, that
+ * the wait is not known yet), date and time, QR code, cut. Text goes out in the printer's own code pages; only lines none of them holds
  * (Azerbaijani ə) are sent as bitmaps, because at 9600 baud every byte costs a millisecond.
  */
 export function renderTicketBytes(ticket: TicketPrintout, profile: PrinterProfile): Buffer {
@@ -34,7 +35,11 @@ export function renderTicketBytes(ticket: TicketPrintout, profile: PrinterProfil
   if (ticket.priorityLabel)
     writeWrapped(writer, priorityLine(ticket.language, ticket.priorityLabel), BOLD, profile.columns);
   writer.feedLines(1);
-  if (ticket.peopleAhead !== undefined) {
+  if (ticket.waitUnknown) {
+    // Issued offline in a hall: no people ahead nor wait to print, however the fields are filled.
+    for (const line of waitUnknownLines(ticket.language)) writeWrapped(writer, line, NORMAL, profile.columns);
+    writer.feedLines(1);
+  } else if (ticket.peopleAhead !== undefined) {
     writeWrapped(
       writer,
       waitLine(ticket.language, ticket.peopleAhead, ticket.waitMinutes ?? null),

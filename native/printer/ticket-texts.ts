@@ -19,3 +19,13 @@ export const waitLine = (language: Language, peopleAhead: number, waitMinutes: n
     ? fill(texts(language).ahead, { count: peopleAhead })
     : fill(texts(language).aheadAndWait, { count: peopleAhead, minutes: waitMinutes });
 };
+
+/**
+ * For a ticket a kiosk of a hall numbered from its own block while the hall server was away: nobody
+ * knows the people ahead or the wait, so the ticket says so calmly, in the screen's two sentences
+ * (kiosk.json wait.unknown, wait.placeKept), each wrapped on its own.
+ */
+export const waitUnknownLines = (language: Language): [string, string] => [
+  texts(language).waitUnknown,
+  texts(language).placeKept,
+];

@@ -46,6 +46,7 @@ export function TicketScreen(props: TicketScreenProps) {
             language={language}
             peopleAhead={ticket.peopleAhead}
             minutes={ticket.estimatedWaitMinutes}
+            unknown={ticket.issuedOffline}
             testId="ticket-wait"
           />
           <PrintOutcome language={language} ticket={ticket} />

@@ -7,13 +7,34 @@ interface WaitLineProps {
   /** Null when no desk is open for the service now. */
   minutes: number | null;
   testId: string;
+  /**
+   * Nobody knows the people ahead or the wait: a ticket a kiosk of a hall numbered from its own
+   * block while the hall server was away (Ticket.issuedOffline). `peopleAhead` and `minutes` are
+   * not shown then.
+   */
+  unknown?: boolean;
 }
 
 /** People ahead and the expected wait, in two short lines a visitor takes in at a glance. */
-export function WaitLine({ language, peopleAhead, minutes, testId }: WaitLineProps) {
+export function WaitLine({ language, peopleAhead, minutes, testId, unknown = false }: WaitLineProps) {
   const t = useKioskT(language);
+  if (unknown) {
+    // The same two sentences as on the paper (printer.json ticket.waitUnknown, ticket.placeKept).
+    return (
+      <div className="wait-line" data-testid={testId} data-wait="unknown">
+        <p className="wait-line__ahead">{t('wait.unknown')}</p>
+        <p className="wait-line__minutes">{t('wait.placeKept')}</p>
+      </div>
+    );
+  }
   return (
-    <div className="wait-line" data-testid={testId} data-people-ahead={peopleAhead} data-minutes={minutes ?? 'none'}>
+    <div
+      className="wait-line"
+      data-testid={testId}
+      data-wait="estimated"
+      data-people-ahead={peopleAhead}
+      data-minutes={minutes ?? 'none'}
+    >
       <p className="wait-line__ahead">
         {peopleAhead === 0 ? t('wait.noneAhead') : t('wait.ahead', { count: peopleAhead })}
       </p>

@@ -187,6 +187,75 @@ describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('the people-ahead l
   });
 });
 
+/**
+ * A ticket a kiosk of a hall numbered from its own block while the hall server was away: nobody knows
+ * the people ahead or the wait, and the paper says so in the screen's two sentences (kiosk.json
+ * wait.unknown, wait.placeKept), written out here so a changed translation is noticed. Uzbek ʻ and ʼ
+ * print as ‘ and ’.
+ */
+const WAIT_UNKNOWN: Record<Language, readonly [string, string]> = {
+  az: ['Gözləmə vaxtı hələ məlum deyil.', 'Növbədəki yeriniz talonu götürdüyünüz andan saxlanılır.'],
+  ru: ['Время ожидания пока неизвестно.', 'Ваше место в очереди сохраняется с момента, когда вы взяли талон.'],
+  en: ['The wait is not known yet.', 'Your place is kept from the time you took this ticket.'],
+  kk: ['Күту уақыты әзірге белгісіз.', 'Кезектегі орныңыз талонды алған сәттен бастап сақталады.'],
+  ky: ['Күтүү убактысы али белгисиз.', 'Кезектеги ордуңуз талонду алган учурдан тартып сакталат.'],
+  uz: ['Kutish vaqti hozircha noma’lum.', 'Navbatdagi o‘rningiz talonni olgan paytingizdan boshlab saqlanadi.'],
+};
+
+/** How the people-ahead line of printer.json ticket.ahead and ticket.aheadAndWait begins. */
+const PEOPLE_AHEAD: Record<Language, string> = {
+  az: 'Sizdən əvvəl:',
+  ru: 'Перед вами:',
+  en: 'People ahead of you:',
+  kk: 'Сіздің алдыңызда:',
+  ky: 'Сиздин алдыңызда:',
+  uz: 'Sizdan oldin:',
+};
+
+describe.each(['az', 'ru', 'en', 'kk', 'ky', 'uz'] as const)('a %s ticket issued offline in a hall', (language) => {
+  const printed = (overrides: Partial<TicketPrintout>, on = profile) =>
+    decodeEscPos(renderTicketBytes(ticket(language, { waitUnknown: true, ...overrides }), on));
+
+  it('says the wait is not known yet and the place is kept, each sentence wrapped on its own, after the number', () => {
+    const lines = decodedText(printed({ peopleAhead: 0, waitMinutes: null }));
+    const [unknown, placeKept] = WAIT_UNKNOWN[language];
+    const first = lines.indexOf(unknown);
+    expect(first, lines.join('\n')).toBeGreaterThan(lines.indexOf('A-007'));
+    const kept = wrapWords(placeKept, profile.columns);
+    expect(lines.slice(first + 1, first + 1 + kept.length)).toEqual(kept);
+    expect(lines.indexOf(DATE_LINES[language])).toBe(first + 1 + kept.length);
+  });
+
+  it('prints no people-ahead line, whatever people ahead and wait the job carries', () => {
+    for (const [peopleAhead, waitMinutes] of [
+      [0, null],
+      [0, 0],
+      [3, 12],
+      [undefined, undefined],
+    ] as const) {
+      const text = decodedText(printed({ peopleAhead, waitMinutes })).join('\n');
+      expect(text).toContain(WAIT_UNKNOWN[language][0]);
+      expect(text).not.toContain(PEOPLE_AHEAD[language]);
+      expect(text).not.toContain(NOBODY_AHEAD[language]);
+      expect(text).not.toMatch(/\b12\b/);
+    }
+  });
+
+  it('prints the people ahead as before when the wait is known', () => {
+    const text = decodedText(printed({ waitUnknown: false, peopleAhead: 3, waitMinutes: 12 })).join('\n');
+    expect(text).toContain(PEOPLE_AHEAD[language]);
+    expect(text).not.toContain(WAIT_UNKNOWN[language][0]);
+  });
+
+  it('fits 58 mm paper: every text line within 32 columns, every drawn line within 384 dots', () => {
+    const narrow = printerProfile('generic-58mm');
+    const ops = printed({ peopleAhead: 0, waitMinutes: null }, narrow);
+    expect(ops.filter((op) => op.kind === 'unknown')).toEqual([]);
+    for (const line of decodedText(ops)) expect([...line].length, line).toBeLessThanOrEqual(narrow.columns);
+    for (const raster of rasters(ops)) expect(raster.widthBytes * 8).toBeLessThanOrEqual(narrow.printWidthDots);
+  });
+});
+
 describe('code page selection', () => {
   it('switches pages line by line and says ESC t only when the page changes', () => {
     const ops = decodeEscPos(
