@@ -1,3 +1,6 @@
+// Enrols this kiosk with its hall server (the code from the server's technician, npm run hall -- enrol-code):
+//   npm run enrol -- --hall http://hall-server.lan:8787 --code 1234-5678 [--data <folder>] [--config <file>]
+// The credential goes to <data folder>/hall-credential.json; the kiosk issues through the server from its next start.
 // Enrols this device with the central server:
 //   npm run enrol -- --central https://host:port --code XXXX-XXXX --fingerprint <sha256> [--data <folder>] [--config <file>]
 // The code and the certificate's SHA-256 fingerprint are shown on the central server's screen. The
@@ -10,9 +13,13 @@ import { loadKioskConfig } from '../main/boot/config-file';
 import { dataFiles } from '../main/boot/compose';
 import { defaultDataDir } from '../main/boot/data-dir';
 import { enrolDevice } from '../main/boot/enrol-device';
+import { enrolInHall } from '../main/boot/hall-credential';
 import { InvalidFileError } from '../main/core/validation-report';
 
-const USAGE = `Usage: npm run enrol -- --central https://host:port --code XXXX-XXXX --fingerprint <sha256> [--data <folder>] [--config <file>]
+const USAGE = `Usage: npm run enrol -- --hall http://host:port --code 1234-5678 [--data <folder>] [--config <file>]
+       npm run enrol -- --central https://host:port --code XXXX-XXXX --fingerprint <sha256> [--data <folder>] [--config <file>]
+  --hall         the hall server's address: this kiosk issues through it
+  --code         the one-time enrolment code from the hall server's technician
   --central      the central server's address (https only)
   --code         the one-time enrolment code from the central server's screen
   --fingerprint  its certificate's SHA-256 fingerprint (64 hex digits, colons allowed)
@@ -24,6 +31,7 @@ const USAGE = `Usage: npm run enrol -- --central https://host:port --code XXXX-X
 const { values } = parseArgs({
   options: {
     central: { type: 'string' },
+    hall: { type: 'string' },
     code: { type: 'string' },
     fingerprint: { type: 'string' },
     data: { type: 'string' },
@@ -35,7 +43,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.central || !values.code || !values.fingerprint) {
+if (!values.hall && (!values.central || !values.code || !values.fingerprint)) {
   console.error(`refused: --central, --code and --fingerprint are all needed\n${USAGE}`);
   process.exit(2);
 }
@@ -50,14 +58,30 @@ try {
   console.error(error instanceof InvalidFileError ? `refused: ${error.message}` : error);
   process.exit(1);
 }
+if (values.hall) {
+  if (!values.code) {
+    console.error(`refused: --code is needed with --hall\n${USAGE}`);
+    process.exit(2);
+  }
+  const enrolled = await enrolInHall({ server: values.hall, code: values.code, name: deviceId, dataDir });
+  if (!enrolled.ok) {
+    console.error(`refused: ${enrolled.message}\nNothing was written.`);
+    process.exit(1);
+  }
+  console.log(
+    `Enrolled "${deviceId}" with the hall server ${values.hall} as ${enrolled.credential.deviceId}.\n` +
+      `The credential is in ${enrolled.file}; the kiosk issues through the server from its next start.`,
+  );
+  process.exit(0);
+}
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
 const result = await enrolDevice({
-  central: values.central,
-  code: values.code,
-  fingerprint: values.fingerprint,
+  central: values.central!,
+  code: values.code!,
+  fingerprint: values.fingerprint!,
   deviceId,
   appVersion: version,
   dataDir,

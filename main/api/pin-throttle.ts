@@ -5,7 +5,7 @@ import type { Caller } from '../core/caller';
 import type { Clock } from '../core/ports';
 
 /** The calls that check a PIN. */
-export const PIN_CALLS: ReadonlySet<KioskCallName> = new Set(['technicianUnlock', 'deskSignIn']);
+export const PIN_CALLS: ReadonlySet<KioskCallName> = new Set(['technicianUnlock', 'deskSignIn', 'hallEnrol']);
 /** Refusals that count as a refused PIN: a wrong PIN, and a try at a gate already locked. */
 const REFUSED_PIN_CODES: ReadonlySet<string> = new Set(['wrong-pin', 'technician-locked', 'desk-locked']);
 

@@ -3,10 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { apiPaths, technicianCalls } from '../contract';
-import type { EventFrame } from '../contract';
+import type { EventFrame, KioskCallName } from '../contract';
 import { memoryLockouts, type LockoutStore } from '../core/auth/lockout-store';
 import type { Caller } from '../core/caller';
 import { dispatchCall, isKioskCallName } from '../core/dispatch';
+import { CALLS_WITHOUT_DEVICE, deviceMayCall } from '../core/hall/device-roles';
+import type { HallDeviceRegistry } from '../core/ports';
 import type { KioskCore } from '../core/kiosk-core';
 import { isLoopbackHost } from '../core/loopback';
 import { systemClock, type Clock } from '../core/ports';
@@ -54,6 +56,12 @@ export interface ApiServerOptions {
    * loopback only, whatever `host` says, until a PIN is set and the kiosk restarts.
    */
   firstRunPin?: boolean;
+  /**
+   * A hall server's enrolled devices: every call but enrolling, the setup and technician calls then
+   * needs a device credential whose role allows it (main/core/hall/device-roles.ts), from any
+   * address, and `token` is not used. None: the kiosk's own API.
+   */
+  devices?: Pick<HallDeviceRegistry, 'authenticate'>;
   /** Where the limits of wrong PINs per client address and overall are kept; in memory when none. */
   lockouts?: LockoutStore;
   clock?: Clock;
@@ -80,7 +88,12 @@ export interface ApiServer {
 /** The largest WebSocket message taken from a client: the events socket only sends, so a client has nothing to say. */
 export const MAX_WEBSOCKET_PAYLOAD_BYTES = 4 * 1024;
 
-const TECHNICIAN_CALLS: ReadonlySet<string> = new Set(Object.keys(technicianCalls));
+const TECHNICIAN_CALLS: ReadonlySet<string> = new Set([
+  ...Object.keys(technicianCalls),
+  'hallNewEnrolCode',
+  'hallListDevices',
+  'hallRevokeDevice',
+] satisfies string[]);
 
 /**
  * The local HTTP + WebSocket API: calls as `POST /api/call/<name>` with a JSON body, events on
@@ -95,8 +108,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ? `the API listens on 127.0.0.1 only, not on ${options.host}, while the technician PIN is the first-run PIN: set a PIN (technician mode or npm run set-pin) and restart`
       : null;
   const host = lanRefused ? '127.0.0.1' : options.host;
-  const requiredToken = isLoopbackHost(host) ? null : (options.token ?? null);
-  if (!isLoopbackHost(host) && !requiredToken) {
+  const { devices } = options;
+  const requiredToken = isLoopbackHost(host) || devices ? null : (options.token ?? null);
+  if (!isLoopbackHost(host) && !requiredToken && !devices) {
     throw new Error(`the API is not opened on ${host} without a token (api.token)`);
   }
   const authorised = (request: IncomingMessage): boolean => {
@@ -104,7 +118,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const given = tokenOf(request);
     return given !== undefined && tokenMatches(given, requiredToken);
   };
-  const throttle = new PinThrottle(options.clock ?? systemClock, options.lockouts ?? memoryLockouts());
+  const clock = options.clock ?? systemClock;
+  /** On a hall server: why this call is refused to the device that made it (or to no device); null when it may. */
+  const deviceRefusal = (request: IncomingMessage, name: KioskCallName): { status: number; message: string } | null => {
+    if (!devices || CALLS_WITHOUT_DEVICE.has(name) || TECHNICIAN_CALLS.has(name)) return null;
+    const token = tokenOf(request);
+    const device = token === undefined ? undefined : devices.authenticate(token, clock.now());
+    if (!device) {
+      return {
+        status: 401,
+        message:
+          'this hall server answers its enrolled devices only: enrol this device with a code from the technician',
+      };
+    }
+    if (!deviceMayCall(device.role, name)) {
+      return { status: 403, message: `a ${device.role}'s credential cannot call ${name}` };
+    }
+    return null;
+  };
+  const throttle = new PinThrottle(clock, options.lockouts ?? memoryLockouts());
   // Set once the server listens: the rule needs the port it got (port 0 picks one).
   let rule: HostRule | null = null;
   const callerOf = (request: IncomingMessage): Caller => {
@@ -168,6 +200,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return refuse(response, 415, 'request-refused', message, caller.address);
     }
     if (!isKioskCallName(name)) return sendJson(response, 404, refusal('unknown-call', `no call is named "${name}"`));
+    const notThisDevice = deviceRefusal(request, name);
+    if (notThisDevice) {
+      if (notThisDevice.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+      return sendJson(response, notThisDevice.status, refusal('unauthorised', notThisDevice.message));
+    }
     if (TECHNICIAN_CALLS.has(name) && !caller.loopback && !options.technicianFromLan) {
       const message = 'technician mode is used at the kiosk itself (api.technicianFromLan is off)';
       return refuse(response, 403, 'technician-not-from-lan', message, caller.address);
@@ -205,14 +242,36 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         onRefusal({ code: 'request-refused', address: clientAddress(info.req), message: `events: ${foreign.message}` });
         return accept(false, 403);
       }
+      if (devices) {
+        const token = tokenOf(info.req);
+        const device = token === undefined ? undefined : devices.authenticate(token, clock.now());
+        if (device) socketTokens.set(info.req, token!);
+        return accept(device !== undefined, 401);
+      }
       accept(authorised(info.req), 401);
     },
+  });
+  // A hall server's event connections, by the credential they opened with: a device revoked since
+  // is cut at the next event rather than left listening.
+  const socketTokens = new WeakMap<IncomingMessage, string>();
+  const tokenOfSocket = new WeakMap<object, string>();
+  sockets.on('connection', (socket, request) => {
+    const token = socketTokens.get(request);
+    if (token !== undefined) tokenOfSocket.set(socket, token);
   });
   // A client's message is never read; one over maxPayload closes its socket (ws answers 1009).
   sockets.on('connection', (socket) => socket.on('error', () => socket.terminate()));
   const unsubscribe = service.subscribe((event, payload) => {
     const frame = JSON.stringify({ event, payload } as EventFrame);
-    for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(frame);
+    for (const socket of sockets.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      const token = tokenOfSocket.get(socket);
+      if (devices && (token === undefined || !devices.authenticate(token, clock.now()))) {
+        socket.terminate();
+        continue;
+      }
+      socket.send(frame);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

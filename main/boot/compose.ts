@@ -9,6 +9,7 @@ import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
 import type { CentralLinkReport, LogLevel } from '../contract';
+import { SqliteHallDevices } from '../store/sqlite-hall-devices';
 import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
 import { loadCatalogKeepingLastGood } from './catalog-keeper';
@@ -138,6 +139,7 @@ async function composeParts(
   });
   const audit = fileTechnicianAudit(files.technicianAudit, logger);
   const hallLink = hallLinkOf(config, store, options.dataDir, logger);
+  const devices = config.role === 'hall-server' ? new SqliteHallDevices(files.database) : null;
   const core = createKioskCore({
     config,
     catalog,
@@ -169,6 +171,7 @@ async function composeParts(
       error: (event, detail, message) => logger.error({ event, ...detail }, message),
     },
     ...(hallLink && { hall: hallLink }),
+    ...(devices && { devices }),
   });
   const service = hallLink ? askingTheHall(core, hallLink) : core;
   const stopLogging = service.subscribe((event, payload) => logServiceEvent(logger, event, payload));
@@ -181,6 +184,7 @@ async function composeParts(
     technicianFromLan: config.api.technicianFromLan,
     firstRunPin: config.technician.pinHash === null,
     lockouts,
+    ...(devices && { devices }),
     clock: options.clock,
     rendererDir: options.rendererDir,
     onRefusal: (refusal) => {
@@ -202,6 +206,7 @@ async function composeParts(
     await speaker.close();
     await printer.close();
     lockouts.close();
+    devices?.close();
     store.close();
     throw error;
   });
@@ -250,6 +255,7 @@ async function composeParts(
       // The printer in use: technician mode may have opened another since the start.
       await service.closePrinter();
       lockouts.close();
+      devices?.close();
       store.close();
       kioskLog.close();
     },

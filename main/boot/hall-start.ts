@@ -4,17 +4,30 @@ import type { KioskConfig } from '../core/config';
 import { KioskError } from '../core/errors';
 import type { KioskCore } from '../core/kiosk-core';
 import type { KioskStore } from '../core/ports';
+import { readHallCredential } from './hall-credential';
 import { HallLink } from './hall-link';
 
-/** A kiosk of a hall (`hall.server` set, and not the server itself): its link to the server; null otherwise. */
+/**
+ * A kiosk of a hall (enrolled with a hall server, or `hall.server` and `hall.token` set; not the
+ * server itself): its link to the server; null otherwise. The enrolled credential comes first.
+ */
 export function hallLinkOf(config: KioskConfig, store: KioskStore, dataDir: string, logger: Logger): HallLink | null {
-  const { server, token, timeoutMs } = config.hall;
-  if (server === null || token === null || config.role === 'hall-server') return null;
+  if (config.role === 'hall-server') return null;
+  const credential = readHallCredential(dataDir);
+  const server = credential?.server ?? config.hall.server;
+  const token = credential?.token ?? config.hall.token;
+  if (server === null) return null;
+  if (token === null) {
+    logger.warn(
+      { event: 'hall-not-enrolled', server },
+      `hall.server is set but this kiosk is not enrolled with it: run npm run enrol -- --hall ${server} --code <code>`,
+    );
+  }
   return new HallLink({
     server,
-    token,
+    token: token ?? '',
     kioskId: config.kioskId,
-    timeoutMs,
+    timeoutMs: config.hall.timeoutMs,
     store,
     dataDir,
     log: (event, detail, message) => logger.warn({ event, ...detail }, message),

@@ -54,6 +54,10 @@ export const KIOSK_CALL_NAMES = [
   'hallKioskSetup',
   'hallIssueTicket',
   'hallHandOver',
+  'hallEnrol',
+  'hallNewEnrolCode',
+  'hallListDevices',
+  'hallRevokeDevice',
 ] as const;
 
 export type KioskCallName = (typeof KIOSK_CALL_NAMES)[number];

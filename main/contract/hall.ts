@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './languages';
+import { technicianInput } from './technician';
 import { PrintStatus, Ticket } from './ticket';
 
 /**
@@ -58,7 +59,58 @@ export type HandedOverTicket = z.infer<typeof HandedOverTicket>;
 
 export const MAX_HANDED_OVER = 200;
 
+/**
+ * What an enrolled device of the hall is, and so what its credential may do (main/core/hall/
+ * device-roles.ts): a kiosk issues and reports prints, a console still signs in with its desk PIN,
+ * a hall display reads calls, a rating tablet rates, an outside queue system ends visits.
+ */
+export const HALL_DEVICE_ROLES = ['kiosk', 'console', 'display', 'rating-tablet', 'queue-system'] as const;
+export const HallDeviceRole = z.enum(HALL_DEVICE_ROLES);
+export type HallDeviceRole = z.infer<typeof HallDeviceRole>;
+
+export const HallDevice = z.object({
+  deviceId: z.string(),
+  role: HallDeviceRole,
+  name: z.string(),
+  enrolledAt: z.iso.datetime(),
+  /** The last call or event connection it made; null until its first. */
+  lastContactAt: z.iso.datetime().nullable(),
+  /** Set when a technician revoked it: its credential is refused from then on. */
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type HallDevice = z.infer<typeof HallDevice>;
+
+/** A one-time enrolment code as the technician reads it out: 8 digits, 4-4. */
+export const EnrolCode = z
+  .string()
+  .trim()
+  .transform((code) => code.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{8}$/, 'must be the 8 digits shown on the hall server'));
+
+const DeviceName = z.string().trim().min(1).max(60);
+
+export const hallDeviceCalls = {
+  /**
+   * A device of the hall trades the one-time code a technician made on the server for its own
+   * credential (the only call answered without one); wrong codes are limited like wrong PINs.
+   */
+  hallEnrol: {
+    input: z.object({ code: EnrolCode, name: DeviceName.optional() }).strict(),
+    output: z.object({ deviceId: z.string(), role: HallDeviceRole, token: z.string() }),
+  },
+  /** Technician: a one-time code to enrol one device in the given role; it expires unused after 15 minutes. */
+  hallNewEnrolCode: {
+    input: technicianInput({ role: HallDeviceRole, name: DeviceName }),
+    output: z.object({ code: z.string(), role: HallDeviceRole, name: z.string(), expiresAt: z.iso.datetime() }),
+  },
+  /** Technician: every device enrolled, with its last contact; revoked ones too. */
+  hallListDevices: { input: technicianInput({}), output: z.array(HallDevice) },
+  /** Technician: the device's credential is refused from now on (its next call, its open event connection). */
+  hallRevokeDevice: { input: technicianInput({ deviceId: z.string().min(1) }), output: HallDevice },
+} as const;
+
 export const hallCalls = {
+  ...hallDeviceCalls,
   /** What a kiosk of the hall needs from its server at start and now and then: its offline block. */
   hallKioskSetup: { input: z.object({ kioskId: KioskId }).strict(), output: HallKioskSetup },
   /**

@@ -177,7 +177,11 @@ export const KioskConfig = z
           .url({ protocol: /^https?$/, error: "must be the hall server's http:// or https:// address" })
           .nullable()
           .default(null),
-        /** The server's `api.token`, sent with every call to it. */
+        /**
+         * A token the server takes, sent with every call: only for a server that is not a
+         * `hall-server` of this app; a kiosk enrolled with its hall server uses its own credential
+         * (hall-credential.json in the data folder, written by npm run enrol -- --hall).
+         */
         token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
         /** How long a kiosk waits for its server before issuing from its own block. */
         timeoutMs: z.number().int().min(200).max(30_000).default(2500),
@@ -207,12 +211,6 @@ export const KioskConfig = z
               });
           });
         });
-        if (hall.server !== null && hall.token === null)
-          context.addIssue({
-            code: 'custom',
-            path: ['token'],
-            message: "is required with server (the hall server's api.token)",
-          });
       })
       .prefault({}),
     /** For a rating terminal: the desks whose ended visits it asks to rate. */
@@ -319,10 +317,6 @@ export const KioskConfig = z
          */
         technicianFromLan: z.boolean().default(false),
       })
-      .refine((api) => isLoopbackHost(api.host) || api.token !== null, {
-        path: ['token'],
-        message: 'is required when host is not a loopback address (the API is open to the LAN)',
-      })
       .prefault({}),
     /**
      * Updates from a generic HTTPS server (electron-updater); null turns updates off. A downloaded
@@ -368,6 +362,14 @@ export const KioskConfig = z
     message: 'must be one of the languages on offer',
   })
   .superRefine((config, context) => {
+    // A hall server takes enrolled devices, each with its own credential, instead of one token.
+    if (!isLoopbackHost(config.api.host) && config.api.token === null && config.role !== 'hall-server') {
+      context.addIssue({
+        code: 'custom',
+        path: ['api', 'token'],
+        message: 'is required when host is not a loopback address (the API is open to the LAN)',
+      });
+    }
     const deskIds = config.desks.map((desk) => desk.id);
     config.ratingDeskIds.forEach((id, index) => {
       if (!deskIds.includes(id))

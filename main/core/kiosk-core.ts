@@ -6,11 +6,13 @@ import type { KioskConfig } from './config';
 import { KioskEvents } from './events';
 import type { KioskEventListener, KioskHandlers } from './handlers';
 import { guardedLog } from './core-log';
+import { HallDeviceCalls } from './hall/hall-devices';
 import { HallServerCalls } from './hall/hall-server';
 import { noLog, noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
   Clock,
   CoreLog,
+  HallDeviceRegistry,
   HallQueue,
   DeviceSettingsWriter,
   KioskStore,
@@ -60,6 +62,8 @@ export interface KioskCoreParts {
   lockouts?: LockoutStore;
   /** A kiosk of a hall (`hall.server` set): its server, which numbers the tickets it prints. */
   hall?: HallQueue;
+  /** The hall server's enrolled devices (main/store/sqlite-hall-devices.ts); none on any other device. */
+  devices?: HallDeviceRegistry;
 }
 
 /** The kiosk's behaviour for its transports: every call of the contract, its events, and its printer to close. */
@@ -168,6 +172,12 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     ...technicianHandlers(technician),
     ...speech,
     ...hallServer.calls(),
+    ...new HallDeviceCalls({
+      settings,
+      clock,
+      devices: parts.devices ?? null,
+      requireTechnician: (token) => technician.requireSession(token),
+    }).calls(),
   } satisfies KioskHandlers;
 
   return {

@@ -1,6 +1,8 @@
 import type {
   Catalog,
   CentralLinkReport,
+  HallDevice,
+  HallDeviceRole,
   HandedOverTicket,
   Language,
   LogEntry,
@@ -211,6 +213,33 @@ export interface HallQueue {
   offlineBlock(): OfflineBlock | null;
   /** A print outcome was stored: hand it over now rather than at the next round. */
   outcomeStored(): void;
+}
+
+/** A one-time code a technician reads out to enrol one device of the hall. */
+export interface NewEnrolCode {
+  /** 8 digits, shown as 1234-5678. */
+  code: string;
+  role: HallDeviceRole;
+  name: string;
+  expiresAt: string;
+}
+
+/** A device just enrolled: its credential, shown once, kept only as a hash. */
+export interface EnrolledDevice {
+  deviceId: string;
+  role: HallDeviceRole;
+  token: string;
+}
+
+/** The hall server's enrolled devices (main/store/sqlite-hall-devices.ts). */
+export interface HallDeviceRegistry {
+  newEnrolCode(role: HallDeviceRole, name: string, expiresAt: Date): NewEnrolCode;
+  /** Uses the code once; undefined when it is unknown, used or expired. */
+  enrol(code: string, name: string | undefined, at: Date): EnrolledDevice | undefined;
+  /** The device a credential belongs to (its last contact noted); undefined when unknown or revoked. */
+  authenticate(token: string, at: Date): HallDevice | undefined;
+  list(): HallDevice[];
+  revoke(deviceId: string, at: Date): HallDevice | undefined;
 }
 
 /** A ticket issued, or why none was: the group's range is used up, or the service's daily limit is reached. */

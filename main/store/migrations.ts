@@ -180,6 +180,24 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE tickets ADD COLUMN handed_over_at TEXT;
    CREATE UNIQUE INDEX tickets_by_origin_ref ON tickets (origin_ref) WHERE origin_ref IS NOT NULL;
    CREATE INDEX tickets_to_hand_over ON tickets (id) WHERE origin_ref IS NOT NULL AND handed_over_at IS NULL;`,
+  // The hall server's enrolled devices (main/store/sqlite-hall-devices.ts): each with its own
+  // credential (kept as a SHA-256 hash) and role, and the one-time codes that enrol them.
+  `CREATE TABLE hall_devices (
+     device_id TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('kiosk', 'console', 'display', 'rating-tablet', 'queue-system')),
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     enrolled_at TEXT NOT NULL,
+     last_contact_at TEXT,
+     revoked_at TEXT
+   );
+   CREATE TABLE hall_enrol_codes (
+     code_hash TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     name TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT
+   );`,
 ];
 
 /**

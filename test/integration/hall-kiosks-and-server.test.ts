@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskState, Ticket } from '../../main/contract';
+import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from '../support/api-call';
 import { DESK_PIN } from '../support/desk-fixture';
 import { HallOnThisMachine, OFFLINE_BLOCKS, until } from '../support/hall-processes';
@@ -94,8 +97,14 @@ describe('a hall: kiosks issue through the hall server and print on their own pr
     ).toEqual(['A-950', 'A-951']);
 
     // A desk calls them in the order they were taken, not the order the server heard of them.
-    const session = await callApi<{ token: string }>(hall.serverUrl(), 'deskSignIn', { deskId: '2', pin: DESK_PIN });
-    const state = await callApi<DeskState>(hall.serverUrl(), 'getDeskState', { token: session.token });
+    const consoleToken = await hall.consoleToken();
+    const session = await callApi<{ token: string }>(
+      hall.serverUrl(),
+      'deskSignIn',
+      { deskId: '2', pin: DESK_PIN },
+      consoleToken,
+    );
+    const state = await callApi<DeskState>(hall.serverUrl(), 'getDeskState', { token: session.token }, consoleToken);
     expect(state.waiting.map((ticket) => ticket.number)).toEqual([before, ...offline, during].map((t) => t.number));
   }, 60_000);
 
@@ -161,10 +170,12 @@ describe('a hall: kiosks issue through the hall server and print on their own pr
   it('a visit ended at a desk of the server is rated on any kiosk of the hall, and counted once', async () => {
     const ticket = await hall.issue('kiosk-1', 'passport', 'uz');
     const server = hall.serverUrl();
-    const { token } = await callApi<{ token: string }>(server, 'deskSignIn', { deskId: '2', pin: DESK_PIN });
-    expect((await callApi<Ticket>(server, 'callNext', { token })).number).toBe(ticket.number);
-    await callApi(server, 'startVisit', { token });
-    await callApi(server, 'finishVisit', { token });
+    const device = await hall.consoleToken();
+    const desk = (name: string, input: object = {}) => callApi<Ticket>(server, name, { token, ...input }, device);
+    const { token } = await callApi<{ token: string }>(server, 'deskSignIn', { deskId: '2', pin: DESK_PIN }, device);
+    expect((await desk('callNext')).number).toBe(ticket.number);
+    await desk('startVisit');
+    await desk('finishVisit');
     // The visitor types their number at the other kiosk: it finds the visit at the server.
     const kiosk2 = hall.kiosks.get('kiosk-2')!.url;
     const found = await callApi<Ticket>(kiosk2, 'findTicketForRating', { code: ticket.number.toLowerCase() });
@@ -179,8 +190,60 @@ describe('a hall: kiosks issue through the hall server and print on their own pr
       server,
       'getDayReport',
       { token },
+      device,
     );
     expect(report.totals.ratings.count).toBe(1);
     expect(report.totals.ratings.distribution).toEqual([0, 1, 0, 0, 0]);
+  }, 60_000);
+
+  it('answers enrolled devices only, each within its role; a revoked device is refused at once', async () => {
+    const server = hall.serverUrl();
+    const issue = {
+      kioskId: 'kiosk-9',
+      originRef: '00000000-0000-4000-8000-000000000001',
+      serviceId: 'passport',
+      language: 'ru',
+    };
+    // No credential: nothing but enrolling and the setup.
+    await expect(callApi(server, 'listHallCalls', {})).rejects.toThrow(/unauthorised/);
+    await expect(callApi(server, 'hallIssueTicket', issue)).rejects.toThrow(/unauthorised/);
+    // A hall display reads the calls and nothing else: it can neither issue nor end a visit.
+    const display = await hall.enrolDevice('display', 'Hall screen');
+    await expect(callApi(server, 'listHallCalls', {}, display)).resolves.toEqual([]);
+    await expect(callApi(server, 'hallIssueTicket', issue, display)).rejects.toThrow(/unauthorised.*display/);
+    await expect(callApi(server, 'endVisit', { number: 'A-001' }, display)).rejects.toThrow(/unauthorised/);
+    await expect(callApi(server, 'deskSignIn', { deskId: '2', pin: DESK_PIN }, display)).rejects.toThrow(
+      /unauthorised/,
+    );
+    // A code works once.
+    const registry = new SqliteHallDevices(join(hall.serverDir(), 'kiosk.sqlite'));
+    const { code } = registry.newEnrolCode('rating-tablet', 'Tablet at desk 2', new Date(Date.now() + 60_000));
+    registry.close();
+    await expect(callApi(server, 'hallEnrol', { code })).resolves.toMatchObject({ role: 'rating-tablet' });
+    await expect(callApi(server, 'hallEnrol', { code })).rejects.toThrow(/wrong-pin/);
+
+    // Revoked: the kiosk's next request is refused; it serves its visitor from its own block and
+    // the technician's log says why.
+    const kioskOne = JSON.parse(readFileSync(join(hall.kioskDir('kiosk-1'), 'hall-credential.json'), 'utf8')) as {
+      deviceId: string;
+      token: string;
+    };
+    expect((await hall.issue('kiosk-1')).number).toBe('A-001');
+    hall.revoke(kioskOne.deviceId);
+    await expect(callApi(server, 'hallKioskSetup', { kioskId: 'kiosk-1' }, kioskOne.token)).rejects.toThrow(
+      /unauthorised/,
+    );
+    const next = await hall.issue('kiosk-1');
+    expect(next).toMatchObject({ number: 'A-901', issuedOffline: true });
+    // The list a technician reads shows it revoked, with its last contact.
+    const listed = new SqliteHallDevices(join(hall.serverDir(), 'kiosk.sqlite'));
+    const devices = listed.list();
+    listed.close();
+    expect(devices.find((device) => device.deviceId === kioskOne.deviceId)).toMatchObject({
+      role: 'kiosk',
+      name: 'kiosk-1',
+      revokedAt: expect.any(String),
+      lastContactAt: expect.any(String),
+    });
   }, 60_000);
 });

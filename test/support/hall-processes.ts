@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { enrolInHall } from '../../main/boot/hall-credential';
 import { loadCatalogFile } from '../../main/boot/read-files';
-import type { Ticket } from '../../main/contract';
+import type { HallDeviceRole, Ticket } from '../../main/contract';
+import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from './api-call';
 import { startBrowserShell, type RunningShell } from './browser-shell-process';
 import { DESK_PIN_HASH, TEST_DESKS } from './desk-fixture';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from './kiosk-fixture';
-
-/** The token the hall server's API takes and its kiosks send (api.token / hall.token). */
-export const HALL_TOKEN = 'hall-token-for-tests-0123456789';
 
 /** Blocks of numbers agreed for each kiosk, for when it cannot reach the server. */
 export const OFFLINE_BLOCKS = {
@@ -44,6 +43,7 @@ export class HallOnThisMachine {
     this.serverAllowedHosts = hosts;
   }
   readonly kiosks = new Map<HallKioskId, RunningShell>();
+  private staffToken: string | undefined;
 
   constructor() {
     // Open round the clock: the test must not depend on the hour it runs at.
@@ -70,7 +70,7 @@ export class HallOnThisMachine {
         kioskId: 'hall-server',
         centreName: 'ASAN xidmət Bakı 1',
         desks: TEST_DESKS.map((desk) => ({ ...desk, pinHash: desk.pinHash ?? DESK_PIN_HASH })),
-        api: { token: HALL_TOKEN, allowedHosts: this.serverAllowedHosts },
+        api: { allowedHosts: this.serverAllowedHosts },
         hall: {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
         },
@@ -87,15 +87,47 @@ export class HallOnThisMachine {
     return this.server.url;
   }
 
-  /** Starts a kiosk of the hall that reaches its server at `serverUrl` (the server, or a proxy before it). */
+  /**
+   * Enrols a device as a technician does (npm run hall -- enrol-code, on the server's data folder)
+   * and trades the code for the device's credential over the API, as the device does.
+   */
+  async enrolDevice(role: HallDeviceRole, name: string, serverUrl = this.serverUrl()): Promise<string> {
+    const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
+    const { code } = registry.newEnrolCode(role, name, new Date(Date.now() + 60_000));
+    registry.close();
+    const enrolled = await callApi<{ token: string }>(serverUrl, 'hallEnrol', { code, name });
+    return enrolled.token;
+  }
+
+  /** The staff credential the tests read the server with (a desk console). */
+  async consoleToken(): Promise<string> {
+    this.staffToken ??= await this.enrolDevice('console', 'Test console');
+    return this.staffToken;
+  }
+
+  /** Revokes a device on the server's data folder, as npm run hall -- revoke does. */
+  revoke(deviceId: string): void {
+    const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
+    registry.revoke(deviceId, new Date());
+    registry.close();
+  }
+
+  /**
+   * Enrols a kiosk of the hall (npm run enrol -- --hall, on its data folder) with its server at
+   * `serverUrl` (the server, or a proxy before it), and starts it.
+   */
   async startKiosk(id: HallKioskId, serverUrl: string, timeoutMs = 1500): Promise<RunningShell> {
     const dataDir = this.kioskDir(id);
     mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(join(dataDir, 'hall-credential.json'))) {
+      const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
+      const { code } = registry.newEnrolCode('kiosk', id, new Date(Date.now() + 60_000));
+      registry.close();
+      const enrolled = await enrolInHall({ server: serverUrl, code, name: id, dataDir });
+      if (!enrolled.ok) throw new Error(`${id} was not enrolled: ${enrolled.message}`);
+    }
     const config = join(dataDir, 'kiosk-config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({ role: 'hall-kiosk', kioskId: id, hall: { server: serverUrl, token: HALL_TOKEN, timeoutMs } }),
-    );
+    writeFileSync(config, JSON.stringify({ role: 'hall-kiosk', kioskId: id, hall: { timeoutMs } }));
     const kiosk = await startBrowserShell(['--data-dir', dataDir, '--config', config, '--catalog', this.catalog]);
     this.kiosks.set(id, kiosk);
     return kiosk;
@@ -118,8 +150,8 @@ export class HallOnThisMachine {
     return callApi<Ticket>(kiosk.url, 'issueTicket', { serviceId, language });
   }
 
-  serverTickets(): Promise<Ticket[]> {
-    return callApi<Ticket[]>(this.serverUrl(), 'listTodayTickets');
+  async serverTickets(): Promise<Ticket[]> {
+    return callApi<Ticket[]>(this.serverUrl(), 'listTodayTickets', {}, await this.consoleToken());
   }
 
   async close(): Promise<void> {

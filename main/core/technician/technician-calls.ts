@@ -325,7 +325,8 @@ export class TechnicianCalls {
     throw new KioskError('invalid-input', problems.join('; '));
   }
 
-  private requireSession(token: string): void {
+  /** Throws `technician-session-required` (audited) unless the token is a live technician session. */
+  requireSession(token: string): void {
     const check = this.parts.access.check(token);
     if (!check.ok) this.refuse(check.reason);
   }

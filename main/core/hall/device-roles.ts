@@ -1,0 +1,46 @@
+import type { HallDeviceRole, KioskCallName } from '../../contract';
+
+const READ_SETUP = ['getKioskInfo', 'getCatalog'] as const;
+const RATE = ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered'] as const;
+
+/**
+ * What each enrolled device of a hall may ask its server: the least its job needs. A display's
+ * credential reads calls and nothing else; a console's still needs its desk PIN for every desk call
+ * (deskSignIn); nothing a device holds opens technician mode, which takes the technician PIN.
+ */
+export const CALLS_OF_ROLE: Readonly<Record<HallDeviceRole, ReadonlySet<KioskCallName>>> = {
+  display: new Set([...READ_SETUP, 'listHallCalls', 'speak', 'listSpeechVoices']),
+  'rating-tablet': new Set([...READ_SETUP, ...RATE]),
+  kiosk: new Set([
+    ...READ_SETUP,
+    ...RATE,
+    'getServiceAvailability',
+    'getWaitEstimate',
+    'hallKioskSetup',
+    'hallIssueTicket',
+    'hallHandOver',
+  ]),
+  console: new Set([
+    ...READ_SETUP,
+    'deskSignIn',
+    'deskSignOut',
+    'getDeskState',
+    'callNext',
+    'recallTicket',
+    'startVisit',
+    'finishVisit',
+    'markNoShow',
+    'transferVisit',
+    'listTodayTickets',
+    'listHallCalls',
+    'getWaitEstimate',
+    'getDayReport',
+    'exportDayCsv',
+  ]),
+  'queue-system': new Set([...READ_SETUP, 'endVisit', 'listTodayTickets']),
+};
+
+/** Calls a hall server answers without a device credential: enrolling (the way to get one) and the setup the enrol page shows. */
+export const CALLS_WITHOUT_DEVICE: ReadonlySet<KioskCallName> = new Set(['hallEnrol', 'getKioskInfo']);
+
+export const deviceMayCall = (role: HallDeviceRole, name: KioskCallName): boolean => CALLS_OF_ROLE[role].has(name);
