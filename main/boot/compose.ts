@@ -8,7 +8,7 @@ import type { KioskConfig } from '../core/config';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
-import type { CentralLinkReport, LogLevel } from '../contract';
+import type { CentralLinkReport, HallLinkReport, LogLevel } from '../contract';
 import { SqliteHallDevices } from '../store/sqlite-hall-devices';
 import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
@@ -21,7 +21,6 @@ import { listSerialPorts } from './serial-ports';
 import { SystemSpeaker } from './speech';
 import type { ReleaseCheck } from './release-follower';
 import { askingTheHall, hallLinkOf } from './hall-start';
-import type { HallLinkStatus } from './hall-link';
 import { centralLinkOff, startSyncIfEnrolled } from './sync-start';
 import type { SyncStatus } from './sync-worker';
 import { fileTechnicianAudit } from './technician-audit';
@@ -56,7 +55,7 @@ export interface ComposedKiosk {
   /** The structured log in the data folder; the shells log their own events to it too. */
   log: KioskLog;
   /** A kiosk of a hall: its link to the server (reachable, block, tickets to hand over); null otherwise. */
-  hallLink(): HallLinkStatus | null;
+  hallLink(): HallLinkReport | null;
   /** The sync worker's state, for the technician screen; null while the device is not enrolled (sync off). */
   syncStatus(): SyncStatus | null;
   /** The central catalog version applied here; null while none was (or the device is not enrolled). */
@@ -164,6 +163,7 @@ async function composeParts(
       databaseFile: files.database,
       // The link starts after the API; until then diagnostics say it is off.
       centralLink: () => centralLink(),
+      hallLink: () => hallLink?.status() ?? null,
     }),
     lockouts,
     log: {

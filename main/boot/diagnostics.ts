@@ -19,12 +19,14 @@ export function systemFacts(options: {
   dataDir: string;
   databaseFile: string;
   centralLink: SystemFacts['centralLink'];
+  hallLink: SystemFacts['hallLink'];
 }): SystemFacts {
   const startedAt = Date.now();
   const app = appVersion(options.appRoot);
   return {
     dataDir: options.dataDir,
     centralLink: options.centralLink,
+    hallLink: options.hallLink,
     versions: () => ({
       app,
       node: process.versions.node,

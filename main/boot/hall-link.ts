@@ -8,6 +8,7 @@ import {
   MAX_HANDED_OVER,
   OfflineBlock,
   type CallInput,
+  type HallLinkReport,
   type CallOutput,
   type KioskCallName,
   type OfflineBlock as Block,
@@ -34,15 +35,6 @@ export interface HallLinkOptions {
   setupEveryMs?: number;
 }
 
-/** What the link last knew, for the technician's diagnostics. */
-export interface HallLinkStatus {
-  server: string;
-  reachable: boolean | null;
-  lastContactAt: string | null;
-  lastError: string | null;
-  block: Block | null;
-  toHandOver: number;
-}
 
 /** The server could not be asked: cut off, down, or too slow. Never a refusal. */
 class Unreachable extends Error {}
@@ -112,7 +104,7 @@ export class HallLink implements HallQueue {
     this.wake();
   }
 
-  status(): HallLinkStatus {
+  status(): HallLinkReport {
     return {
       server: this.options.server,
       reachable: this.reachable,

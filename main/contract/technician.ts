@@ -106,6 +106,21 @@ export const CENTRAL_LINK_OFF: CentralLinkReport = {
   problem: null,
 };
 
+/** A kiosk of a hall's link with its hall server (README, "Setting up a hall"), as diagnostics show it. */
+export const HallLinkReport = z.object({
+  server: z.string(),
+  /** Whether the last request got an answer; null before the first. */
+  reachable: z.boolean().nullable(),
+  lastContactAt: z.string().nullable(),
+  /** Why the last request failed or was refused (a revoked credential, the server down); null after a success. */
+  lastError: z.string().nullable(),
+  /** The kiosk's own numbers for when the server cannot be reached; null while the server gave none. */
+  block: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  /** Tickets whose print outcome (or whole self, issued from the block) the server does not hold yet. */
+  toHandOver: z.number().int().min(0),
+});
+export type HallLinkReport = z.infer<typeof HallLinkReport>;
+
 export const Diagnostics = z.object({
   versions: z.object({
     app: z.string(),
@@ -125,6 +140,8 @@ export const Diagnostics = z.object({
   /** Null where this kiosk has no speech (an older build or a test). */
   speechVoices: z.array(SpeechVoice).nullable(),
   central: CentralLinkReport,
+  /** Null unless this is a kiosk of a hall (enrolled with a hall server). */
+  hall: HallLinkReport.nullable(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 

@@ -3,6 +3,7 @@ import type {
   CentralLinkReport,
   HallDevice,
   HallDeviceRole,
+  HallLinkReport,
   HandedOverTicket,
   Language,
   LogEntry,
@@ -117,6 +118,8 @@ export interface SystemFacts {
   databaseBytes(): number | null;
   /** The device's link with the central server (main/boot/sync-start.ts). */
   centralLink(): CentralLinkReport;
+  /** A kiosk of a hall: its link with the server; null on any other device. */
+  hallLink(): HallLinkReport | null;
 }
 
 /** What became of one utterance (main/contract/speech.ts, `speak`). */

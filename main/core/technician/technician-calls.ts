@@ -286,6 +286,7 @@ export class TechnicianCalls {
       lastErrors: logs.tail(20, 'warn'),
       speechVoices,
       central: system ? system.centralLink() : CENTRAL_LINK_OFF,
+      hall: system ? system.hallLink() : null,
     };
   }
 
