@@ -116,7 +116,12 @@ export class HallOnThisMachine {
    * Enrols a kiosk of the hall (npm run enrol -- --hall, on its data folder) with its server at
    * `serverUrl` (the server, or a proxy before it), and starts it.
    */
-  async startKiosk(id: HallKioskId, serverUrl: string, timeoutMs = 1500): Promise<RunningShell> {
+  async startKiosk(
+    id: HallKioskId,
+    serverUrl: string,
+    options: { timeoutMs?: number; args?: string[]; config?: Record<string, unknown> } = {},
+  ): Promise<RunningShell> {
+    const { timeoutMs = 1500, args = [], config: moreConfig = {} } = options;
     const dataDir = this.kioskDir(id);
     mkdirSync(dataDir, { recursive: true });
     if (!existsSync(join(dataDir, 'hall-credential.json'))) {
@@ -127,8 +132,16 @@ export class HallOnThisMachine {
       if (!enrolled.ok) throw new Error(`${id} was not enrolled: ${enrolled.message}`);
     }
     const config = join(dataDir, 'kiosk-config.json');
-    writeFileSync(config, JSON.stringify({ role: 'hall-kiosk', kioskId: id, hall: { timeoutMs } }));
-    const kiosk = await startBrowserShell(['--data-dir', dataDir, '--config', config, '--catalog', this.catalog]);
+    writeFileSync(config, JSON.stringify({ role: 'hall-kiosk', kioskId: id, hall: { timeoutMs }, ...moreConfig }));
+    const kiosk = await startBrowserShell([
+      '--data-dir',
+      dataDir,
+      '--config',
+      config,
+      '--catalog',
+      this.catalog,
+      ...args,
+    ]);
     this.kiosks.set(id, kiosk);
     return kiosk;
   }
