@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CentralLinkReport, Diagnostics } from '../../../../main/contract';
+import type { CentralLinkReport, Diagnostics, HallLinkReport } from '../../../../main/contract';
 import { numberFormat } from '../../number-format';
 import { sessionEnded, useTechnician } from '../technician-context';
 
@@ -60,6 +60,32 @@ function CentralLink({ link }: { link: CentralLinkReport }) {
   );
 }
 
+/**
+ * A kiosk of a hall's link with its hall server: whether the server numbers its tickets now, the
+ * kiosk's own numbers for when it cannot, and the tickets it still has to hand over.
+ */
+function HallLink({ link }: { link: HallLinkReport }) {
+  const { t, i18n } = useTranslation('technician');
+  const state = link.reachable === null ? 'unknown' : link.reachable ? 'reachable' : 'unreachable';
+  const summary = state === 'unreachable' && link.block === null ? 'unreachableNoBlock' : state;
+  const rows: [string, string][] = [
+    [t('hall.address'), link.server],
+    [t('hall.lastContact'), when(link.lastContactAt, i18n.language)],
+    [t('hall.block'), link.block ? `${link.block.start}–${link.block.end}` : t('hall.noBlock')],
+    [t('hall.waiting'), numberFormat(i18n.language).integer(link.toHandOver)],
+    [t('hall.lastError'), link.lastError ?? '—'],
+  ];
+  return (
+    <section data-testid="technician-hall" data-state={state}>
+      <h3>{t('hall.heading')}</h3>
+      <p className={`technician-hall technician-hall--${state}`}>
+        <strong>{t(`hall.${summary}`)}</strong>
+      </p>
+      <FactsTable rows={rows} />
+    </section>
+  );
+}
+
 /** Versions, uptime, disk and database, the printer's counters, the last errors and the speech voices. */
 export function DiagnosticsSection() {
   const { t, i18n } = useTranslation('technician');
@@ -94,6 +120,7 @@ export function DiagnosticsSection() {
     <>
       <FactsTable rows={rows} testId="technician-diagnostics" />
       <CentralLink link={facts.central} />
+      {facts.hall && <HallLink link={facts.hall} />}
       <h3>{t('diagnostics.lastErrors')}</h3>
       {facts.lastErrors.length === 0 && <p>{t('panel.empty')}</p>}
       <ol className="technician-log">
