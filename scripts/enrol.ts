@@ -16,9 +16,10 @@ import { enrolDevice } from '../main/boot/enrol-device';
 import { enrolInHall } from '../main/boot/hall-credential';
 import { InvalidFileError } from '../main/core/validation-report';
 
-const USAGE = `Usage: npm run enrol -- --hall http://host:port --code 1234-5678 [--data <folder>] [--config <file>]
+const USAGE = `Usage: npm run enrol -- --hall http(s)://host:port --code 1234-5678 [--fingerprint <sha256>] [--data <folder>] [--config <file>]
        npm run enrol -- --central https://host:port --code XXXX-XXXX --fingerprint <sha256> [--data <folder>] [--config <file>]
-  --hall         the hall server's address: this kiosk issues through it
+  --hall         the hall server's address: this kiosk issues through it (https: with --fingerprint,
+                 the SHA-256 its start shows)
   --code         the one-time enrolment code from the hall server's technician
   --central      the central server's address (https only)
   --code         the one-time enrolment code from the central server's screen
@@ -63,7 +64,13 @@ if (values.hall) {
     console.error(`refused: --code is needed with --hall\n${USAGE}`);
     process.exit(2);
   }
-  const enrolled = await enrolInHall({ server: values.hall, code: values.code, name: deviceId, dataDir });
+  const enrolled = await enrolInHall({
+    server: values.hall,
+    code: values.code,
+    name: deviceId,
+    dataDir,
+    fingerprint: values.fingerprint ?? null,
+  });
   if (!enrolled.ok) {
     console.error(`refused: ${enrolled.message}\nNothing was written.`);
     process.exit(1);

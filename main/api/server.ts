@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -65,6 +66,8 @@ export interface ApiServerOptions {
   /** Where the limits of wrong PINs per client address and overall are kept; in memory when none. */
   lockouts?: LockoutStore;
   clock?: Clock;
+  /** HTTPS with this certificate (a hall server on the hall LAN); none serves http. */
+  tls?: { key: Buffer; cert: Buffer };
   /** Built renderer folder to serve (the browser shell); omitted, only the API is served. */
   rendererDir?: string;
   onError?: (error: unknown) => void;
@@ -154,13 +157,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sendJson(response, status, refusal(code, message));
   };
 
-  const server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response).catch((error: unknown) => {
       onError(error);
       if (!response.headersSent)
         sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, serve) : createServer(serve);
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const caller = callerOf(request);
@@ -283,7 +287,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     lanRefused,
     close: async () => {
       unsubscribe();

@@ -71,6 +71,10 @@ async function main(): Promise<void> {
   Hall display:  ${kiosk.apiUrl}/hall.html
   Rating tablet: ${kiosk.apiUrl}/rating.html
   Data folder:   ${dataDir}${
+    kiosk.certificateFingerprint
+      ? `\n  Certificate:   SHA-256 ${kiosk.certificateFingerprint} (kiosks pin it: npm run enrol -- --fingerprint)`
+      : ''
+  }${
     loopbackOnly
       ? '\n  It listens on this machine only: set api.host (and api.token) for the kiosks and tablets of the hall.'
       : ''

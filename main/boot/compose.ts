@@ -9,6 +9,7 @@ import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import { systemClock } from '../core/ports';
 import type { Clock } from '../core/ports';
 import type { CentralLinkReport, HallLinkReport, LogLevel } from '../contract';
+import { readTls, selfSignedTls } from '../central/boot/tls';
 import { SqliteHallDevices } from '../store/sqlite-hall-devices';
 import { SqliteLockouts } from '../store/sqlite-lockouts';
 import { SqliteStore } from '../store/sqlite-store';
@@ -54,6 +55,8 @@ export interface ComposedKiosk {
   apiUrl: string;
   /** The structured log in the data folder; the shells log their own events to it too. */
   log: KioskLog;
+  /** SHA-256 of the API's certificate when it serves HTTPS (devices pin it at enrolment); null over http. */
+  certificateFingerprint: string | null;
   /** A kiosk of a hall: its link to the server (reachable, block, tickets to hand over); null otherwise. */
   hallLink(): HallLinkReport | null;
   /** The sync worker's state, for the technician screen; null while the device is not enrolled (sync off). */
@@ -139,6 +142,7 @@ async function composeParts(
   const audit = fileTechnicianAudit(files.technicianAudit, logger);
   const hallLink = hallLinkOf(config, store, options.dataDir, logger);
   const devices = config.role === 'hall-server' ? new SqliteHallDevices(files.database) : null;
+  const tls = apiTls(config.api.tls, options.dataDir);
   const core = createKioskCore({
     config,
     catalog,
@@ -185,6 +189,7 @@ async function composeParts(
     firstRunPin: config.technician.pinHash === null,
     lockouts,
     ...(devices && { devices }),
+    ...(tls && { tls }),
     clock: options.clock,
     rendererDir: options.rendererDir,
     onRefusal: (refusal) => {
@@ -238,6 +243,7 @@ async function composeParts(
     apiUrl: api.url,
     log: kioskLog,
     hallLink: () => hallLink?.status() ?? null,
+    certificateFingerprint: tls?.fingerprint ?? null,
     syncStatus: () => sync?.worker.status() ?? null,
     centralCatalogVersion: () => sync?.catalog.appliedVersion() ?? null,
     centralSettingsVersion: () => sync?.settings.appliedVersion() ?? null,
@@ -260,6 +266,13 @@ async function composeParts(
       kioskLog.close();
     },
   };
+}
+
+/** The API's certificate when it serves HTTPS: the centre's own PEM files, or one made in the data folder. */
+function apiTls(settings: KioskConfig['api']['tls'], dataDir: string) {
+  if (!settings.enabled) return null;
+  if (settings.certFile !== null && settings.keyFile !== null) return readTls(settings.certFile, settings.keyFile);
+  return selfSignedTls(join(dataDir, 'api.cert.pem'), join(dataDir, 'api.key.pem'), 'kiosk-hall-server');
 }
 
 function keptConfig(

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { apiPaths, callResult, hallDeviceCalls, HallDeviceRole } from '../contract';
+import { callResult, hallDeviceCalls, HallDeviceRole } from '../contract';
 import { InvalidFileError } from '../core/validation-report';
 import { writeFileDurably } from './durable-write';
+import { HallTransport } from './hall-transport';
+import { normaliseFingerprint } from './pinned-https';
 import { loadJsonFile } from './read-files';
 
 /**
@@ -16,9 +18,11 @@ export const HallCredential = z
     deviceId: z.string().min(1).max(64),
     role: HallDeviceRole,
     token: z.string().min(16),
+    /** SHA-256 of the server's certificate, pinned at enrolment; null for a server on plain http. */
+    fingerprint: z.string().nullable().default(null),
   })
   .strict();
-export type HallCredential = z.infer<typeof HallCredential>;
+export type HallCredential = z.output<typeof HallCredential>;
 
 export const hallCredentialFile = (dataDir: string) => join(dataDir, 'hall-credential.json');
 
@@ -39,23 +43,27 @@ export async function enrolInHall(options: {
   code: string;
   name: string;
   dataDir: string;
+  /** SHA-256 of the server's certificate (shown when it starts): needed for an https:// server. */
+  fingerprint?: string | null;
 }): Promise<HallEnrolment> {
   let body: unknown;
+  let transport: HallTransport | null = null;
   try {
-    const response = await fetch(new URL(apiPaths.call('hallEnrol'), options.server), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: options.code, name: options.name }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    body = await response.json();
+    transport = new HallTransport(options.server, options.fingerprint ?? null);
+    ({ body } = await transport.post('hallEnrol', { code: options.code, name: options.name }, null, 10_000));
   } catch (error) {
     return { ok: false, message: `the hall server at ${options.server} could not be asked: ${String(error)}` };
+  } finally {
+    transport?.close();
   }
   const answer = callResult(hallDeviceCalls.hallEnrol.output).safeParse(body);
   if (!answer.success) return { ok: false, message: 'the hall server answered in a form this kiosk does not know' };
   if (!answer.data.ok) return { ok: false, message: answer.data.error.message };
-  const credential: HallCredential = { server: options.server, ...answer.data.value };
+  const credential: HallCredential = {
+    server: options.server,
+    ...answer.data.value,
+    fingerprint: options.fingerprint ? normaliseFingerprint(options.fingerprint) : null,
+  };
   const file = hallCredentialFile(options.dataDir);
   writeFileDurably(file, `${JSON.stringify(credential, null, 2)}\n`, undefined, 0o600);
   return { ok: true, credential, file };

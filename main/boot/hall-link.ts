@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  apiPaths,
   ApiError,
   kioskCalls,
   MAX_HANDED_OVER,
@@ -17,10 +16,13 @@ import {
 import { KioskError } from '../core/errors';
 import type { HallQueue, KioskStore } from '../core/ports';
 import { writeFileDurably } from './durable-write';
+import { HallTransport } from './hall-transport';
 
 export interface HallLinkOptions {
   /** The server's API address (`hall.server`), e.g. http://hall-server.lan:8787. */
   server: string;
+  /** SHA-256 of the server's certificate, pinned at enrolment: needed for an https:// server. */
+  fingerprint: string | null;
   token: string;
   kioskId: string;
   timeoutMs: number;
@@ -28,13 +30,12 @@ export interface HallLinkOptions {
   /** Where the block agreed with the server is kept, so a kiosk restarted while cut off still has it. */
   dataDir: string;
   /** The technicians' log. */
-  log(event: string, detail: Record<string, unknown>, message: string): void;
+  log(event: string, detail: Record<string, unknown>, message: string, level?: 'info' | 'warn'): void;
   /** Between handover rounds while the server cannot be reached: grows to this, with jitter. */
   maxRetryMs?: number;
   /** How often the block is asked for again. */
   setupEveryMs?: number;
 }
-
 
 /** The server could not be asked: cut off, down, or too slow. Never a refusal. */
 class Unreachable extends Error {}
@@ -61,7 +62,10 @@ export class HallLink implements HallQueue {
   private woken = false;
   private readonly loops: Promise<void>[] = [];
 
+  private readonly transport: HallTransport;
+
   constructor(private readonly options: HallLinkOptions) {
+    this.transport = new HallTransport(options.server, options.fingerprint);
     this.block = readBlock(join(options.dataDir, STATE_FILE));
   }
 
@@ -74,6 +78,7 @@ export class HallLink implements HallQueue {
     this.stopped = true;
     this.wake();
     await Promise.all(this.loops);
+    this.transport.close();
   }
 
   newRef(): string {
@@ -126,7 +131,12 @@ export class HallLink implements HallQueue {
           `${JSON.stringify({ block: setup.block }, null, 2)}\n`,
         );
         this.block = setup.block;
-        this.options.log('hall-block', { block: setup.block }, 'the hall server gave this kiosk its offline block');
+        this.options.log(
+          'hall-block',
+          { block: setup.block },
+          'the hall server gave this kiosk its offline block',
+          'info',
+        );
       }
       return true;
     } catch (error) {
@@ -228,32 +238,21 @@ export class HallLink implements HallQueue {
 
   /** One call to the server; Unreachable for anything but an answer of the contract's shape. */
   private async call<N extends KioskCallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(apiPaths.call(name), this.options.server), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.options.token}` },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (error) {
-      throw this.unreachable(
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
-      );
-    }
+    let status: number;
     let body: unknown;
     try {
-      body = await response.json();
-    } catch {
-      throw this.unreachable(`the server answered ${response.status} without JSON`);
+      ({ status, body } = await this.transport.post(name, input, this.options.token, this.options.timeoutMs));
+    } catch (error) {
+      throw this.unreachable(error instanceof Error ? error.message : String(error));
     }
+    if (body === null) throw this.unreachable(`the server answered ${status} without JSON`);
     // A server that is down, overloaded, or will not take this kiosk (a wrong token, a device that is
     // not the hall's server) numbers nothing: the kiosk serves its visitors from its own block and
     // the technician sees why. Only a refusal of the request itself reaches the visitor.
-    if (response.status >= 500 || NOT_SERVING.has(response.status)) {
+    if (status >= 500 || NOT_SERVING.has(status)) {
       const why = ApiError.safeParse((body as { error?: unknown }).error);
       throw this.unreachable(
-        `the server answered ${response.status}${why.success ? ` (${why.data.code}: ${why.data.message})` : ''}`,
+        `the server answered ${status}${why.success ? ` (${why.data.code}: ${why.data.message})` : ''}`,
       );
     }
     this.reachable = true;
@@ -264,8 +263,7 @@ export class HallLink implements HallQueue {
       return kioskCalls[name].output.parse(envelope.value) as CallOutput<N>;
     }
     const refusal = ApiError.safeParse(envelope.error);
-    if (!refusal.success)
-      throw this.unreachable(`the server answered ${response.status} in a form this kiosk does not know`);
+    if (!refusal.success) throw this.unreachable(`the server answered ${status} in a form this kiosk does not know`);
     this.lastError = `${refusal.data.code}: ${refusal.data.message}`;
     throw new KioskError(refusal.data.code, `the hall server refused: ${refusal.data.message}`);
   }

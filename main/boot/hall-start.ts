@@ -25,12 +25,13 @@ export function hallLinkOf(config: KioskConfig, store: KioskStore, dataDir: stri
   }
   return new HallLink({
     server,
+    fingerprint: credential?.fingerprint ?? null,
     token: token ?? '',
     kioskId: config.kioskId,
     timeoutMs: config.hall.timeoutMs,
     store,
     dataDir,
-    log: (event, detail, message) => logger.warn({ event, ...detail }, message),
+    log: (event, detail, message, level = 'warn') => logger[level]({ event, ...detail }, message),
   });
 }
 

@@ -118,8 +118,12 @@ function connectPinned(
  * follow each other on it. A cut connection is simply made again (and checked again) by the next request.
  */
 export class PinnedAgent extends Agent {
-  constructor(private readonly fingerprint: string) {
-    super({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1, timeout: 60_000 });
+  /** `connections`: kept at once (a kiosk of a hall asks for a ticket while it hands others over). */
+  constructor(
+    private readonly fingerprint: string,
+    connections = 1,
+  ) {
+    super({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, timeout: 60_000 });
   }
 
   override createConnection(options: NetConnectOpts, oncreate?: (error: Error | null, socket: Duplex) => void): Duplex {

@@ -316,6 +316,24 @@ export const KioskConfig = z
          * mode is used at the kiosk itself (its screen, or a browser on the kiosk's own machine).
          */
         technicianFromLan: z.boolean().default(false),
+        /**
+         * HTTPS instead of http: for a hall server on the hall LAN. Without files a self-signed
+         * certificate is made in the data folder on first start; its kiosks pin its fingerprint at
+         * enrolment (npm run enrol -- --hall https://… --fingerprint …). `certFile` and `keyFile`
+         * (PEM) use the centre's own certificate instead.
+         */
+        tls: z
+          .object({
+            enabled: z.boolean().default(false),
+            certFile: z.string().min(1).nullable().default(null),
+            keyFile: z.string().min(1).nullable().default(null),
+          })
+          .strict()
+          .refine((tls) => (tls.certFile === null) === (tls.keyFile === null), {
+            path: ['keyFile'],
+            message: 'certFile and keyFile are given together, or neither',
+          })
+          .prefault({}),
       })
       .prefault({}),
     /**

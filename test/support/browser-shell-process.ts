@@ -27,7 +27,7 @@ export function startBrowserShell(args: string[], entry: string[] = [SHELL], por
     const timer = setTimeout(() => reject(new Error(`the browser shell did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(?:Kiosk screen|Address): +(http:\/\/\S+?)\/?\s/.exec(output);
+      const match = /(?:Kiosk screen|Address): +(https?:\/\/\S+?)\/?\s/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({

@@ -58,8 +58,11 @@ export class HallOnThisMachine {
     return join(this.dir.path, id);
   }
 
-  /** Starts (or starts again, on the same port and data) the hall server. */
-  async startServer(): Promise<RunningShell> {
+  /** The server's certificate fingerprint when it serves HTTPS (startServer({ tls: true })). */
+  fingerprint: string | null = null;
+
+  /** Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed. */
+  async startServer(options: { tls?: boolean } = {}): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
     const config = join(dataDir, 'kiosk-config.json');
@@ -70,7 +73,7 @@ export class HallOnThisMachine {
         kioskId: 'hall-server',
         centreName: 'ASAN xidmət Bakı 1',
         desks: TEST_DESKS.map((desk) => ({ ...desk, pinHash: desk.pinHash ?? DESK_PIN_HASH })),
-        api: { allowedHosts: this.serverAllowedHosts },
+        api: { allowedHosts: this.serverAllowedHosts, tls: { enabled: options.tls ?? false } },
         hall: {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
         },
@@ -79,6 +82,7 @@ export class HallOnThisMachine {
     const args = ['--data-dir', dataDir, '--config', config, '--catalog', this.catalog];
     this.server = await startBrowserShell(args, undefined, this.serverPort);
     this.serverPort = Number(new URL(this.server.url).port);
+    this.fingerprint = /Certificate: +SHA-256 ([0-9A-F:]+)/.exec(this.server.output())?.[1] ?? null;
     return this.server;
   }
 
@@ -128,7 +132,7 @@ export class HallOnThisMachine {
       const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
       const { code } = registry.newEnrolCode('kiosk', id, new Date(Date.now() + 60_000));
       registry.close();
-      const enrolled = await enrolInHall({ server: serverUrl, code, name: id, dataDir });
+      const enrolled = await enrolInHall({ server: serverUrl, code, name: id, dataDir, fingerprint: this.fingerprint });
       if (!enrolled.ok) throw new Error(`${id} was not enrolled: ${enrolled.message}`);
     }
     const config = join(dataDir, 'kiosk-config.json');

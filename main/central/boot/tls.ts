@@ -17,17 +17,33 @@ export interface CentralTls {
  * enrolling the devices again.
  */
 export function centralTls(dataDir: string, env: NodeJS.ProcessEnv = process.env): CentralTls {
-  const certFile = env.CENTRAL_TLS_CERT ?? join(dataDir, 'central.cert.pem');
-  const keyFile = env.CENTRAL_TLS_KEY ?? join(dataDir, 'central.key.pem');
-  if (!existsSync(certFile) || !existsSync(keyFile)) {
-    if (env.CENTRAL_TLS_CERT || env.CENTRAL_TLS_KEY) {
-      throw new Error(`CENTRAL_TLS_CERT and CENTRAL_TLS_KEY must both name PEM files (${certFile}, ${keyFile})`);
+  if (env.CENTRAL_TLS_CERT || env.CENTRAL_TLS_KEY) {
+    if (
+      !env.CENTRAL_TLS_CERT ||
+      !env.CENTRAL_TLS_KEY ||
+      !existsSync(env.CENTRAL_TLS_CERT) ||
+      !existsSync(env.CENTRAL_TLS_KEY)
+    ) {
+      throw new Error(
+        `CENTRAL_TLS_CERT and CENTRAL_TLS_KEY must both name PEM files (${env.CENTRAL_TLS_CERT}, ${env.CENTRAL_TLS_KEY})`,
+      );
     }
+    return readTls(env.CENTRAL_TLS_CERT, env.CENTRAL_TLS_KEY);
+  }
+  return selfSignedTls(join(dataDir, 'central.cert.pem'), join(dataDir, 'central.key.pem'), 'kiosk-central');
+}
+
+/**
+ * A certificate kept in two PEM files, made self-signed with openssl (P-256, ten years) the first
+ * time. Also the hall server's (main/boot/compose.ts): its kiosks pin it the same way.
+ */
+export function selfSignedTls(certFile: string, keyFile: string, commonName: string): CentralTls {
+  if (!existsSync(certFile) || !existsSync(keyFile)) {
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650'].concat([
         '-subj',
-        '/CN=kiosk-central',
+        `/CN=${commonName}`,
         '-keyout',
         keyFile,
         '-out',
@@ -36,6 +52,11 @@ export function centralTls(dataDir: string, env: NodeJS.ProcessEnv = process.env
       { stdio: 'ignore' },
     );
   }
+  return readTls(certFile, keyFile);
+}
+
+/** PEM files read, with the fingerprint devices pin. */
+export function readTls(certFile: string, keyFile: string): CentralTls {
   const cert = readFileSync(certFile);
   return { key: readFileSync(keyFile), cert, fingerprint: new X509Certificate(cert).fingerprint256 };
 }
