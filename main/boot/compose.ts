@@ -231,6 +231,7 @@ async function composeParts(
   const off = 'off' in started ? started.off : null;
   centralLink = () => sync?.report() ?? off ?? centralLinkOff();
   const stopWaking = sync ? service.subscribe(() => sync.wake()) : () => {};
+  hallLink?.onCatalog((text, version) => core.applyHallCatalog(text, version));
   hallLink?.start();
   if (api.lanRefused) {
     logger.warn({ event: 'api-lan-refused', host: config.api.host }, api.lanRefused);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -63,6 +63,9 @@ export class HallLink implements HallQueue {
   private readonly loops: Promise<void>[] = [];
 
   private readonly transport: HallTransport;
+  private applyCatalog: ((text: string, version: string) => Promise<unknown>) | null = null;
+  private catalogVersion: string | null = null;
+  private refusedCatalogVersion: string | null = null;
 
   constructor(private readonly options: HallLinkOptions) {
     this.transport = new HallTransport(options.server, options.fingerprint);
@@ -138,10 +141,40 @@ export class HallLink implements HallQueue {
           'info',
         );
       }
+      await this.followCatalog();
       return true;
     } catch (error) {
       if (error instanceof Unreachable) return false;
       throw error;
+    }
+  }
+
+  /** Where the server's catalog goes when it changes (the kiosk's technician import); set before start. */
+  onCatalog(apply: (text: string, version: string) => Promise<unknown>): void {
+    this.applyCatalog = apply;
+  }
+
+  /**
+   * The kiosk shows the hall's services as its server has them: a catalog that differs from the
+   * one last applied is applied (checked as a technician's import, the last good one kept). One the
+   * kiosk refuses is told to the technician once, and the kiosk keeps its own.
+   */
+  private async followCatalog(): Promise<void> {
+    if (!this.applyCatalog) return;
+    const text = JSON.stringify(await this.call('getCatalog', {}));
+    const version = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    if (version === this.catalogVersion || version === this.refusedCatalogVersion) return;
+    try {
+      await this.applyCatalog(text, version);
+      this.catalogVersion = version;
+      this.options.log('hall-catalog', { version }, "the hall server's catalog is applied", 'info');
+    } catch (error) {
+      this.refusedCatalogVersion = version;
+      this.options.log(
+        'hall-catalog-refused',
+        { version, error: String(error) },
+        "the hall server's catalog was refused",
+      );
     }
   }
 

@@ -75,6 +75,8 @@ export interface KioskCore {
   closePrinter(): Promise<void>;
   /** Applies a catalog the central server released (checked as a technician's import; refused: KioskError). */
   applyCentralCatalog(text: string, version: string): Promise<CatalogImportPreview>;
+  /** Applies the hall server's catalog on a kiosk of the hall (checked as a technician's import; refused: KioskError). */
+  applyHallCatalog(text: string, version: string): Promise<CatalogImportPreview>;
   /** Applies the settings the central holds for this centre (its fields only; refused: KioskError). */
   applyCentralSettings(patch: Record<string, unknown>, version: string): Promise<SettingsApplied>;
 }
@@ -185,6 +187,7 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     subscribe: (listener) => events.subscribe(listener),
     closePrinter: () => printerMonitor.close(),
     applyCentralCatalog: (text, version) => technician.applyCentralCatalog(text, version),
+    applyHallCatalog: (text, version) => technician.applyHallCatalog(text, version),
     applyCentralSettings: (patch, version) => technician.applyCentralSettings(patch, version),
   };
 }

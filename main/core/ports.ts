@@ -59,6 +59,7 @@ export interface TechnicianAuditEntry {
     | 'catalog-imported'
     /** A catalog released by the central server was applied, or refused (with its problems). */
     | 'catalog-from-central'
+    | 'catalog-from-hall'
     /** Settings the central server holds for the centre were applied, or refused. */
     | 'settings-from-central'
     | 'test-print'

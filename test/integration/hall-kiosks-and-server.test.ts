@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeskState, Ticket } from '../../main/contract';
+import type { Catalog, DeskState, Ticket } from '../../main/contract';
 import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from '../support/api-call';
 import { DESK_PIN } from '../support/desk-fixture';
@@ -245,5 +245,31 @@ describe('a hall: kiosks issue through the hall server and print on their own pr
       revokedAt: expect.any(String),
       lastContactAt: expect.any(String),
     });
+  }, 60_000);
+});
+
+describe('a kiosk of a hall shows the services as its hall server has them (real processes)', () => {
+  const hall = new HallOnThisMachine();
+  afterEach(() => hall.close());
+
+  it("takes the server's catalog at its first contact, as a technician's import", async () => {
+    await hall.startServer({
+      catalog: (catalog) => ({
+        ...catalog,
+        services: catalog.services.map((service) =>
+          service.id === 'passport' ? { ...service, name: { ...service.name, en: 'Passport (hall server)' } } : service,
+        ),
+      }),
+    });
+    const kiosk = await hall.startKiosk('kiosk-1', hall.serverUrl());
+    const passportName = async () =>
+      (await callApi<Catalog>(kiosk.url, 'getCatalog')).services.find((service) => service.id === 'passport')?.name.en;
+    await until(async () => (await passportName()) === 'Passport (hall server)', "the server's catalog on the kiosk");
+    // Kept as the kiosk's last good catalog: a restart while cut off still shows it.
+    await hall.server!.kill();
+    await kiosk.kill();
+    const again = await hall.startKiosk('kiosk-1', 'http://127.0.0.1:9');
+    const name = (await callApi<Catalog>(again.url, 'getCatalog')).services.find((s) => s.id === 'passport')?.name.en;
+    expect(name).toBe('Passport (hall server)');
   }, 60_000);
 });

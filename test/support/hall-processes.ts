@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { enrolInHall } from '../../main/boot/hall-credential';
 import { loadCatalogFile } from '../../main/boot/read-files';
-import type { HallDeviceRole, Ticket } from '../../main/contract';
+import type { Catalog, HallDeviceRole, Ticket } from '../../main/contract';
 import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from './api-call';
 import { startBrowserShell, type RunningShell } from './browser-shell-process';
@@ -62,9 +62,14 @@ export class HallOnThisMachine {
   fingerprint: string | null = null;
 
   /** Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed. */
-  async startServer(options: { tls?: boolean } = {}): Promise<RunningShell> {
+  async startServer(options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog } = {}): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
+    // The server's own catalog when the test gives one; the kiosks start with the shared one.
+    const catalog = options.catalog ? join(dataDir, 'catalog.json') : this.catalog;
+    if (options.catalog) {
+      writeFileSync(catalog, JSON.stringify(options.catalog(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG)))));
+    }
     const config = join(dataDir, 'kiosk-config.json');
     writeFileSync(
       config,
@@ -79,7 +84,7 @@ export class HallOnThisMachine {
         },
       }),
     );
-    const args = ['--data-dir', dataDir, '--config', config, '--catalog', this.catalog];
+    const args = ['--data-dir', dataDir, '--config', config, '--catalog', catalog];
     this.server = await startBrowserShell(args, undefined, this.serverPort);
     this.serverPort = Number(new URL(this.server.url).port);
     this.fingerprint = /Certificate: +SHA-256 ([0-9A-F:]+)/.exec(this.server.output())?.[1] ?? null;

@@ -195,6 +195,11 @@ export class TechnicianCalls {
     return this.installCatalog(text, 'json', 'catalog-from-central', { version });
   }
 
+  /** The hall server's catalog, which a kiosk of the hall shows: checked and kept as a technician's import. */
+  async applyHallCatalog(text: string, version: string): Promise<CatalogImportPreview> {
+    return this.installCatalog(text, 'json', 'catalog-from-hall', { version });
+  }
+
   /**
    * Settings the central server holds for this device's centre (README, "The network"): only the
    * fields a centre manages (CENTRAL_SETTINGS_KEYS); the device's own (its id, printer, API, PINs) stay
@@ -223,7 +228,7 @@ export class TechnicianCalls {
   private async installCatalog(
     text: string,
     format: CallInput<'applyCatalogImport'>['format'],
-    action: 'catalog-imported' | 'catalog-from-central',
+    action: 'catalog-imported' | 'catalog-from-central' | 'catalog-from-hall',
     detail: Record<string, unknown>,
   ): Promise<CatalogImportPreview> {
     const { catalog, preview } = checkCatalogImport(text, format);
