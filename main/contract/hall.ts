@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './languages';
+import { TicketIssuedFact } from './sync';
 import { technicianInput } from './technician';
 import { PrintStatus, Ticket } from './ticket';
 
@@ -37,16 +38,17 @@ export type HallKioskSetup = z.infer<typeof HallKioskSetup>;
 const KioskId = z.string().regex(/^[A-Za-z0-9-]+$/);
 
 /** A ticket as the kiosk that printed it knows it: handed to the server for its queue. */
-export const HandedOverTicket = z
-  .object({
+export const HandedOverTicket = TicketIssuedFact.pick({
+  number: true,
+  group: true,
+  sequence: true,
+  localDay: true,
+  serviceId: true,
+  language: true,
+  priority: true,
+})
+  .extend({
     originRef: OriginRef,
-    number: z.string().min(1).max(16),
-    group: z.string().min(1).max(8),
-    sequence: z.number().int().positive(),
-    localDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    serviceId: z.string().min(1).max(64),
-    language: Language,
-    priority: z.string().max(64).nullable(),
     issuedAt: z.iso.datetime(),
     /** What the kiosk knows of its print; `pending` never leaves a kiosk (it settles first). */
     printStatus: PrintStatus.exclude(['pending']),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HandedOverTicket, SyncFact, Ticket } from '../contract';
 import type { HandOverOutcome } from '../core/ports';
+import { ticketIssuedFact } from './ticket-facts';
 
 /** The columns of a tickets row the hall writes whole (a kiosk's copy, or a ticket handed over). */
 interface HallTicketRow {
@@ -182,19 +183,7 @@ export class HallRows {
     const id = Number(this.statements.insert.run(row).lastInsertRowid);
     this.statements.insertIssuedEvent.run(id, row.serviceId, row.issuedAt);
     const ticket = this.parts.ticket(id);
-    this.parts.appendToOutbox(row.issuedAt, {
-      kind: 'ticket-issued',
-      ticketId: id,
-      number: ticket.number,
-      group: ticket.group,
-      sequence: ticket.sequence,
-      localDay: ticket.localDay,
-      serviceId: ticket.serviceId,
-      language: ticket.language,
-      priority: ticket.priority,
-      peopleAhead: ticket.peopleAhead,
-      estimatedWaitMinutes: ticket.estimatedWaitMinutes,
-    });
+    this.parts.appendToOutbox(row.issuedAt, ticketIssuedFact(ticket));
     return ticket;
   }
 

@@ -29,6 +29,7 @@ import type {
 } from '../core/ports';
 import { formatTicketNumber, nextSequence, type GroupNumbering } from '../core/queue/numbering';
 import { HallRows } from './hall-rows';
+import { ticketIssuedFact } from './ticket-facts';
 import { migrate } from './migrations';
 
 interface TicketRow {
@@ -359,19 +360,7 @@ export class SqliteStore implements KioskStore {
       const issuedAt = ticket.issuedAt.toISOString();
       this.statements.insertVisitEvent.run(id, 'issued', null, ticket.serviceId, issuedAt);
       const issued = this.requireTicket(id);
-      this.appendToOutbox(issuedAt, {
-        kind: 'ticket-issued',
-        ticketId: id,
-        number: issued.number,
-        group: issued.group,
-        sequence: issued.sequence,
-        localDay: issued.localDay,
-        serviceId: issued.serviceId,
-        language: issued.language,
-        priority: issued.priority,
-        peopleAhead: issued.peopleAhead,
-        estimatedWaitMinutes: issued.estimatedWaitMinutes,
-      });
+      this.appendToOutbox(issuedAt, ticketIssuedFact(issued));
       return { ok: true, ticket: issued };
     });
     this.issueInTransaction = (ticket) => issue.immediate(ticket);
