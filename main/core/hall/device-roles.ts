@@ -1,4 +1,5 @@
 import type { HallDeviceRole, KioskCallName } from '../../contract';
+import { VISIT_CALL_NAMES } from '../queue/visit-calls';
 
 const READ_SETUP = ['getKioskInfo', 'getCatalog'] as const;
 const RATE = ['findTicketForRating', 'submitRating', 'setRatingReasons', 'ratingOffered'] as const;
@@ -20,20 +21,11 @@ export const CALLS_OF_ROLE: Readonly<Record<HallDeviceRole, ReadonlySet<KioskCal
     'hallIssueTicket',
     'hallHandOver',
   ]),
+  // Every desk call but endVisit (an outside queue system's), with the day's tickets and figures.
   console: new Set([
     ...READ_SETUP,
-    'deskSignIn',
-    'deskSignOut',
-    'getDeskState',
-    'callNext',
-    'recallTicket',
-    'startVisit',
-    'finishVisit',
-    'markNoShow',
-    'transferVisit',
+    ...VISIT_CALL_NAMES.filter((name) => name !== 'endVisit'),
     'listTodayTickets',
-    'listHallCalls',
-    'getWaitEstimate',
     'getDayReport',
     'exportDayCsv',
   ]),
