@@ -41,6 +41,7 @@ export interface HallLinkOptions {
 class Unreachable extends Error {}
 
 const STATE_FILE = 'hall-link.json';
+const CATALOG_VERSION_FILE = 'hall-catalog-version';
 
 /** HTTP statuses that say the server will not serve this kiosk now, whatever it asks. */
 const NOT_SERVING: ReadonlySet<number> = new Set([401, 403, 404, 429]);
@@ -64,12 +65,15 @@ export class HallLink implements HallQueue {
 
   private readonly transport: HallTransport;
   private applyCatalog: ((text: string, version: string) => Promise<unknown>) | null = null;
-  private catalogVersion: string | null = null;
+  /** The server's catalog last applied here, kept on disk: a restart does not apply it again. */
+  private catalogVersion: string | null;
   private refusedCatalogVersion: string | null = null;
 
   constructor(private readonly options: HallLinkOptions) {
     this.transport = new HallTransport(options.server, options.fingerprint);
     this.block = readBlock(join(options.dataDir, STATE_FILE));
+    const versionFile = join(options.dataDir, CATALOG_VERSION_FILE);
+    this.catalogVersion = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() || null : null;
   }
 
   /** Starts the handover and the block's refresh; the first of each runs at once. */
@@ -166,6 +170,7 @@ export class HallLink implements HallQueue {
     if (version === this.catalogVersion || version === this.refusedCatalogVersion) return;
     try {
       await this.applyCatalog(text, version);
+      writeFileDurably(join(this.options.dataDir, CATALOG_VERSION_FILE), `${version}\n`);
       this.catalogVersion = version;
       this.options.log('hall-catalog', { version }, "the hall server's catalog is applied", 'info');
     } catch (error) {

@@ -54,12 +54,28 @@ export function startSyncIfEnrolled(options: {
     error: (event, detail, message) => logger.error({ event, ...detail }, message),
   };
   const follow = { target: read.credential, dataDir: options.dataDir, clock: options.clock, log };
+  // Each release applied is a fact upstream too: it carries the versions to the fleet screen in a
+  // batch of its own, even on a device with nothing else to send.
+  const applied = (release: 'catalog' | 'settings', version: string) => {
+    options.outbox.recordReleaseApplied(release, version, options.clock.now());
+    worker.wake();
+  };
   const catalog = new ReleaseFollower({
     ...follow,
     kind: CATALOG_RELEASE,
-    apply: (payload, version) => options.applyCatalog(JSON.stringify(payload), version),
+    apply: async (payload, version) => {
+      await options.applyCatalog(JSON.stringify(payload), version);
+      applied('catalog', version);
+    },
   });
-  const settings = new ReleaseFollower({ ...follow, kind: SETTINGS_RELEASE, apply: options.applySettings });
+  const settings = new ReleaseFollower({
+    ...follow,
+    kind: SETTINGS_RELEASE,
+    apply: async (patch, version) => {
+      await options.applySettings(patch, version);
+      applied('settings', version);
+    },
+  });
   const worker = new SyncWorker({
     outbox: options.outbox,
     target: read.credential,

@@ -76,6 +76,16 @@ export const PaperRollFact = z.object({
   kind: z.literal('paper-roll'),
 });
 
+/**
+ * A release of the central (its catalog, or the centre's settings) applied on the device: upstream
+ * learns which one each device runs even when it has nothing else to tell (the fleet screen).
+ */
+export const ReleaseAppliedFact = z.object({
+  kind: z.literal('release-applied'),
+  release: z.enum(['catalog', 'settings']),
+  version: z.string().min(1).max(64),
+});
+
 export const SyncFact = z.discriminatedUnion('kind', [
   TicketIssuedFact,
   PrintOutcomeFact,
@@ -84,6 +94,7 @@ export const SyncFact = z.discriminatedUnion('kind', [
   RatingOfferedFact,
   PrinterStateFact,
   PaperRollFact,
+  ReleaseAppliedFact,
 ]);
 export type SyncFact = z.infer<typeof SyncFact>;
 export type SyncFactKind = SyncFact['kind'];

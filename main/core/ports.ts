@@ -382,6 +382,8 @@ export interface Outbox {
   outboxState(): OutboxState;
   /** Records the printer's new state as a fact (nothing else is stored about it). */
   recordPrinterState(status: PrinterStatus, at: Date): void;
+  /** Records a central release applied on the device (catalog or settings) as a fact. */
+  recordReleaseApplied(release: 'catalog' | 'settings', version: string, at: Date): void;
 }
 
 export interface OutboxState {

@@ -592,6 +592,10 @@ export class SqliteStore implements KioskStore {
     writing(() => this.appendToOutbox(at.toISOString(), { kind: 'printer-state', status }));
   }
 
+  recordReleaseApplied(release: 'catalog' | 'settings', version: string, at: Date): void {
+    writing(() => this.appendToOutbox(at.toISOString(), { kind: 'release-applied', release, version }));
+  }
+
   readOutbox(afterSeq: number, limit: number): SyncRecord[] {
     return this.statements.outboxAfter
       .all(afterSeq, limit)

@@ -67,7 +67,12 @@ function expectOutboxMatchesTables(dbFile: string): SyncRecord[] {
   const ids = new Set(tickets.map((row) => row.id));
   const lastOutcome = new Map<number, string>();
   for (const { fact } of records) {
-    expect(fact.kind === 'printer-state' || fact.kind === 'paper-roll' || ids.has(fact.ticketId)).toBe(true);
+    expect(
+      fact.kind === 'printer-state' ||
+        fact.kind === 'paper-roll' ||
+        fact.kind === 'release-applied' ||
+        ids.has(fact.ticketId),
+    ).toBe(true);
     if (fact.kind === 'print-outcome') lastOutcome.set(fact.ticketId, fact.status);
   }
   for (const row of tickets) {

@@ -376,6 +376,7 @@ describe('the sync worker, against a test central (in-memory, real HTTPS; the re
       acknowledgeOutbox: (seq, at) => outbox.acknowledgeOutbox(seq, at),
       outboxState: () => outbox.outboxState(),
       recordPrinterState: (status, at) => outbox.recordPrinterState(status, at),
+      recordReleaseApplied: (release, version, at) => outbox.recordReleaseApplied(release, version, at),
     };
     const { worker, lines } = startWorker({ outbox: failing });
     await until(() => outbox.outboxState().acknowledgedSeq === lastSeq);

@@ -44,6 +44,7 @@ export class HallOnThisMachine {
   }
   readonly kiosks = new Map<HallKioskId, RunningShell>();
   private staffToken: string | undefined;
+  private serverCatalog: string | null = null;
 
   constructor() {
     // Open round the clock: the test must not depend on the hour it runs at.
@@ -65,11 +66,12 @@ export class HallOnThisMachine {
   async startServer(options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog } = {}): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
-    // The server's own catalog when the test gives one; the kiosks start with the shared one.
-    const catalog = options.catalog ? join(dataDir, 'catalog.json') : this.catalog;
+    // The server's own catalog once the test gives one (kept across its restarts); else the shared one.
     if (options.catalog) {
-      writeFileSync(catalog, JSON.stringify(options.catalog(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG)))));
+      this.serverCatalog = join(dataDir, 'catalog.json');
+      writeFileSync(this.serverCatalog, JSON.stringify(options.catalog(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG)))));
     }
+    const catalog = this.serverCatalog ?? this.catalog;
     const config = join(dataDir, 'kiosk-config.json');
     writeFileSync(
       config,

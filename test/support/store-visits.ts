@@ -68,6 +68,7 @@ export function recordingReads(outbox: Outbox): {
       acknowledgeOutbox: (seq, at) => outbox.acknowledgeOutbox(seq, at),
       outboxState: () => outbox.outboxState(),
       recordPrinterState: (status, at) => outbox.recordPrinterState(status, at),
+      recordReleaseApplied: (release, version, at) => outbox.recordReleaseApplied(release, version, at),
     },
   };
 }
