@@ -2,6 +2,7 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../main/contract';
 import type consoleEn from '../../locales/en/console.json';
+import type enrolEn from '../../locales/en/enrol.json';
 import type figuresEn from '../../locales/en/figures.json';
 import type hallEn from '../../locales/en/hall.json';
 import type kioskEn from '../../locales/en/kiosk.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       figures: typeof figuresEn;
       printer: typeof printerEn;
       technician: typeof technicianEn;
+      enrol: typeof enrolEn;
     };
   }
 }
@@ -48,7 +50,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures'],
+    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures', 'enrol'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.

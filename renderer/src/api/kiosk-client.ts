@@ -1,6 +1,7 @@
 import type { KioskApi } from '../../../main/contract';
 import { bridgeTransport } from './bridge-transport';
 import { createClientOver } from './create-client';
+import type { HallCredential } from './hall-credential';
 import { httpTransport } from './http-transport';
 
 /**
@@ -11,7 +12,9 @@ import { httpTransport } from './http-transport';
 export function createKioskClient(
   /** Told when the events socket opens or drops (HTTP only: the Electron bridge does not drop). */
   onConnection?: (connected: boolean) => void,
+  /** A hall device's page: its kept credential, told when the hall server refuses it (HTTP only). */
+  credential?: HallCredential,
 ): KioskApi {
   const bridge = window.kioskBridge;
-  return createClientOver(bridge ? bridgeTransport(bridge) : httpTransport(window.location, onConnection));
+  return createClientOver(bridge ? bridgeTransport(bridge) : httpTransport(window.location, onConnection, credential));
 }

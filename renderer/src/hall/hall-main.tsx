@@ -6,7 +6,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Language } from '../../../main/contract';
 import { ConnectionSignal } from '../api/connection-signal';
+import { HallCredential } from '../api/hall-credential';
 import { createKioskClient } from '../api/kiosk-client';
+import { EnrolGate } from '../enrol/enrol-gate';
 import { initI18n, isLanguage } from '../i18n';
 import { Announcer } from './announcer';
 import { HallApp } from './hall-app';
@@ -18,7 +20,9 @@ initI18n(isLanguage(requested) ? requested : 'en');
 document.documentElement.lang = i18next.language;
 
 const connection = new ConnectionSignal();
-const api = createKioskClient(connection.report);
+// On a hall server the display is an enrolled device: its credential, from #token=… once, then kept.
+const credential = HallCredential.ofPage(window);
+const api = createKioskClient(connection.report, credential);
 let speaking: readonly Language[] = spokenLanguages(window.location.search, []);
 const announcer = new Announcer(api, i18next, () => speaking);
 
@@ -37,6 +41,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('hall.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <HallApp api={api} connection={connection} announcer={announcer} />
+    <EnrolGate api={api} credential={credential} page="display" languageChosen={isLanguage(requested)}>
+      <HallApp api={api} connection={connection} announcer={announcer} />
+    </EnrolGate>
   </StrictMode>,
 );
