@@ -132,8 +132,12 @@ export const PhoneTicket = z.object({
   /** The desk that called it (called or being served). */
   deskId: z.string().nullable(),
   calledAt: z.iso.datetime().nullable(),
+  /** How often the desk called it again since `calledAt`: the page alerts at each new call and recall. */
+  recalls: z.number().int().min(0),
   /** The score given, from any kiosk, tablet or this page; null while unrated. */
   score: RatingScore.nullable(),
+  /** The reason chips stored with a low score (empty otherwise). */
+  reasons: z.array(RatingReason),
   /** Whether a face tapped now is taken: the visit ended, within the rating window, and not closed. */
   canRate: z.boolean(),
   centreName: z.string(),
@@ -146,9 +150,13 @@ const PhoneRef = z.object({ ref: OriginRef }).strict();
 /** The phone page's calls: answered without a credential, to whoever holds the ticket's unguessable ref. */
 export const phoneCalls = {
   getPhoneTicket: { input: PhoneRef, output: PhoneTicket },
-  /** The same one-screen rating as a kiosk's, counted once with it (a changed mind within its time replaces the score). */
+  /**
+   * The same one-screen rating as a kiosk's, counted once with it (a changed mind within its time
+   * replaces the score). `reasons`, when given with the score already stored, are the chips as now
+   * chosen (the whole set, as setRatingReasons); left out, the stored ones stand.
+   */
   ratePhoneTicket: {
-    input: PhoneRef.extend({ score: RatingScore, reasons: z.array(RatingReason).max(4).default([]) }).strict(),
+    input: PhoneRef.extend({ score: RatingScore, reasons: z.array(RatingReason).max(4).optional() }).strict(),
     output: PhoneTicket,
   },
 } as const;

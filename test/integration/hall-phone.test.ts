@@ -64,6 +64,37 @@ describe("the phone page's calls on the hall server (one SQLite file, in process
     expect(report.totals.ratings).toMatchObject({ count: 1, distribution: [0, 1, 0, 0, 0] });
   });
 
+  it('stores the chips tapped after a low face with the score standing, and says a recall anew', async () => {
+    await take(6);
+    const desk = await hall.signIn('2');
+    await hall.service.callNext({ token: desk });
+    const called = await hall.service.getPhoneTicket({ ref: REF(6) });
+    expect(called).toMatchObject({ state: 'called', recalls: 0 });
+    await hall.service.recallTicket({ token: desk });
+    // The same call, made again: the page alerts once more (calledAt stays the first call's).
+    expect(await hall.service.getPhoneTicket({ ref: REF(6) })).toMatchObject({ calledAt: called.calledAt, recalls: 1 });
+    await hall.service.startVisit({ token: desk });
+    await hall.service.finishVisit({ token: desk });
+    expect(await hall.service.ratePhoneTicket({ ref: REF(6), score: 1 })).toMatchObject({ score: 1, reasons: [] });
+    expect(await hall.service.ratePhoneTicket({ ref: REF(6), score: 1, reasons: ['staff'] })).toMatchObject({
+      score: 1,
+      reasons: ['staff'],
+    });
+    expect(
+      await hall.service.ratePhoneTicket({ ref: REF(6), score: 1, reasons: ['staff', 'waiting-time'] }),
+    ).toMatchObject({ score: 1, reasons: ['staff', 'waiting-time'] });
+    // The same face without reasons leaves the chips as they stand.
+    expect(await hall.service.ratePhoneTicket({ ref: REF(6), score: 1 })).toMatchObject({
+      reasons: ['staff', 'waiting-time'],
+    });
+    expect(await hall.service.ratePhoneTicket({ ref: REF(6), score: 1, reasons: [] })).toMatchObject({ reasons: [] });
+    // After the screen's time the rating is final, chips too.
+    hall.advance(2);
+    await expect(hall.service.ratePhoneTicket({ ref: REF(6), score: 1, reasons: ['staff'] })).rejects.toMatchObject({
+      code: 'already-rated',
+    });
+  });
+
   it('finds a visit by its phone link at a kiosk, to rate it there', async () => {
     const ticket = await take(4);
     const desk = await hall.signIn('2');

@@ -13,7 +13,7 @@ export interface PhoneCallParts {
   settings: Settings;
   store: KioskStore;
   clock: Clock;
-  ratings: Pick<RatingCalls, 'submitRating' | 'canRate'>;
+  ratings: Pick<RatingCalls, 'submitRating' | 'setRatingReasons' | 'canRate'>;
   /** People ahead of a ticket in the queue now, and the minutes that makes. */
   waitOf(service: Service, ticket: Ticket): WaitEstimate;
 }
@@ -36,7 +36,13 @@ export class PhoneCalls {
 
   async ratePhoneTicket({ ref, score, reasons }: CallInput<'ratePhoneTicket'>): Promise<CallOutput<'ratePhoneTicket'>> {
     const ticket = this.ticketOf(ref);
-    await this.parts.ratings.submitRating({ ticketId: ticket.id, score, ...(reasons && { reasons }) });
+    const stored = this.parts.store.getRating(ticket.id);
+    // A chip tapped after the face: the page sends the stored score with the chips as now chosen.
+    if (stored && stored.score === score && reasons !== undefined) {
+      await this.parts.ratings.setRatingReasons({ ticketId: ticket.id, reasons });
+    } else {
+      await this.parts.ratings.submitRating({ ticketId: ticket.id, score, ...(reasons && { reasons }) });
+    }
     return this.view(this.ticketOf(ref));
   }
 
@@ -50,6 +56,7 @@ export class PhoneCalls {
 
   private view(ticket: Ticket): PhoneTicket {
     const { settings, store, clock } = this.parts;
+    const rating = store.getRating(ticket.id);
     const config = settings.config();
     const today = ticket.localDay === localDay(clock.now(), config.timeZone);
     const service = settings.catalog().services.find((candidate) => candidate.id === ticket.serviceId);
@@ -66,7 +73,9 @@ export class PhoneCalls {
       estimatedWaitMinutes: wait?.minutes ?? null,
       deskId: ticket.state === 'called' || ticket.state === 'serving' ? ticket.deskId : null,
       calledAt: ticket.calledAt,
-      score: store.getRating(ticket.id)?.score ?? null,
+      recalls: ticket.recalls,
+      score: rating?.score ?? null,
+      reasons: rating?.reasons ?? [],
       canRate: this.parts.ratings.canRate(ticket),
       centreName: config.centreName,
       timeZone: config.timeZone,
