@@ -18,6 +18,17 @@ export function httpTransport(location: Location, onConnection?: (connected: boo
   };
 }
 
+/**
+ * Calls alone, without the events socket: a visitor's phone on the hall's guest Wi-Fi holds no
+ * credential, which the hall server's events need, and follows its ticket by asking now and then.
+ */
+export function httpCallsTransport(location: Location): KioskTransport {
+  return {
+    send: (name, input) => postCall(location.href, name, input, null),
+    listen: () => undefined,
+  };
+}
+
 async function postCall(pageHref: string, name: KioskCallName, input: unknown, token: string | null): Promise<unknown> {
   let response: Response;
   try {
