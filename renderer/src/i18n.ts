@@ -5,6 +5,7 @@ import type consoleEn from '../../locales/en/console.json';
 import type figuresEn from '../../locales/en/figures.json';
 import type hallEn from '../../locales/en/hall.json';
 import type kioskEn from '../../locales/en/kiosk.json';
+import type phoneEn from '../../locales/en/phone.json';
 import type printerEn from '../../locales/en/printer.json';
 import type technicianEn from '../../locales/en/technician.json';
 
@@ -17,6 +18,7 @@ declare module 'i18next' {
       console: typeof consoleEn;
       hall: typeof hallEn;
       figures: typeof figuresEn;
+      phone: typeof phoneEn;
       printer: typeof printerEn;
       technician: typeof technicianEn;
     };
@@ -48,7 +50,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures'],
+    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures', 'phone'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.
