@@ -61,8 +61,13 @@ export class HallOnThisMachine {
   /** The server's certificate fingerprint when it serves HTTPS (startServer({ tls: true })). */
   fingerprint: string | null = null;
 
-  /** Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed. */
-  async startServer(options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog } = {}): Promise<RunningShell> {
+  /**
+   * Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed;
+   * `phoneUrl`: its address for phones (hall.phoneUrl), which ticket QR codes link to.
+   */
+  async startServer(
+    options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog; phoneUrl?: string } = {},
+  ): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
     // The server's own catalog when the test gives one; the kiosks start with the shared one.
@@ -81,6 +86,7 @@ export class HallOnThisMachine {
         api: { allowedHosts: this.serverAllowedHosts, tls: { enabled: options.tls ?? false } },
         hall: {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
+          ...(options.phoneUrl !== undefined && { phoneUrl: options.phoneUrl }),
         },
       }),
     );

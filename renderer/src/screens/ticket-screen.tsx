@@ -102,7 +102,10 @@ function NotPrintedTicket({
           <PriorityMark language={language} priority={ticket.priority} />
         </div>
         <div className="not-printed__block">
-          <QrCode data={ticketQrContent(kioskId, ticket, phoneUrl)} label={tp('onScreen.qrLabel', { number: ticket.number })} />
+          <QrCode
+            data={ticketQrContent(kioskId, ticket, phoneUrl)}
+            label={tp('onScreen.qrLabel', { number: ticket.number })}
+          />
           <p className="ticket__hint">{tp('onScreen.body')}</p>
         </div>
       </div>
