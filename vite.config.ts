@@ -40,6 +40,7 @@ export default defineConfig({
         figures: fileURLToPath(new URL('./renderer/figures.html', import.meta.url)),
         outOfOrder: fileURLToPath(new URL('./renderer/out-of-order.html', import.meta.url)),
         rating: fileURLToPath(new URL('./renderer/rating.html', import.meta.url)),
+        phone: fileURLToPath(new URL('./renderer/phone.html', import.meta.url)),
       },
     },
   },

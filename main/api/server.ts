@@ -31,6 +31,7 @@ export const CONTENT_SECURITY_POLICY =
   "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_BODY_BYTES = 64 * 1024;
+const PHONE_LINK_PATH = /^\/t\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 /** Technician imports carry a whole catalog or configuration (catalogs inline their logos). */
 const LARGE_BODY_CALLS: ReadonlySet<string> = new Set([
   'previewCatalogImport',
@@ -174,6 +175,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const callPrefix = apiPaths.call('getKioskInfo').replace('getKioskInfo', '');
     if (pathname.startsWith(callPrefix))
       return handleCall(request, response, pathname.slice(callPrefix.length), caller);
+    // A ticket's phone link (/t/<ref>, its QR code) opens the phone page with the ref in the fragment,
+    // where the page's relative assets load and the ref is sent on to no one.
+    const phoneLink = PHONE_LINK_PATH.exec(pathname);
+    if (phoneLink && request.method === 'GET') {
+      response.writeHead(302, {
+        Location: `/phone.html#t=${phoneLink[1]!.toLowerCase()}`,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
     if (rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
       const file = await readStaticFile(rendererDir, pathname);
       if (file) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { phoneLink } from '../contract';
 import { isLoopbackHost } from '../core/loopback';
 import { InvalidFileError } from '../core/validation-report';
 import { APP_ROOT, composeKiosk, dataFiles } from './compose';
@@ -69,7 +70,11 @@ async function main(): Promise<void> {
   Address:       ${kiosk.apiUrl}  (each kiosk's hall.server)
   Desk console:  ${kiosk.apiUrl}/console.html
   Hall display:  ${kiosk.apiUrl}/hall.html
-  Rating tablet: ${kiosk.apiUrl}/rating.html
+  Rating tablet: ${kiosk.apiUrl}/rating.html${
+    kiosk.config.hall.phoneUrl
+      ? `\n  Phones:        ${phoneLink(kiosk.config.hall.phoneUrl, '<ticket ref>')} (each ticket's QR code)`
+      : ''
+  }
   Data folder:   ${dataDir}${
     kiosk.certificateFingerprint
       ? `\n  Certificate:   SHA-256 ${kiosk.certificateFingerprint} (kiosks pin it: npm run enrol -- --fingerprint)`

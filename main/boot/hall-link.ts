@@ -55,6 +55,7 @@ const NOT_SERVING: ReadonlySet<number> = new Set([401, 403, 404, 429]);
  */
 export class HallLink implements HallQueue {
   private block: Block | null;
+  private phone: string | null;
   private reachable: boolean | null = null;
   private lastContactAt: string | null = null;
   private lastError: string | null = null;
@@ -71,7 +72,7 @@ export class HallLink implements HallQueue {
 
   constructor(private readonly options: HallLinkOptions) {
     this.transport = new HallTransport(options.server, options.fingerprint);
-    this.block = readBlock(join(options.dataDir, STATE_FILE));
+    ({ block: this.block, phoneUrl: this.phone } = readState(join(options.dataDir, STATE_FILE)));
     const versionFile = join(options.dataDir, CATALOG_VERSION_FILE);
     this.catalogVersion = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() || null : null;
   }
@@ -108,6 +109,10 @@ export class HallLink implements HallQueue {
     }
   }
 
+  phoneUrl(): string | null {
+    return this.phone;
+  }
+
   offlineBlock(): Block | null {
     return this.block;
   }
@@ -131,13 +136,14 @@ export class HallLink implements HallQueue {
   async refreshSetup(): Promise<boolean> {
     try {
       const setup = await this.call('hallKioskSetup', { kioskId: this.options.kioskId });
-      const changed = JSON.stringify(setup.block) !== JSON.stringify(this.block);
+      const changed = JSON.stringify(setup.block) !== JSON.stringify(this.block) || setup.phoneUrl !== this.phone;
       if (changed) {
         writeFileDurably(
           join(this.options.dataDir, STATE_FILE),
-          `${JSON.stringify({ block: setup.block }, null, 2)}\n`,
+          `${JSON.stringify({ block: setup.block, phoneUrl: setup.phoneUrl }, null, 2)}\n`,
         );
         this.block = setup.block;
+        this.phone = setup.phoneUrl;
         this.options.log(
           'hall-block',
           { block: setup.block },
@@ -313,13 +319,18 @@ export class HallLink implements HallQueue {
   }
 }
 
-function readBlock(file: string): Block | null {
-  if (!existsSync(file)) return null;
+/** What the server last agreed with this kiosk, as kept on disk; nothing when the file is missing or damaged. */
+function readState(file: string): { block: Block | null; phoneUrl: string | null } {
+  const none = { block: null, phoneUrl: null };
+  if (!existsSync(file)) return none;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { block?: unknown };
-    return parsed.block === null ? null : OfflineBlock.parse(parsed.block);
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { block?: unknown; phoneUrl?: unknown };
+    return {
+      block: parsed.block === null || parsed.block === undefined ? null : OfflineBlock.parse(parsed.block),
+      phoneUrl: typeof parsed.phoneUrl === 'string' ? parsed.phoneUrl : null,
+    };
   } catch {
-    // A damaged file: no block until the server is asked again (issuing then waits for the server).
-    return null;
+    // A damaged file: nothing until the server is asked again (issuing then waits for the server).
+    return none;
   }
 }

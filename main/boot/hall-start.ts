@@ -63,6 +63,8 @@ export function askingTheHall<C extends Pick<KioskCore, 'handlers'>>(core: C, li
     ...core,
     handlers: {
       ...local,
+      // The phone page's address comes from the server: the kiosk's screen links its QR codes to it.
+      getKioskInfo: async (input) => ({ ...(await local.getKioskInfo(input)), phoneUrl: link.phoneUrl() }),
       getServiceAvailability: fromTheHall('getServiceAvailability'),
       getWaitEstimate: fromTheHall('getWaitEstimate'),
       ...Object.fromEntries(HALL_ONLY.map((name) => [name, onlyFromTheHall(name)])),

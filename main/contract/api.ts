@@ -35,6 +35,11 @@ export const KioskInfo = z.object({
   role: z.enum(['hall-kiosk', 'rating-terminal', 'bus', 'hall-server']),
   /** Desks whose ended visits a rating terminal asks to rate. */
   ratingDeskIds: z.array(DeskId),
+  /**
+   * In a hall with a phone page: its address on the guest Wi-Fi (the hall server's `hall.phoneUrl`),
+   * which ticket QR codes link to; null elsewhere.
+   */
+  phoneUrl: z.string().nullable(),
   rating: z.object({
     /** Five faces, or four (no neutral face: scores 1, 2, 4, 5). */
     faces: z.union([z.literal(4), z.literal(5)]),

@@ -58,6 +58,8 @@ export const KIOSK_CALL_NAMES = [
   'hallNewEnrolCode',
   'hallListDevices',
   'hallRevokeDevice',
+  'getPhoneTicket',
+  'ratePhoneTicket',
 ] as const;
 
 export type KioskCallName = (typeof KIOSK_CALL_NAMES)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Language } from './languages';
 import { TicketIssuedFact } from './sync';
 import { technicianInput } from './technician';
-import { PrintStatus, Ticket } from './ticket';
+import { PrintStatus, RatingReason, RatingScore, Ticket, VisitState } from './ticket';
 
 /**
  * The hall (DESIGN.md, "The network"): one hall server owns the queue, and the hall's kiosks issue
@@ -32,6 +32,8 @@ export const HallKioskSetup = z.object({
   block: OfflineBlock.nullable(),
   centreName: z.string(),
   timeZone: z.string(),
+  /** The phone page's address on the guest Wi-Fi (`hall.phoneUrl`), which ticket QR codes link to; null: none. */
+  phoneUrl: z.string().nullable(),
 });
 export type HallKioskSetup = z.infer<typeof HallKioskSetup>;
 
@@ -111,8 +113,57 @@ export const hallDeviceCalls = {
   hallRevokeDevice: { input: technicianInput({ deviceId: z.string().min(1) }), output: HallDevice },
 } as const;
 
+/**
+ * A ticket as its visitor's phone shows it (the phone page, `/t/<ref>`): the number, their place in
+ * the queue and the desk when called, and whether the visit can be rated. Nothing about a person:
+ * none exists anywhere in the system.
+ */
+export const PhoneTicket = z.object({
+  number: z.string(),
+  serviceId: z.string(),
+  language: z.string(),
+  localDay: z.string(),
+  /** False for a ticket of an earlier day: the page says so rather than show an old place. */
+  today: z.boolean(),
+  state: VisitState,
+  /** While waiting: people the desks call first, and the estimated minutes (null: no desk open). */
+  peopleAhead: z.number().int().min(0).nullable(),
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+  /** The desk that called it (called or being served). */
+  deskId: z.string().nullable(),
+  calledAt: z.iso.datetime().nullable(),
+  /** How often the desk called it again since `calledAt`: the page alerts at each new call and recall. */
+  recalls: z.number().int().min(0),
+  /** The score given, from any kiosk, tablet or this page; null while unrated. */
+  score: RatingScore.nullable(),
+  /** The reason chips stored with a low score (empty otherwise). */
+  reasons: z.array(RatingReason),
+  /** Whether a face tapped now is taken: the visit ended, within the rating window, and not closed. */
+  canRate: z.boolean(),
+  centreName: z.string(),
+  timeZone: z.string(),
+});
+export type PhoneTicket = z.infer<typeof PhoneTicket>;
+
+const PhoneRef = z.object({ ref: OriginRef }).strict();
+
+/** The phone page's calls: answered without a credential, to whoever holds the ticket's unguessable ref. */
+export const phoneCalls = {
+  getPhoneTicket: { input: PhoneRef, output: PhoneTicket },
+  /**
+   * The same one-screen rating as a kiosk's, counted once with it (a changed mind within its time
+   * replaces the score). `reasons`, when given with the score already stored, are the chips as now
+   * chosen (the whole set, as setRatingReasons); left out, the stored ones stand.
+   */
+  ratePhoneTicket: {
+    input: PhoneRef.extend({ score: RatingScore, reasons: z.array(RatingReason).max(4).optional() }).strict(),
+    output: PhoneTicket,
+  },
+} as const;
+
 export const hallCalls = {
   ...hallDeviceCalls,
+  ...phoneCalls,
   /** What a kiosk of the hall needs from its server at start and now and then: its offline block. */
   hallKioskSetup: { input: z.object({ kioskId: KioskId }).strict(), output: HallKioskSetup },
   /**

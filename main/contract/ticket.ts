@@ -53,6 +53,11 @@ export const Ticket = z.object({
    * and the wait were unknown when issued (the screen and the paper say so).
    */
   issuedOffline: z.boolean(),
+  /**
+   * The hall's id of the ticket (a UUID its kiosk chose before asking the hall server): the key of
+   * its phone page, `/t/<ref>`, so it cannot be guessed from the number. Null for a kiosk's own ticket.
+   */
+  ref: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -78,7 +83,19 @@ export const Rating = z.object({
 });
 export type Rating = z.infer<typeof Rating>;
 
-/** What a ticket's QR code says: kiosk, local day and number, so a scan names exactly one ticket. */
-export function ticketQrContent(kioskId: string, ticket: Pick<Ticket, 'localDay' | 'number'>): string {
+/**
+ * What a ticket's QR code says, so a scan names exactly one ticket: in a hall with a phone page,
+ * the page's address (a phone follows the queue there; a kiosk or tablet reading it rates the
+ * visit); otherwise kiosk, local day and number.
+ */
+export function ticketQrContent(
+  kioskId: string,
+  ticket: Pick<Ticket, 'localDay' | 'number'> & { ref?: string | null },
+  phoneUrl: string | null = null,
+): string {
+  if (phoneUrl !== null && ticket.ref) return phoneLink(phoneUrl, ticket.ref);
   return `KIOSK-TICKET:${kioskId}:${ticket.localDay}:${ticket.number}`;
 }
+
+/** The phone page of a ticket of the hall: `<hall.phoneUrl>/t/<ref>`. */
+export const phoneLink = (phoneUrl: string, ref: string): string => `${phoneUrl.replace(/\/+$/, '')}/t/${ref}`;

@@ -183,6 +183,15 @@ export const KioskConfig = z
          * (hall-credential.json in the data folder, written by npm run enrol -- --hall).
          */
         token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
+        /**
+         * For the hall server: its address as phones on the hall's guest Wi-Fi reach it (e.g.
+         * http://10.20.0.2:8787). Ticket QR codes then link to the phone page, /t/<ticket ref>;
+         * null: the QR code names the ticket for rating only.
+         */
+        phoneUrl: z
+          .url({ protocol: /^https?$/ })
+          .nullable()
+          .default(null),
         /** How long a kiosk waits for its server before issuing from its own block. */
         timeoutMs: z.number().int().min(200).max(30_000).default(2500),
         /**

@@ -8,6 +8,7 @@ import type { KioskEventListener, KioskHandlers } from './handlers';
 import { guardedLog } from './core-log';
 import { HallDeviceCalls } from './hall/hall-devices';
 import { HallServerCalls } from './hall/hall-server';
+import { PhoneCalls } from './hall/phone-calls';
 import { noLog, noLogs, noSettingsFile, noSpeaker } from './ports';
 import type {
   Clock,
@@ -174,6 +175,13 @@ export function createKioskCore(parts: KioskCoreParts): KioskCore {
     ...technicianHandlers(technician),
     ...speech,
     ...hallServer.calls(),
+    ...new PhoneCalls({
+      settings,
+      store,
+      clock,
+      ratings,
+      waitOf: (service, ticket) => visits.waitEstimate(service, ticket.priority, ticket),
+    }).calls(),
     ...new HallDeviceCalls({
       settings,
       clock,

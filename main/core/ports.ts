@@ -217,6 +217,8 @@ export interface HallQueue {
   offlineBlock(): OfflineBlock | null;
   /** A print outcome was stored: hand it over now rather than at the next round. */
   outcomeStored(): void;
+  /** The hall's phone page address, which ticket QR codes link to; null while the server gave none. */
+  phoneUrl(): string | null;
 }
 
 /** A one-time code a technician reads out to enrol one device of the hall. */
@@ -332,6 +334,8 @@ export interface KioskStore extends Outbox {
    */
   handOverTicket(kioskId: string, ticket: HandedOverTicket, at: Date): HandOverOutcome;
   getTicket(ticketId: number): Ticket | undefined;
+  /** The ticket of a hall with this ref (Ticket.ref), of any day. */
+  findTicketByRef(ref: string): Ticket | undefined;
   findTicket(localDay: string, number: string): Ticket | undefined;
   listTickets(localDay: string): Ticket[];
   /**

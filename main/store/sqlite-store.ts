@@ -55,6 +55,7 @@ interface TicketRow {
   people_ahead: number;
   estimated_wait_minutes: number | null;
   issued_offline: number;
+  origin_ref: string | null;
 }
 
 interface RatingRow {
@@ -109,6 +110,8 @@ const toTicket = (row: TicketRow): Ticket => ({
   peopleAhead: row.people_ahead,
   estimatedWaitMinutes: row.estimated_wait_minutes,
   issuedOffline: row.issued_offline === 1,
+  // An orphan's ref was set aside (hall-rows.ts): its number was never printed, so it has no page.
+  ref: row.origin_ref === null || row.origin_ref.endsWith('#orphan') ? null : row.origin_ref,
 });
 
 const toRating = (row: RatingRow): Rating => ({
@@ -217,6 +220,7 @@ export class SqliteStore implements KioskStore {
              WHERE sequence BETWEEN r.value ->> '$.start' AND r.value ->> '$.end')`,
       ),
       ticketByOriginRef: this.db.prepare<[string], { id: number }>('SELECT id FROM tickets WHERE origin_ref = ?'),
+      ticketByRef: this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE origin_ref = ?'),
       insertTicket: this.db.prepare<
         [
           string,
@@ -530,6 +534,11 @@ export class SqliteStore implements KioskStore {
 
   getTicket(ticketId: number): Ticket | undefined {
     const row = this.statements.ticketById.get(ticketId);
+    return row && toTicket(row);
+  }
+
+  findTicketByRef(ref: string): Ticket | undefined {
+    const row = this.statements.ticketByRef.get(ref);
     return row && toTicket(row);
   }
 

@@ -6,6 +6,7 @@ import type enrolEn from '../../locales/en/enrol.json';
 import type figuresEn from '../../locales/en/figures.json';
 import type hallEn from '../../locales/en/hall.json';
 import type kioskEn from '../../locales/en/kiosk.json';
+import type phoneEn from '../../locales/en/phone.json';
 import type printerEn from '../../locales/en/printer.json';
 import type technicianEn from '../../locales/en/technician.json';
 
@@ -18,6 +19,7 @@ declare module 'i18next' {
       console: typeof consoleEn;
       hall: typeof hallEn;
       figures: typeof figuresEn;
+      phone: typeof phoneEn;
       printer: typeof printerEn;
       technician: typeof technicianEn;
       enrol: typeof enrolEn;
@@ -50,7 +52,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures', 'enrol'],
+    ns: ['kiosk', 'console', 'hall', 'printer', 'technician', 'figures', 'enrol', 'phone'],
     defaultNS: 'kiosk',
     initAsync: false,
     // React escapes what it renders; escaping here too would show &amp; to visitors.

@@ -126,6 +126,7 @@ export function KioskFlowView({ api, info, catalog }: KioskFlowViewProps) {
             ticket={screen.ticket}
             serviceName={serviceName(catalog, screen.ticket.serviceId, language)}
             kioskId={info.kioskId}
+            phoneUrl={info.phoneUrl}
             printerProblem={visitorPrinterProblem(flow.printerReport)}
             reprinting={flow.reprinting}
             onReprint={flow.reprint}

@@ -62,8 +62,13 @@ export class HallOnThisMachine {
   /** The server's certificate fingerprint when it serves HTTPS (startServer({ tls: true })). */
   fingerprint: string | null = null;
 
-  /** Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed. */
-  async startServer(options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog } = {}): Promise<RunningShell> {
+  /**
+   * Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed;
+   * `phoneUrl`: its address for phones (hall.phoneUrl), which ticket QR codes link to.
+   */
+  async startServer(
+    options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog; phoneUrl?: string } = {},
+  ): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
     // The server's own catalog once the test gives one (kept across its restarts); else the shared one.
@@ -83,6 +88,7 @@ export class HallOnThisMachine {
         api: { allowedHosts: this.serverAllowedHosts, tls: { enabled: options.tls ?? false } },
         hall: {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
+          ...(options.phoneUrl !== undefined && { phoneUrl: options.phoneUrl }),
         },
       }),
     );

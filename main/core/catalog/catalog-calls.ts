@@ -18,6 +18,8 @@ export function catalogCalls(settings: Settings): Pick<KioskHandlers, (typeof CA
         priorityCategories: config.priority.categories,
         role: config.role,
         ratingDeskIds: config.ratingDeskIds,
+        // A kiosk of a hall learns it from its server (main/boot/hall-start.ts answers for it there).
+        phoneUrl: config.role === 'hall-server' ? config.hall.phoneUrl : null,
         rating: config.rating,
         idle: config.idle,
         accessibilityDefaults: config.accessibilityDefaults,

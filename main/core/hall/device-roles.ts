@@ -33,6 +33,14 @@ export const CALLS_OF_ROLE: Readonly<Record<HallDeviceRole, ReadonlySet<KioskCal
 };
 
 /** Calls a hall server answers without a device credential: enrolling (the way to get one) and the setup the enrol page shows. */
-export const CALLS_WITHOUT_DEVICE: ReadonlySet<KioskCallName> = new Set(['hallEnrol', 'getKioskInfo']);
+export const CALLS_WITHOUT_DEVICE: ReadonlySet<KioskCallName> = new Set([
+  'hallEnrol',
+  'getKioskInfo',
+  // A visitor's phone holds no credential, only its ticket's unguessable ref (main/core/hall/phone-calls.ts).
+  'getPhoneTicket',
+  'ratePhoneTicket',
+  // The phone page names the service in the visitor's language.
+  'getCatalog',
+]);
 
 export const deviceMayCall = (role: HallDeviceRole, name: KioskCallName): boolean => CALLS_OF_ROLE[role].has(name);

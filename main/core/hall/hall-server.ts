@@ -36,7 +36,12 @@ export class HallServerCalls {
   async hallKioskSetup({ kioskId }: CallInput<'hallKioskSetup'>): Promise<CallOutput<'hallKioskSetup'>> {
     const config = requireHallServer(this.parts.settings.config());
     const entry = config.hall.offlineBlocks.find((candidate) => candidate.kioskId === kioskId);
-    return { block: entry?.block ?? null, centreName: config.centreName, timeZone: config.timeZone };
+    return {
+      block: entry?.block ?? null,
+      centreName: config.centreName,
+      timeZone: config.timeZone,
+      phoneUrl: config.hall.phoneUrl,
+    };
   }
 
   /**

@@ -12,6 +12,10 @@ export interface WaitingTicket {
   issuedOrder: number;
 }
 
+/** Issued before: by issue order, and by id where two were issued at the same instant. */
+export const issuedBefore = (a: WaitingTicket, b: WaitingTicket): boolean =>
+  a.issuedOrder < b.issuedOrder || (a.issuedOrder === b.issuedOrder && a.id < b.id);
+
 /** How many of the most recent calls (newest last) were priority calls since the last normal one. */
 export function priorityStreak(callsOldestFirst: readonly { priority: string | null }[]): number {
   let streak = 0;
@@ -28,7 +32,7 @@ export function pickNext<T extends WaitingTicket>(
 ): T | undefined {
   const oldest = (candidates: T[]): T | undefined =>
     candidates.reduce<T | undefined>(
-      (best, ticket) => (!best || ticket.issuedOrder < best.issuedOrder ? ticket : best),
+      (best, ticket) => (!best || issuedBefore(ticket, best) ? ticket : best),
       undefined,
     );
   const normal = oldest(waiting.filter((ticket) => ticket.priority === null));

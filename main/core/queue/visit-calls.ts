@@ -236,14 +236,20 @@ export class VisitCalls {
     return this.waitEstimate(service, priority ?? null);
   }
 
-  /** People ahead of a ticket taken now, and the minutes that makes with the desks open for the service. */
-  waitEstimate(service: Service, priority: string | null): WaitEstimate {
+  /**
+   * People ahead of a ticket taken now (or of `waitingTicket`, already in the queue: its phone page),
+   * and the minutes that makes with the desks open for the service.
+   */
+  waitEstimate(service: Service, priority: string | null, waitingTicket?: Ticket): WaitEstimate {
     const { store } = this.parts;
     const config = this.parts.settings.config();
     const waiting = this.todayTickets()
       .filter((ticket) => ticket.state === 'waiting' && ticket.serviceId === service.id)
       .map((ticket) => asWaiting(ticket, config));
-    const ahead = peopleAhead(waiting, { id: 0, priority, issuedOrder: Number.POSITIVE_INFINITY });
+    const ahead = peopleAhead(
+      waiting,
+      waitingTicket ? asWaiting(waitingTicket, config) : { id: 0, priority, issuedOrder: Number.POSITIVE_INFINITY },
+    );
     const perVisit = serviceMinutes(store.recentServingMinutes(service.id, config.queue.averageWindow), {
       standardMinutes: service.serviceMinutes,
       minFinished: config.queue.minFinishedForAverage,

@@ -1,4 +1,4 @@
-import type { WaitingTicket } from './ordering';
+import { issuedBefore, type WaitingTicket } from './ordering';
 
 export interface ServiceTimeRule {
   /** The service's standard minutes at the desk (catalog `serviceMinutes`), used until enough visits finished. */
@@ -28,8 +28,8 @@ export function peopleAhead(waiting: readonly WaitingTicket[], ticket: WaitingTi
     (other) =>
       other.id !== ticket.id &&
       (ticket.priority === null
-        ? other.priority !== null || other.issuedOrder < ticket.issuedOrder
-        : other.priority !== null && other.issuedOrder < ticket.issuedOrder),
+        ? other.priority !== null || issuedBefore(other, ticket)
+        : other.priority !== null && issuedBefore(other, ticket)),
   ).length;
 }
 

@@ -39,6 +39,18 @@ export class RatingCalls {
     if (!parsed) {
       throw new KioskError('invalid-input', 'code: give a ticket number such as A-001, or scan the ticket’s QR code');
     }
+    if ('ref' in parsed) {
+      const linked = this.parts.store.findTicketByRef(parsed.ref);
+      if (!linked) throw new KioskError('ticket-not-found', 'no ticket of this hall has this link');
+      if (linked.localDay !== today) {
+        throw new KioskError(
+          'ticket-not-found',
+          `this ticket is from ${linked.localDay}; only today's visits are rated`,
+        );
+      }
+      this.checkRateable(linked);
+      return linked;
+    }
     // A hall server holds the tickets of every kiosk of the hall (numbers are the hall's, unique in a day).
     if (parsed.kioskId !== undefined && parsed.kioskId !== config.kioskId && config.role !== 'hall-server') {
       throw new KioskError('ticket-not-found', `this QR code is from kiosk "${parsed.kioskId}", not this one`);
@@ -132,6 +144,22 @@ export class RatingCalls {
     if (!rating) throw new KioskError('internal', `the rating of ticket ${ticket.number} vanished from the store`);
     this.parts.emit('ratingGiven', rating);
     return rating;
+  }
+
+  /**
+   * Whether a face tapped for this visit now is taken: the visit ended and is unrated within the
+   * rating window, or rated and still within the screen's time to change it.
+   */
+  canRate(ticket: Ticket): boolean {
+    const stored = this.parts.store.getRating(ticket.id);
+    try {
+      if (stored) this.checkChangeable(ticket, stored);
+      else this.checkRateable(ticket);
+      return true;
+    } catch (error) {
+      if (error instanceof KioskError) return false;
+      throw error;
+    }
   }
 
   private requireTicket(ticketId: number): Ticket {

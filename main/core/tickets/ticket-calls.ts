@@ -232,7 +232,7 @@ export class TicketCalls {
         language: ticket.language,
         issuedAt: new Date(ticket.issuedAt),
         timeZone: config.timeZone,
-        qrContent: ticketQrContent(config.kioskId, ticket),
+        qrContent: ticketQrContent(config.kioskId, ticket, this.parts.hall?.phoneUrl() ?? null),
         priorityLabel: ticket.priority === null ? null : priorityLabel(ticket.priority, ticket.language),
         peopleAhead: ticket.peopleAhead,
         waitMinutes: ticket.estimatedWaitMinutes,

@@ -35,8 +35,10 @@ export function httpTransport(
         onConnection,
         // A browser does not say why a socket was refused: one call tells a refused credential
         // (401) from a server that is away. It is how a display that makes no calls of its own
-        // learns it was revoked (the server cuts its socket, and refuses the next one).
-        onNeverOpened: credential && (() => void postCall(location.href, 'getCatalog', {}, token, onUnauthorised)),
+        // learns it was revoked (the server cuts its socket, and refuses the next one). The call
+        // needs a credential (the catalog does not: phones read it); a role that may not make it
+        // gets 403, which says the credential stands.
+        onNeverOpened: credential && (() => void postCall(location.href, 'listHallCalls', {}, token, onUnauthorised)),
       });
       if (credential) {
         const stopOnRefusal = () => {
@@ -46,6 +48,17 @@ export function httpTransport(
         stopOnRefusal();
       }
     },
+  };
+}
+
+/**
+ * Calls alone, without the events socket: a visitor's phone on the hall's guest Wi-Fi holds no
+ * credential, which the hall server's events need, and follows its ticket by asking now and then.
+ */
+export function httpCallsTransport(location: { href: string }): KioskTransport {
+  return {
+    send: (name, input) => postCall(location.href, name, input, null),
+    listen: () => undefined,
   };
 }
 

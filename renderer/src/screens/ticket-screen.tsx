@@ -12,8 +12,9 @@ interface TicketScreenProps {
   language: Language;
   ticket: Ticket;
   serviceName: string;
-  /** Goes into the on-screen QR code, which must read the same as the printed one. */
+  /** Go into the on-screen QR code, which must read the same as the printed one. */
   kioskId: string;
+  phoneUrl: string | null;
   /** Why the printer failed, as far as it told us; null when it did not say. */
   printerProblem: VisitorPrinterProblem | null;
   reprinting: boolean;
@@ -70,6 +71,7 @@ function NotPrintedTicket({
   ticket,
   serviceName,
   kioskId,
+  phoneUrl,
   printerProblem,
   reprinting,
   onReprint,
@@ -100,7 +102,10 @@ function NotPrintedTicket({
           <PriorityMark language={language} priority={ticket.priority} />
         </div>
         <div className="not-printed__block">
-          <QrCode data={ticketQrContent(kioskId, ticket)} label={tp('onScreen.qrLabel', { number: ticket.number })} />
+          <QrCode
+            data={ticketQrContent(kioskId, ticket, phoneUrl)}
+            label={tp('onScreen.qrLabel', { number: ticket.number })}
+          />
           <p className="ticket__hint">{tp('onScreen.body')}</p>
         </div>
       </div>

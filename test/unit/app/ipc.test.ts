@@ -34,6 +34,7 @@ const info: KioskInfo = {
   priorityCategories: ['elderly'],
   role: 'bus',
   ratingDeskIds: [],
+  phoneUrl: null,
   rating: {
     faces: 5,
     lowScoreAtMost: 2,
@@ -68,6 +69,7 @@ const ticket: Ticket = {
   peopleAhead: 0,
   estimatedWaitMinutes: null,
   issuedOffline: false,
+  ref: null,
 };
 const rating: Rating = {
   ticketId: 7,

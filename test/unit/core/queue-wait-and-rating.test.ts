@@ -174,6 +174,13 @@ describe('reading rating codes and desk PIN settings', () => {
       kioskId: 'bus-2',
       localDay: '2026-11-20',
     });
+    expect(parseRatingCode('http://10.20.0.2:8787/t/0A1B2C3D-0000-4000-8000-00000000000F')).toEqual({
+      ref: '0a1b2c3d-0000-4000-8000-00000000000f',
+    });
+    expect(parseRatingCode('https://hall.lan/kiosk/t/0a1b2c3d-0000-4000-8000-00000000000f')).toMatchObject({
+      ref: '0a1b2c3d-0000-4000-8000-00000000000f',
+    });
+    expect(parseRatingCode('http://10.20.0.2:8787/t/not-a-ref')).toBeUndefined();
     expect(parseRatingCode('A-')).toBeUndefined();
     expect(parseRatingCode('KIOSK-TICKET:bus-2:2026-11-20:?')).toBeUndefined();
   });

@@ -25,6 +25,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     peopleAhead: 0,
     estimatedWaitMinutes: null,
     issuedOffline: false,
+    ref: null,
     ...overrides,
   };
 }

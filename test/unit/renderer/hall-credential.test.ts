@@ -178,11 +178,11 @@ describe('the HTTP transport of a hall device page', () => {
 
   it('a socket refused makes one call to learn why: a refused credential stops it (a display revoked)', async () => {
     const credential = new HallCredential('revoked', new MemoryStorage());
-    answers.getCatalog = UNAUTHORISED;
+    answers.listHallCalls = UNAUTHORISED;
     createClientOver(httpTransport(location(PAGE), undefined, credential));
     await vi.advanceTimersByTimeAsync(0);
     await vi.waitFor(() => expect(credential.needsEnrolment()).toBe(true));
-    expect(sent.map((call) => call.name)).toEqual(['getCatalog']);
+    expect(sent.map((call) => call.name)).toEqual(['listHallCalls']);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(RefusedSocket.opened).toHaveLength(1);
     expect(sent).toHaveLength(1);

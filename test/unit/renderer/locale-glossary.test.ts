@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../main/contract';
 
 /**
- * The same word for the same thing (issue 15): what a visitor reads on the kiosk, on the ticket and
- * on the hall display, and hears aloud (kiosk `speech.*`, hall `say`), uses the words of
+ * The same word for the same thing (issue 15): what a visitor reads on the kiosk, on the ticket, on
+ * the hall display and on their phone, and hears aloud (kiosk `speech.*`, hall `say`), uses the words of
  * locales/glossary.json.
  */
 
 const localesDir = join(import.meta.dirname, '../../../locales');
-const VISITOR_NAMESPACES = ['kiosk', 'printer', 'hall'] as const;
+const VISITOR_NAMESPACES = ['kiosk', 'printer', 'hall', 'phone'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 interface Concept {

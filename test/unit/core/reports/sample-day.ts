@@ -25,6 +25,7 @@ export function ticket(
     peopleAhead: 0,
     estimatedWaitMinutes: null,
     issuedOffline: false,
+    ref: null,
     ...fields,
   };
 }
