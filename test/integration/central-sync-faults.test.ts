@@ -8,7 +8,6 @@ import { dataFiles } from '../../main/boot/compose';
 import { SyncWorker } from '../../main/boot/sync-worker';
 import { postPinnedJson } from '../../main/boot/pinned-https';
 import { syncPaths } from '../../main/contract/sync';
-import { createServer } from 'node:net';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { systemClock } from '../../main/core/ports';
 import { SqliteStore } from '../../main/store/sqlite-store';
@@ -17,6 +16,7 @@ import { tempDir } from '../support/kiosk-fixture';
 import { expectGapless, readWholeOutbox } from '../support/outbox';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { serveVisits } from '../support/store-visits';
+import { freePort } from '../support/free-port';
 import { TcpFaultProxy } from '../support/tcp-fault-proxy';
 
 /*
@@ -28,16 +28,6 @@ import { TcpFaultProxy } from '../support/tcp-fault-proxy';
  */
 
 const missing = postgresMissing();
-
-/** A port free now: the central listens on it across its restarts, behind the proxy. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,4 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFiles } from '../../main/boot/compose';
@@ -17,6 +16,7 @@ import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
 import { expectGapless, readOutboxFile } from '../support/outbox';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { serveVisits } from '../support/store-visits';
+import { freePort } from '../support/free-port';
 import { TcpFaultProxy } from '../support/tcp-fault-proxy';
 
 /*
@@ -31,15 +31,6 @@ import { TcpFaultProxy } from '../support/tcp-fault-proxy';
 const missing = postgresMissing();
 const BACKLOG_VISITS = 1_500;
 const KIOSKS: HallKioskId[] = ['kiosk-1', 'kiosk-2'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The sample catalog with the passport service renamed in English: a change anyone can see. */
 const renamed = (label: string): Catalog => {

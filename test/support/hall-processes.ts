@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { enrolInHall } from '../../main/boot/hall-credential';
 import { loadCatalogFile } from '../../main/boot/read-files';
@@ -8,6 +7,7 @@ import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from './api-call';
 import { startBrowserShell, type RunningShell } from './browser-shell-process';
 import { DESK_PIN_HASH, TEST_DESKS } from './desk-fixture';
+import { freePort } from './free-port';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from './kiosk-fixture';
 
 /** Blocks of numbers agreed for each kiosk, for when it cannot reach the server. */
@@ -189,17 +189,6 @@ export class HallOnThisMachine {
     await this.server?.kill();
     this.dir.remove();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
