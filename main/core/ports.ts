@@ -193,8 +193,12 @@ export interface NewTicket {
   issuedOffline?: boolean;
 }
 
-/** A ticket the hall server holds for a kiosk, as the server's handover left it. */
-export type HandOverOutcome = 'added' | 'updated' | 'unchanged' | 'replaced-orphan';
+/**
+ * What the hall server's handover did with a kiosk's ticket, and the ticket as it now stands; or
+ * that another ticket of the day already holds its number (blocks that overlap): nothing stored.
+ */
+export type HandOverOutcome =
+  { kind: 'added' | 'updated' | 'unchanged' | 'replaced-orphan'; ticket: Ticket } | { kind: 'number-taken' };
 
 /**
  * A kiosk of a hall's way to its server (main/boot/hall-link.ts): the server numbers the tickets the

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { HandedOverTicket, SyncFact, Ticket } from '../contract';
 import type { HandOverOutcome } from '../core/ports';
 import { ticketIssuedFact } from './ticket-facts';
@@ -122,12 +122,12 @@ export class HallRows {
       const existing = this.statements.byOriginRef.get(ticket.originRef);
       if (existing && existing.number === ticket.number) {
         if (existing.print_status === ticket.printStatus && existing.print_error === ticket.printError)
-          return 'unchanged';
+          return { kind: 'unchanged', ticket: parts.ticket(existing.id) };
         // The kiosk knows its own printer: its outcome replaces the server's (`interrupted` after a
         // server restart becomes `printed` once the kiosk says so).
         this.statements.setOutcome.run(ticket.printStatus, ticket.printError, when, existing.id);
         this.printOutcomeFact(existing.id, ticket, when);
-        return 'updated';
+        return { kind: 'updated', ticket: parts.ticket(existing.id) };
       }
       if (existing) this.orphan(existing, ticket, when);
       const added = this.insert({
@@ -141,7 +141,7 @@ export class HallRows {
         handedOverAt: when,
       });
       this.printOutcomeFact(added.id, ticket, when);
-      return existing ? 'replaced-orphan' : 'added';
+      return { kind: existing ? 'replaced-orphan' : 'added', ticket: added };
     });
     this.handOver = (kioskId, ticket, at) => handOver.immediate(kioskId, ticket, at);
   }
@@ -175,7 +175,15 @@ export class HallRows {
   }
 
   handOverTicket(kioskId: string, ticket: HandedOverTicket, at: Date): HandOverOutcome {
-    return this.handOver(kioskId, ticket, at);
+    try {
+      return this.handOver(kioskId, ticket, at);
+    } catch (error) {
+      // Its number is another ticket's (the transaction rolled back): the caller leaves it unheld.
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        return { kind: 'number-taken' };
+      }
+      throw error;
+    }
   }
 
   /** Inserts a whole ticket with its `issued` step and fact; returns it as stored. */

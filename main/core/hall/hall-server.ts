@@ -54,22 +54,13 @@ export class HallServerCalls {
     const { store, clock, emit } = this.parts;
     const held: string[] = [];
     for (const ticket of tickets) {
-      let outcome;
-      try {
-        outcome = store.handOverTicket(kioskId, ticket, clock.now());
-      } catch (error) {
-        if (isNumberTaken(error)) continue;
-        throw error;
-      }
+      const outcome = store.handOverTicket(kioskId, ticket, clock.now());
+      if (outcome.kind === 'number-taken') continue;
       held.push(ticket.originRef);
-      if (outcome === 'unchanged') continue;
-      const stored = store.findTicket(ticket.localDay, ticket.number);
       // Consoles and the waiting list refresh on either: a new ticket in the queue, or its print outcome.
-      if (stored) emit(outcome === 'updated' ? 'visitChanged' : 'ticketIssued', stored);
+      if (outcome.kind === 'updated') emit('visitChanged', outcome.ticket);
+      else if (outcome.kind !== 'unchanged') emit('ticketIssued', outcome.ticket);
     }
     return { held };
   }
 }
-
-const isNumberTaken = (error: unknown): boolean =>
-  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
