@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       : ''
   }${
     loopbackOnly
-      ? '\n  It listens on this machine only: set api.host (and api.token) for the kiosks and tablets of the hall.'
+      ? '\n  It listens on this machine only: set api.host for the kiosks and tablets of the hall (each enrols: npm run hall -- enrol-code).'
       : ''
   }`);
   } else {
