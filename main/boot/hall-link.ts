@@ -17,6 +17,7 @@ import { KioskError } from '../core/errors';
 import type { HallQueue, KioskStore } from '../core/ports';
 import { writeFileDurably } from './durable-write';
 import { HallTransport } from './hall-transport';
+import { backoffDelay } from './sync-worker';
 
 export interface HallLinkOptions {
   /** The server's API address (`hall.server`), e.g. http://hall-server.lan:8787. */
@@ -232,9 +233,9 @@ export class HallLink implements HallQueue {
         failures++;
       }
       if (more) continue;
-      // Full jitter: kiosks cut off together do not all come back in the same instant.
-      const backoff = failures === 0 ? 10_000 : Math.min(this.options.maxRetryMs ?? 15_000, 500 * 2 ** failures);
-      await this.sleep(failures === 0 ? backoff : Math.random() * backoff);
+      // Full jitter, as the central sync's: kiosks cut off together do not all come back in the same instant.
+      const retry = { baseMs: 1_000, capMs: this.options.maxRetryMs ?? 15_000 };
+      await this.sleep(failures === 0 ? 10_000 : backoffDelay(failures, retry, Math.random));
     }
   }
 
