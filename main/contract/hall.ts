@@ -37,7 +37,11 @@ export const HallKioskSetup = z.object({
 });
 export type HallKioskSetup = z.infer<typeof HallKioskSetup>;
 
-const KioskId = z.string().regex(/^[A-Za-z0-9-]+$/);
+/** A kiosk's configured kioskId; as long as a device id at the central (64). */
+const KioskId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 
 /** A ticket as the kiosk that printed it knows it: handed to the server for its queue. */
 export const HandedOverTicket = TicketIssuedFact.pick({
