@@ -41,6 +41,7 @@ export default defineConfig({
         outOfOrder: fileURLToPath(new URL('./renderer/out-of-order.html', import.meta.url)),
         rating: fileURLToPath(new URL('./renderer/rating.html', import.meta.url)),
         phone: fileURLToPath(new URL('./renderer/phone.html', import.meta.url)),
+        technician: fileURLToPath(new URL('./renderer/technician.html', import.meta.url)),
       },
     },
   },

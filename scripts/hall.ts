@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFiles } from '../main/boot/compose';
 import { defaultDataDir } from '../main/boot/data-dir';
-import { HallDeviceRole, type HallDevice } from '../main/contract';
+import { HALL_PAGE_OF_ROLE, HallDeviceRole, type HallDevice } from '../main/contract';
 import { ENROL_CODE_MINUTES } from '../main/core/hall/hall-devices';
 import { SqliteHallDevices } from '../main/store/sqlite-hall-devices';
 
@@ -22,13 +22,6 @@ const USAGE = `Usage: npm run hall -- <command> [--data <folder>]
   revoke <device id>                       refuses the device's credential from now on
 Roles: ${HallDeviceRole.options.join(', ')}
   --data   the hall server's data folder (env KIOSK_DATA_DIR; default ~/.local/share/kiosk)`;
-
-/** The page each browser device opens on the server. */
-const PAGE_OF_ROLE: Partial<Record<HallDeviceRole, string>> = {
-  console: 'console.html',
-  display: 'hall.html',
-  'rating-tablet': 'rating.html',
-};
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -67,9 +60,11 @@ try {
     console.log(`Enrolment code for a ${role} ("${name}"): ${code.code}\nIt works once, until ${code.expiresAt}.`);
   } else if (command === 'page') {
     const { role, name } = roleAndName();
-    const page = PAGE_OF_ROLE[role];
+    const page = HALL_PAGE_OF_ROLE[role];
     if (!page || !values.url) {
-      console.error(`refused: page is for ${Object.keys(PAGE_OF_ROLE).join(', ')}, with --url the server's address`);
+      console.error(
+        `refused: page is for ${Object.keys(HALL_PAGE_OF_ROLE).join(', ')}, with --url the server's address`,
+      );
       process.exit(2);
     }
     const { code } = devices.newEnrolCode(role, name, new Date(Date.now() + 60_000));

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   Address:       ${kiosk.apiUrl}  (each kiosk's hall.server)
   Desk console:  ${kiosk.apiUrl}/console.html
   Hall display:  ${kiosk.apiUrl}/hall.html
-  Rating tablet: ${kiosk.apiUrl}/rating.html${
+  Rating tablet: ${kiosk.apiUrl}/rating.html
+  Technician:    ${kiosk.apiUrl}/technician.html  (enrols the hall's devices; on this machine, or api.technicianFromLan)${
     kiosk.config.hall.phoneUrl
       ? `\n  Phones:        ${phoneLink(kiosk.config.hall.phoneUrl, '<ticket ref>')} (each ticket's QR code)`
       : ''

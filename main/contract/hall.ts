@@ -76,12 +76,19 @@ export const HALL_DEVICE_ROLES = ['kiosk', 'console', 'display', 'rating-tablet'
 export const HallDeviceRole = z.enum(HALL_DEVICE_ROLES);
 export type HallDeviceRole = z.infer<typeof HallDeviceRole>;
 
+/** The page each browser device of the hall opens on its server (kiosks and outside systems have none). */
+export const HALL_PAGE_OF_ROLE: Readonly<Partial<Record<HallDeviceRole, string>>> = {
+  console: 'console.html',
+  display: 'hall.html',
+  'rating-tablet': 'rating.html',
+};
+
 export const HallDevice = z.object({
   deviceId: z.string(),
   role: HallDeviceRole,
   name: z.string(),
   enrolledAt: z.iso.datetime(),
-  /** The last call or event connection it made; null until its first. */
+  /** Its enrolment, then the last call or event connection it made; null only for devices enrolled before this was kept. */
   lastContactAt: z.iso.datetime().nullable(),
   /** Set when a technician revoked it: its credential is refused from then on. */
   revokedAt: z.iso.datetime().nullable(),
@@ -106,10 +113,18 @@ export const hallDeviceCalls = {
     input: z.object({ code: EnrolCode, name: DeviceName.optional() }).strict(),
     output: z.object({ deviceId: z.string(), role: HallDeviceRole, token: z.string() }),
   },
-  /** Technician: a one-time code to enrol one device in the given role; it expires unused after 15 minutes. */
+  /**
+   * Technician: a one-time code to enrol one device in the given role; it expires unused after 15
+   * minutes. Without a name the device names itself when it enrols ("Rating tablet, desk 2").
+   */
   hallNewEnrolCode: {
-    input: technicianInput({ role: HallDeviceRole, name: DeviceName }),
-    output: z.object({ code: z.string(), role: HallDeviceRole, name: z.string(), expiresAt: z.iso.datetime() }),
+    input: technicianInput({ role: HallDeviceRole, name: DeviceName.optional() }),
+    output: z.object({
+      code: z.string(),
+      role: HallDeviceRole,
+      name: z.string().nullable(),
+      expiresAt: z.iso.datetime(),
+    }),
   },
   /** Technician: every device enrolled, with its last contact; revoked ones too. */
   hallListDevices: { input: technicianInput({}), output: z.array(HallDevice) },

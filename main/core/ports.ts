@@ -230,7 +230,7 @@ export interface NewEnrolCode {
   /** 8 digits, shown as 1234-5678. */
   code: string;
   role: HallDeviceRole;
-  name: string;
+  name: string | null;
   expiresAt: string;
 }
 
@@ -243,7 +243,8 @@ export interface EnrolledDevice {
 
 /** The hall server's enrolled devices (main/store/sqlite-hall-devices.ts). */
 export interface HallDeviceRegistry {
-  newEnrolCode(role: HallDeviceRole, name: string, expiresAt: Date): NewEnrolCode;
+  /** `name`: what the technician calls the device; null lets the device name itself when it enrols. */
+  newEnrolCode(role: HallDeviceRole, name: string | null, expiresAt: Date): NewEnrolCode;
   /** Uses the code once; undefined when it is unknown, used or expired. */
   enrol(code: string, name: string | undefined, at: Date): EnrolledDevice | undefined;
   /** The device a credential belongs to (its last contact noted); undefined when unknown or revoked. */

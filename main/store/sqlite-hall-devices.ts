@@ -42,8 +42,10 @@ export class SqliteHallDevices implements HallDeviceRegistry {
         `UPDATE hall_enrol_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
          RETURNING role, name`,
       ),
-      insertDevice: this.db.prepare<[string, string, string, string, string]>(
-        'INSERT INTO hall_devices (device_id, role, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)',
+      // Enrolling is the device's first contact.
+      insertDevice: this.db.prepare<[string, string, string, string, string, string]>(
+        `INSERT INTO hall_devices (device_id, role, name, token_hash, enrolled_at, last_contact_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       byToken: this.db.prepare<[string], DeviceRow>('SELECT * FROM hall_devices WHERE token_hash = ?'),
       byId: this.db.prepare<[string], DeviceRow>('SELECT * FROM hall_devices WHERE device_id = ?'),
@@ -56,10 +58,10 @@ export class SqliteHallDevices implements HallDeviceRegistry {
     };
   }
 
-  newEnrolCode(role: HallDeviceRole, name: string, expiresAt: Date): NewEnrolCode {
+  newEnrolCode(role: HallDeviceRole, name: string | null, expiresAt: Date): NewEnrolCode {
     this.statements.pruneCodes.run(new Date().toISOString());
     const digits = String(randomInt(0, 100_000_000)).padStart(8, '0');
-    this.statements.insertCode.run(sha256(digits), role, name, expiresAt.toISOString());
+    this.statements.insertCode.run(sha256(digits), role, name ?? '', expiresAt.toISOString());
     return { code: `${digits.slice(0, 4)}-${digits.slice(4)}`, role, name, expiresAt: expiresAt.toISOString() };
   }
 
@@ -70,7 +72,9 @@ export class SqliteHallDevices implements HallDeviceRegistry {
       if (!used) return undefined;
       const token = randomBytes(32).toString('base64url');
       const deviceId = `${used.role}-${randomBytes(4).toString('hex')}`;
-      this.statements.insertDevice.run(deviceId, used.role, name ?? used.name, sha256(token), when);
+      // The technician's name for the code, else the one the device gives itself ("Rating tablet, desk 2").
+      const named = used.name || name || used.role;
+      this.statements.insertDevice.run(deviceId, used.role, named, sha256(token), when, when);
       return { deviceId, role: used.role, token };
     });
     return enrol.immediate();

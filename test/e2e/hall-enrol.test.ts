@@ -48,7 +48,7 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
       devices.close();
     }
   };
-  const newCode = (role: HallDeviceRole, name: string) =>
+  const newCode = (role: HallDeviceRole, name: string | null) =>
     registry((devices) => devices.newEnrolCode(role, name, new Date(Date.now() + 15 * 60_000)).code);
   const deviceNamed = (name: string) =>
     registry((devices) => devices.list().find((device) => device.name === name && device.revokedAt === null));
@@ -174,8 +174,8 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
     expect(await display.getByTestId('screen-enrol').count()).toBe(0);
     expect(await storedCredential(display)).toMatch(/^\S{20,}$/);
     expect(display.url()).toBe(`${server}/hall.html?speak=`);
-    // Enrolled in its role under the page's name.
-    expect(deviceNamed('Hall display')?.role).toBe('display');
+    // Enrolled in its role under the technician's name for the code.
+    expect(deviceNamed('Hall screen')?.role).toBe('display');
 
     const number = await callAtDesk();
     await display.getByTestId(`hall-call-${number}`).waitFor();
@@ -221,8 +221,9 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
     expect(seen.calls.slice(before.calls).filter((name) => name !== 'getKioskInfo')).toEqual([]);
     expect(seen.sockets - before.sockets).toBe(0);
 
-    // Enrolled again, the tablet is back at its desk (the desk session outlives the credential).
-    await typeOnPad(page, newCode('console', 'Console tablet'));
+    // Enrolled again, the tablet is back at its desk (the desk session outlives the credential); the
+    // technician gave the code no name, so the tablet is listed under its own.
+    await typeOnPad(page, newCode('console', null));
     await page.getByTestId('enrol-submit').click();
     await page.getByTestId('desk-screen').waitFor();
     expect(deviceNamed('Desk console, desk 1')?.role).toBe('console');
@@ -230,7 +231,7 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
   });
 
   it('a revoked display, which makes no calls of its own, shows the enrol screen after its socket is cut', async () => {
-    const deviceId = deviceNamed('Hall display')!.deviceId;
+    const deviceId = deviceNamed('Hall screen')!.deviceId;
     registry((devices) => devices.revoke(deviceId, new Date()));
     // The server cuts the display's events at the next event, and refuses the socket it opens again.
     await callAtDesk();

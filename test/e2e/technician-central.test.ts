@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { apiPaths } from '../../main/contract';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { PORTRAIT, launchChromium, shootBothOrientations } from '../support/chromium';
 import { alwaysOpen, SAMPLE_CATALOG, tempDir } from '../support/kiosk-fixture';
+import { localeTexts } from '../support/locale-texts';
 import { overflowProblems } from '../support/screen-checks';
 import { TEST_FINGERPRINT, TestCentral } from '../support/test-central';
 
@@ -22,12 +23,7 @@ import { TEST_FINGERPRINT, TestCentral } from '../support/test-central';
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots/technician-central');
 const PIN = '735146';
 type CentralTexts = Record<string, string>;
-const texts = (language: string) =>
-  (
-    JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${language}/technician.json`), 'utf8')) as {
-      central: CentralTexts;
-    }
-  ).central;
+const texts = (language: string) => localeTexts<{ central: CentralTexts }>(language, 'technician').central;
 
 describe('the central server in technician diagnostics (Chromium, browser shell, test central)', () => {
   let browser: Browser;

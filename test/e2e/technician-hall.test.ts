@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../main/core/auth/pin';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { HallOnThisMachine, until } from '../support/hall-processes';
+import { localeTexts } from '../support/locale-texts';
 import { overflowProblems } from '../support/screen-checks';
 
 /*
@@ -17,12 +17,7 @@ import { overflowProblems } from '../support/screen-checks';
 const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots/technician-hall');
 const PIN = '735146';
 type HallTexts = Record<string, string>;
-const texts = (language: string) =>
-  (
-    JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${language}/technician.json`), 'utf8')) as {
-      hall: HallTexts;
-    }
-  ).hall;
+const texts = (language: string) => localeTexts<{ hall: HallTexts }>(language, 'technician').hall;
 
 describe('the hall server in technician diagnostics (Chromium, hall server and kiosk processes)', () => {
   let browser: Browser;

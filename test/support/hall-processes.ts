@@ -67,7 +67,13 @@ export class HallOnThisMachine {
    * `phoneUrl`: its address for phones (hall.phoneUrl), which ticket QR codes link to.
    */
   async startServer(
-    options: { tls?: boolean; catalog?: (catalog: Catalog) => Catalog; phoneUrl?: string } = {},
+    options: {
+      tls?: boolean;
+      catalog?: (catalog: Catalog) => Catalog;
+      phoneUrl?: string;
+      /** More of the server's configuration (its technician PIN hash, say). */
+      config?: Record<string, unknown>;
+    } = {},
   ): Promise<RunningShell> {
     const dataDir = this.serverDir();
     mkdirSync(dataDir, { recursive: true });
@@ -90,6 +96,7 @@ export class HallOnThisMachine {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
           ...(options.phoneUrl !== undefined && { phoneUrl: options.phoneUrl }),
         },
+        ...options.config,
       }),
     );
     const args = ['--data-dir', dataDir, '--config', config, '--catalog', catalog];

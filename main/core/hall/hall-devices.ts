@@ -49,7 +49,7 @@ export class HallDeviceCalls {
   }: CallInput<'hallNewEnrolCode'>): Promise<CallOutput<'hallNewEnrolCode'>> {
     this.parts.requireTechnician(token);
     const expiresAt = new Date(this.parts.clock.now().getTime() + ENROL_CODE_MINUTES * 60_000);
-    return this.registry().newEnrolCode(role, name, expiresAt);
+    return this.registry().newEnrolCode(role, name ?? null, expiresAt);
   }
 
   async hallListDevices({ token }: CallInput<'hallListDevices'>): Promise<CallOutput<'hallListDevices'>> {

@@ -82,9 +82,12 @@ export class HallCredential {
 }
 
 /** The page's address with `token` taken out of its fragment (and no `#` left when nothing else was in it). */
-export function addressWithoutToken(location: PageAddress): string {
+export const addressWithoutToken = (location: PageAddress): string => addressWithout(location, 'token');
+
+/** The page's address with one parameter of its fragment taken out (the path, query and the rest kept). */
+export function addressWithout(location: PageAddress, parameter: string): string {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-  fragment.delete('token');
+  fragment.delete(parameter);
   const rest = fragment.toString();
   return `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`;
 }

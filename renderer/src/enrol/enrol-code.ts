@@ -1,4 +1,4 @@
-import { KioskApiError, type HallDeviceRole } from '../../../main/contract';
+import { HALL_PAGE_OF_ROLE, KioskApiError, type HallDeviceRole } from '../../../main/contract';
 
 /** The code a technician reads out: 8 digits, shown 4-4 (main/contract/hall.ts, EnrolCode). */
 export const ENROL_CODE_DIGITS = 8;
@@ -62,4 +62,21 @@ export function deviceName(page: EnrolPage, deskId?: string | null): string {
 /** What the technician runs on the hall server for this page's code. */
 export function enrolCommand(page: EnrolPage, name: string): string {
   return `npm run hall -- enrol-code --role ${ROLE_OF_PAGE[page]} --name "${name}"`;
+}
+
+/**
+ * The address a device opens to enrol with a code it did not have to type: the page its role opens on
+ * the server, the code in the fragment (never sent to the server, never in its logs). The technician
+ * screen shows it as a QR code; null for roles without a page (kiosks, outside systems).
+ */
+export function enrolAddress(serverAddress: string, role: HallDeviceRole, code: string): string | null {
+  const page = HALL_PAGE_OF_ROLE[role];
+  if (!page) return null;
+  return `${new URL(page, serverAddress.endsWith('/') ? serverAddress : `${serverAddress}/`).href}#enrol=${enrolCodeDigits(code)}`;
+}
+
+/** The code an address brought (`#enrol=12345678`), or null. */
+export function enrolCodeFromFragment(hash: string): string | null {
+  const digits = enrolCodeDigits(new URLSearchParams(hash.replace(/^#/, '')).get('enrol') ?? '');
+  return digits.length === ENROL_CODE_DIGITS ? digits : null;
 }

@@ -2,11 +2,12 @@ import './enrol.css';
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_AUTONYMS, LANGUAGES, type KioskApi, type Language } from '../../../main/contract';
-import type { HallCredential } from '../api/hall-credential';
+import { addressWithout, type HallCredential } from '../api/hall-credential';
 import {
   deviceName,
   ENROL_CODE_DIGITS,
   enrolCodeDigits,
+  enrolCodeFromFragment,
   enrolCommand,
   enrolErrorKind,
   formatEnrolCode,
@@ -47,8 +48,13 @@ export function EnrolScreen({
   onEnrolled = () => window.location.reload(),
 }: EnrolScreenProps) {
   const { t, i18n } = useTranslation('enrol');
-  const [digits, setDigits] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Opened from the QR code on the technician screen (…/hall.html#enrol=12345678): the code is
+  // sent as if typed, at once (below).
+  const [fromAddress] = useState(() =>
+    typeof window === 'undefined' ? null : enrolCodeFromFragment(window.location.hash),
+  );
+  const [digits, setDigits] = useState(fromAddress ?? '');
+  const [busy, setBusy] = useState(fromAddress !== null);
   const [enrolled, setEnrolled] = useState(false);
   const [error, setError] = useState<EnrolErrorKind | null>(null);
   const picked = useRef(false);
@@ -77,16 +83,9 @@ export function EnrolScreen({
     setDigits((value) => enrolCodeDigits(update(value)));
   };
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy || enrolled) return;
-    if (digits.length !== ENROL_CODE_DIGITS) {
-      setError('incomplete');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    api.hallEnrol({ code: formatEnrolCode(digits), name }).then(
+  /** Trades the code for the credential; the screen shows it busy meanwhile. */
+  const enrolWith = (code: string) =>
+    api.hallEnrol({ code: formatEnrolCode(code), name }).then(
       ({ token }) => {
         credential.keep(token);
         setEnrolled(true);
@@ -97,7 +96,28 @@ export function EnrolScreen({
         setBusy(false);
       },
     );
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || enrolled) return;
+    if (digits.length !== ENROL_CODE_DIGITS) {
+      setError('incomplete');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    void enrolWith(digits);
   };
+
+  // The code from the address is sent once, and taken out of the address so a reload does not send it again.
+  const addressSent = useRef(false);
+  const sendFromAddress = useEffectEvent(() => {
+    if (fromAddress === null || addressSent.current) return;
+    addressSent.current = true;
+    window.history.replaceState(window.history.state, '', addressWithout(window.location, 'enrol'));
+    void enrolWith(fromAddress);
+  });
+  useEffect(() => sendFromAddress(), []);
 
   // A hall display often has a keyboard and no touch: digits typed anywhere go into the code, and
   // the code field takes the keys from then on (Enter there sends the code).

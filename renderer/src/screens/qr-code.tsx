@@ -8,7 +8,7 @@ const QUIET_MODULES = 4;
  * A ticket's QR code drawn as SVG (one path of unit squares): the same symbol the printer would
  * print, so a desk scanner reads it off the screen or off a photo of it.
  */
-export function QrCode({ data, label }: { data: string; label: string }) {
+export function QrCode({ data, label, testId = 'ticket-qr' }: { data: string; label: string; testId?: string }) {
   const { size, path } = useMemo(() => {
     const { modules } = QRCode.create(data, { errorCorrectionLevel: 'M' });
     const squares: string[] = [];
@@ -22,7 +22,7 @@ export function QrCode({ data, label }: { data: string; label: string }) {
   return (
     <svg
       className="qr-code"
-      data-testid="ticket-qr"
+      data-testid={testId}
       data-qr-content={data}
       role="img"
       aria-label={label}

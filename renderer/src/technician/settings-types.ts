@@ -8,7 +8,7 @@ export interface EffectiveSettings {
   centreName: string;
   kioskId: string;
   timeZone: string;
-  role: 'hall-kiosk' | 'rating-terminal' | 'bus';
+  role: 'hall-kiosk' | 'rating-terminal' | 'bus' | 'hall-server';
   ratingDeskIds: string[];
   languages: Language[];
   defaultLanguage: Language;

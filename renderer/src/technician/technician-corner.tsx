@@ -12,21 +12,20 @@ export const UNLOCK_WINDOW_MS = 3000;
 const CORNER_FRACTION = 0.1;
 const MAX_PIN_DIGITS = 12;
 
-type View =
-  { kind: 'hidden' } | { kind: 'pin' } | { kind: 'change-pin'; token: string } | { kind: 'panel'; token: string };
+type View = { kind: 'pin' } | { kind: 'change-pin'; token: string } | { kind: 'panel'; token: string };
 
 /**
- * Technician mode over the kiosk: the hidden unlock, the PIN pad, the forced change of the
- * first-run PIN and the technician panel. The PIN is only passed to the main process, which checks it.
+ * Technician mode over the kiosk: the hidden unlock, then the technician's session. The PIN is only
+ * passed to the main process, which checks it.
  */
 export function TechnicianCorner({ api }: { api: KioskApi }) {
-  const [view, setView] = useState<View>({ kind: 'hidden' });
+  const [open, setOpen] = useState(false);
   const taps = useRef<number[]>([]);
 
   // Listened to on the whole document, before the screens see the tap, and never stopped: a
   // control a visitor taps in that corner still works.
   useEffect(() => {
-    if (view.kind !== 'hidden') return;
+    if (open) return;
     const onPointerDown = (event: PointerEvent) => {
       const corner = Math.min(window.innerWidth, window.innerHeight) * CORNER_FRACTION;
       if (event.clientX > corner || event.clientY > corner) return;
@@ -34,20 +33,27 @@ export function TechnicianCorner({ api }: { api: KioskApi }) {
       taps.current = [...taps.current.filter((at) => now - at < UNLOCK_WINDOW_MS), now];
       if (taps.current.length >= UNLOCK_TAPS) {
         taps.current = [];
-        setView({ kind: 'pin' });
+        setOpen(true);
       }
     };
     document.addEventListener('pointerdown', onPointerDown, { capture: true });
     return () => document.removeEventListener('pointerdown', onPointerDown, { capture: true });
-  }, [view.kind]);
-  const close = useCallback(() => setView({ kind: 'hidden' }), []);
+  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  return open ? <TechnicianSession api={api} onEnd={close} /> : null;
+}
 
-  if (view.kind === 'hidden') return null;
+/**
+ * A technician's session: the PIN pad, the forced change of the first-run PIN, then the panel.
+ * `onEnd`: the technician cancelled, closed the panel, or the session ended.
+ */
+export function TechnicianSession({ api, onEnd }: { api: KioskApi; onEnd(): void }) {
+  const [view, setView] = useState<View>({ kind: 'pin' });
   if (view.kind === 'pin') {
     return (
       <UnlockPad
         api={api}
-        onCancel={close}
+        onCancel={onEnd}
         onUnlocked={(token, mustChangePin) => setView({ kind: mustChangePin ? 'change-pin' : 'panel', token })}
       />
     );
@@ -57,12 +63,12 @@ export function TechnicianCorner({ api }: { api: KioskApi }) {
       <ChangePinPad
         api={api}
         token={view.token}
-        onCancel={close}
+        onCancel={onEnd}
         onChanged={() => setView({ ...view, kind: 'panel' })}
       />
     );
   }
-  return <TechnicianPanel api={api} token={view.token} onClose={close} />;
+  return <TechnicianPanel api={api} token={view.token} onClose={onEnd} />;
 }
 
 function UnlockPad(props: {

@@ -10,6 +10,7 @@ import { CatalogSection } from './sections/catalog-section';
 import { ConfigurationSection } from './sections/configuration-section';
 import { DesksSection } from './sections/desks-section';
 import { DiagnosticsSection } from './sections/diagnostics-section';
+import { HallDevicesSection } from './sections/hall-devices-section';
 import { IdentitySection } from './sections/identity-section';
 import { LanguagesSection } from './sections/languages-section';
 import { LogSection } from './sections/log-section';
@@ -18,11 +19,13 @@ import { PrinterSection } from './sections/printer-section';
 import { RatingSection } from './sections/rating-section';
 import { TimeoutsSection } from './sections/timeouts-section';
 import type { SettingsSectionProps } from './sections/section-props';
+import type { EffectiveSettings } from './settings-types';
 import { OutcomeView } from './fields';
 import { TechnicianContext, useTechnician } from './technician-context';
 import { useSettings } from './use-settings';
 
 export const SECTIONS = [
+  'hall-devices',
   'identity',
   'languages',
   'catalog',
@@ -39,9 +42,20 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
+/**
+ * The sections a device's technician needs: the hall's devices on its server only, and no printer
+ * there (the server prints nothing; its kiosks print on their own).
+ */
+export function sectionsOf(role: EffectiveSettings['role'] | undefined): readonly SectionId[] {
+  if (role === 'hall-server') return SECTIONS.filter((id) => id !== 'printer');
+  return SECTIONS.filter((id) => id !== 'hall-devices');
+}
+
 /** Sections that edit settings wait for them; the others stand on their own calls. */
 function sectionBody(id: SectionId, props: SettingsSectionProps & { printerProfiles: string[] }): ReactNode {
   switch (id) {
+    case 'hall-devices':
+      return <HallDevicesSection />;
     case 'identity':
       return <IdentitySection {...props} />;
     case 'languages':
@@ -100,13 +114,17 @@ export function TechnicianPanel({ api, token, onClose }: { api: KioskApi; token:
 function PanelLayout(props: { onClose(): void; language: Language; onLanguage(language: Language): void }) {
   const { onClose } = props;
   const { t } = useTranslation('technician');
-  const [section, setSection] = useState<SectionId>('identity');
   const settings = useSettings();
+  // Shown once the settings tell the role: a hall server opens on its devices.
+  const sections = sectionsOf(settings.effective?.role);
+  const [chosen, setSection] = useState<SectionId | null>(null);
+  const section = chosen ?? sections[0]!;
   return (
     <div
       className="technician-overlay technician-overlay--panel"
       role="dialog"
       aria-modal="true"
+      aria-label={t('panel.title')}
       data-testid="technician-panel"
     >
       <header className="technician-header">
@@ -130,7 +148,7 @@ function PanelLayout(props: { onClose(): void; language: Language; onLanguage(la
       </header>
       <div className="technician-layout">
         <nav className="technician-nav" aria-label={t('panel.title')}>
-          {SECTIONS.map((id) => (
+          {sections.map((id) => (
             <button
               key={id}
               type="button"

@@ -6,7 +6,9 @@ import { KioskApiError, LANGUAGES, type KioskApi, type Language } from '../../..
 import { HallCredential } from '../../../renderer/src/api/hall-credential';
 import {
   deviceName,
+  enrolAddress,
   enrolCodeDigits,
+  enrolCodeFromFragment,
   enrolCommand,
   enrolErrorKind,
   formatEnrolCode,
@@ -43,6 +45,33 @@ describe('the enrolment code as typed', () => {
     expect(enrolErrorKind(new KioskApiError('invalid-input', 'must be the 8 digits'))).toBe('incomplete');
     expect(enrolErrorKind(new KioskApiError('internal', 'the kiosk did not answer'))).toBe('failed');
     expect(enrolErrorKind(new Error('?'))).toBe('failed');
+  });
+});
+
+describe('the address a QR code on the technician screen opens', () => {
+  it('is the page of the device’s role on the server, the code in its fragment', () => {
+    expect(enrolAddress('http://10.0.0.5:8787', 'display', '1234-5678')).toBe(
+      'http://10.0.0.5:8787/hall.html#enrol=12345678',
+    );
+    expect(enrolAddress('https://hall.lan:8787/', 'rating-tablet', '12345678')).toBe(
+      'https://hall.lan:8787/rating.html#enrol=12345678',
+    );
+    expect(enrolAddress('http://10.0.0.5:8787', 'console', '0000-0001')).toBe(
+      'http://10.0.0.5:8787/console.html#enrol=00000001',
+    );
+  });
+
+  it('is none for devices without a page on the server', () => {
+    expect(enrolAddress('http://10.0.0.5:8787', 'kiosk', '1234-5678')).toBeNull();
+    expect(enrolAddress('http://10.0.0.5:8787', 'queue-system', '1234-5678')).toBeNull();
+  });
+
+  it('gives the page its code back, and nothing for a partial or missing one', () => {
+    expect(enrolCodeFromFragment('#enrol=12345678')).toBe('12345678');
+    expect(enrolCodeFromFragment('#view=wide&enrol=1234-5678')).toBe('12345678');
+    expect(enrolCodeFromFragment('#enrol=1234')).toBeNull();
+    expect(enrolCodeFromFragment('#token=abc')).toBeNull();
+    expect(enrolCodeFromFragment('')).toBeNull();
   });
 });
 

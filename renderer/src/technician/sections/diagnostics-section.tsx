@@ -3,17 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CentralLinkReport, Diagnostics, HallLinkReport } from '../../../../main/contract';
 import { numberFormat } from '../../number-format';
 import { sessionEnded, useTechnician } from '../technician-context';
+import { formatWhen } from '../when';
 
 function megabytes(bytes: number | null, language: string): string {
   if (bytes === null) return '—';
   const mb = bytes / 1024 / 1024;
   const write = (value: number) => numberFormat(language).decimal(value, { min: 1, max: 1 });
   return mb >= 1024 ? `${write(mb / 1024)} GB` : `${write(mb)} MB`;
-}
-
-function when(iso: string | null, language: string): string {
-  if (iso === null) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 /** Label and value, one row each. */
@@ -44,8 +40,8 @@ function CentralLink({ link }: { link: CentralLinkReport }) {
           [t('central.address'), link.url ?? '—'],
           [t('central.device'), `${link.deviceId ?? '—'} · ${link.centreId ?? '—'}`],
           [t('central.waiting'), numberFormat(i18n.language).integer(link.waiting)],
-          [t('central.lastSync'), when(link.lastSuccessAt, i18n.language)],
-          [t('central.nextAttempt'), when(link.nextAttemptAt, i18n.language)],
+          [t('central.lastSync'), formatWhen(link.lastSuccessAt, i18n.language)],
+          [t('central.nextAttempt'), formatWhen(link.nextAttemptAt, i18n.language)],
           [t('central.lastError'), link.lastError ? `${link.lastError.kind}: ${link.lastError.message}` : '—'],
           [t('central.catalog'), link.catalogVersion ?? '—'],
         ];
@@ -70,7 +66,7 @@ function HallLink({ link }: { link: HallLinkReport }) {
   const summary = state === 'unreachable' && link.block === null ? 'unreachableNoBlock' : state;
   const rows: [string, string][] = [
     [t('hall.address'), link.server],
-    [t('hall.lastContact'), when(link.lastContactAt, i18n.language)],
+    [t('hall.lastContact'), formatWhen(link.lastContactAt, i18n.language)],
     [t('hall.block'), link.block ? `${link.block.start}–${link.block.end}` : t('hall.noBlock')],
     [t('hall.waiting'), numberFormat(i18n.language).integer(link.toHandOver)],
     [t('hall.lastError'), link.lastError ?? '—'],

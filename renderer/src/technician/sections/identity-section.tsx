@@ -4,7 +4,7 @@ import { SaveBar, SelectField, TextField, Toggle } from '../fields';
 import type { EffectiveSettings } from '../settings-types';
 import type { SettingsSectionProps } from './section-props';
 
-const ROLES: readonly EffectiveSettings['role'][] = ['hall-kiosk', 'rating-terminal', 'bus'];
+const ROLES: readonly EffectiveSettings['role'][] = ['hall-kiosk', 'rating-terminal', 'bus', 'hall-server'];
 
 /** Which centre and device this is, its clock, and what it does. */
 export function IdentitySection({ effective, save }: SettingsSectionProps) {
