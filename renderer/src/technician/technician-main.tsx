@@ -1,6 +1,6 @@
 import '../zod-jitless';
 import '../fonts';
-import '../styles.css';
+import '../theme.css';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createKioskClient } from '../api/kiosk-client';
