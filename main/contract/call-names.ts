@@ -59,6 +59,7 @@ export const KIOSK_CALL_NAMES = [
   'hallListDevices',
   'hallRevokeDevice',
   'getPhoneTicket',
+  'phoneRatingOffered',
   'ratePhoneTicket',
 ] as const;
 

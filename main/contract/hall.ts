@@ -170,6 +170,11 @@ const PhoneRef = z.object({ ref: OriginRef }).strict();
 export const phoneCalls = {
   getPhoneTicket: { input: PhoneRef, output: PhoneTicket },
   /**
+   * The page shows the one-screen rating for the ended visit: the visit counts as offered a rating
+   * (the response rate's denominator), once with the kiosks' and tablets' offers.
+   */
+  phoneRatingOffered: { input: PhoneRef, output: z.object({ offeredAt: z.iso.datetime() }) },
+  /**
    * The same one-screen rating as a kiosk's, counted once with it (a changed mind within its time
    * replaces the score). `reasons`, when given with the score already stored, are the chips as now
    * chosen (the whole set, as setRatingReasons); left out, the stored ones stand.

@@ -77,7 +77,7 @@ export const DayFigures = z.object({
     /** Count per score, index 0 is score 1. */
     distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
     /**
-     * Ended visits offered a rating: a rating screen for the visit was shown on a kiosk or tablet
+     * Ended visits offered a rating: a rating screen for the visit was shown on a kiosk, tablet or phone
      * (`ratingOffered`), or the visit was rated (a rated visit was offered, whatever the screen said).
      */
     offered: z.number().int().min(0),

@@ -203,8 +203,11 @@ describe('the phone page: a ticket followed from the queue to the desk and rated
     expect(await page.getByTestId('phone-serving-desk').innerText()).toContain('Сіз 2-терезедесіз');
     await page.screenshot({ path: join(SCREENSHOTS, 'serving-kk-360x640.png') });
     await checkLayout(page, 'serving (kk)');
+    // The faces on show count the visit as offered a rating, as a kiosk's screen does.
+    const offered = page.waitForResponse((response) => response.url().endsWith('/api/call/phoneRatingOffered'));
     await desk('finishVisit');
     await page.getByTestId('screen-rating').waitFor({ timeout: 15_000 });
+    expect((await offered).status()).toBe(200);
     // The hall's rating settings: five faces by default.
     expect(await page.locator('[data-testid^="rating-face-"]').count()).toBe(5);
     expect(await page.getByTestId('rating-ticket-number').innerText()).toContain(mine.number);

@@ -48,8 +48,12 @@ describe("the phone page's calls on the hall server (one SQLite file, in process
     await expect(hall.service.ratePhoneTicket({ ref: REF(3), score: 5 })).rejects.toMatchObject({
       code: 'visit-not-ended',
     });
+    await expect(hall.service.phoneRatingOffered({ ref: REF(3) })).rejects.toMatchObject({ code: 'visit-not-ended' });
     await hall.service.finishVisit({ token: desk });
     expect(await hall.service.getPhoneTicket({ ref: REF(3) })).toMatchObject({ state: 'done', canRate: true });
+    // The page shows the faces (each time it opens): one offer, as a kiosk's screen counts it.
+    const offer = await hall.service.phoneRatingOffered({ ref: REF(3) });
+    expect(await hall.service.phoneRatingOffered({ ref: REF(3) })).toEqual(offer);
     expect(await hall.service.ratePhoneTicket({ ref: REF(3), score: 2, reasons: ['waiting-time'] })).toMatchObject({
       score: 2,
       canRate: true,
@@ -62,6 +66,18 @@ describe("the phone page's calls on the hall server (one SQLite file, in process
     expect(await hall.service.getPhoneTicket({ ref: REF(3) })).toMatchObject({ score: 2, canRate: false });
     const report = await hall.service.getDayReport({ token: desk });
     expect(report.totals.ratings).toMatchObject({ count: 1, distribution: [0, 1, 0, 0, 0] });
+    expect(report.totals.ratings.offered).toBe(1);
+  });
+
+  it('counts the faces shown on a phone as offered, so a visit seen and not rated lowers the response rate', async () => {
+    await take(4);
+    const desk = await hall.signIn('2');
+    await hall.service.callNext({ token: desk });
+    await hall.service.startVisit({ token: desk });
+    await hall.service.finishVisit({ token: desk });
+    await hall.service.phoneRatingOffered({ ref: REF(4) });
+    const report = await hall.service.getDayReport({ token: desk });
+    expect(report.totals.ratings).toMatchObject({ count: 0, offered: 1, responseRate: 0 });
   });
 
   it('stores the chips tapped after a low face with the score standing, and says a recall anew', async () => {

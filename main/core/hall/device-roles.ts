@@ -38,6 +38,7 @@ export const CALLS_WITHOUT_DEVICE: ReadonlySet<KioskCallName> = new Set([
   'getKioskInfo',
   // A visitor's phone holds no credential, only its ticket's unguessable ref (main/core/hall/phone-calls.ts).
   'getPhoneTicket',
+  'phoneRatingOffered',
   'ratePhoneTicket',
   // The phone page names the service in the visitor's language.
   'getCatalog',

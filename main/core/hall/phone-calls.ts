@@ -7,13 +7,13 @@ import type { RatingCalls } from '../rating/rating-calls';
 import type { Settings } from '../settings';
 import { requireHallServer } from './hall-server';
 
-export const PHONE_CALL_NAMES = ['getPhoneTicket', 'ratePhoneTicket'] as const;
+export const PHONE_CALL_NAMES = ['getPhoneTicket', 'phoneRatingOffered', 'ratePhoneTicket'] as const;
 
 export interface PhoneCallParts {
   settings: Settings;
   store: KioskStore;
   clock: Clock;
-  ratings: Pick<RatingCalls, 'submitRating' | 'setRatingReasons' | 'canRate'>;
+  ratings: Pick<RatingCalls, 'submitRating' | 'setRatingReasons' | 'ratingOffered' | 'canRate'>;
   /** People ahead of a ticket in the queue now, and the minutes that makes. */
   waitOf(service: Service, ticket: Ticket): WaitEstimate;
 }
@@ -32,6 +32,11 @@ export class PhoneCalls {
 
   async getPhoneTicket({ ref }: CallInput<'getPhoneTicket'>): Promise<CallOutput<'getPhoneTicket'>> {
     return this.view(this.ticketOf(ref));
+  }
+
+  async phoneRatingOffered({ ref }: CallInput<'phoneRatingOffered'>): Promise<CallOutput<'phoneRatingOffered'>> {
+    const { offeredAt } = await this.parts.ratings.ratingOffered({ ticketId: this.ticketOf(ref).id });
+    return { offeredAt };
   }
 
   async ratePhoneTicket({ ref, score, reasons }: CallInput<'ratePhoneTicket'>): Promise<CallOutput<'ratePhoneTicket'>> {

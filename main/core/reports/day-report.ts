@@ -17,7 +17,7 @@ import { zonedParts } from '../../shared/zoned-time';
  * - print not confirmed: tickets whose print was interrupted (printStatus `interrupted`), still so.
  * - ratings: the ratings of the day's tickets; their distribution is a count per score 1–5.
  * - offered: tickets whose visit was offered a rating, i.e. a rating screen for it was shown on a
- *   kiosk or tablet (`ratingOffered`, stored once per visit), or that were rated (a rating is only
+ *   kiosk, tablet or phone (`ratingOffered`, stored once per visit), or that were rated (a rating is only
  *   given on such a screen). Response rate = rated ÷ offered, null when none was offered.
  * - per service by the ticket's final serviceId (after any transfer), per desk by the desk that
  *   last called it (tickets never called belong to no desk); both sorted by id.

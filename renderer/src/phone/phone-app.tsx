@@ -57,6 +57,16 @@ export function PhoneApp({ api, ticketRef, alert, phoneLanguages }: PhoneAppProp
     document.title = ticket ? `${ticket.number} · ${ticket.centreName}` : (info?.centreName ?? document.title);
   }, [ticket, info]);
 
+  // The faces on show count the visit as offered a rating, as a kiosk's rating screen does (once: the server keeps one).
+  const offered = useRef<string | null>(null);
+  useEffect(() => {
+    if (screen.name !== 'rate' || ticketRef === null || offered.current === ticketRef) return;
+    offered.current = ticketRef;
+    api
+      .phoneRatingOffered({ ref: ticketRef })
+      .catch((error: unknown) => console.error('phone: phoneRatingOffered failed', error));
+  }, [api, screen.name, ticketRef]);
+
   // Each call once: the first, a recall, a call after a transfer (callKey).
   const alerted = useRef<string | null>(null);
   useEffect(() => {
