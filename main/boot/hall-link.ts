@@ -27,7 +27,7 @@ export interface HallLinkOptions {
   token: string;
   kioskId: string;
   timeoutMs: number;
-  store: Pick<KioskStore, 'ticketsToHandOver' | 'markHandedOver'>;
+  store: Pick<KioskStore, 'ticketsToHandOver' | 'countTicketsToHandOver' | 'markHandedOver'>;
   /** Where the block agreed with the server is kept, so a kiosk restarted while cut off still has it. */
   dataDir: string;
   /** The technicians' log. */
@@ -129,7 +129,7 @@ export class HallLink implements HallQueue {
       lastContactAt: this.lastContactAt,
       lastError: this.lastError,
       block: this.block,
-      toHandOver: this.options.store.ticketsToHandOver(MAX_HANDED_OVER).length,
+      toHandOver: this.options.store.countTicketsToHandOver(),
     };
   }
 

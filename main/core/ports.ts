@@ -330,6 +330,8 @@ export interface KioskStore extends Outbox {
   storeHallTicket(ticket: Ticket, originRef: string): Ticket;
   /** On a kiosk of a hall: tickets whose print outcome (or whole self) the server does not hold yet. */
   ticketsToHandOver(limit: number): HandedOverTicket[];
+  /** On a kiosk of a hall: how many tickets there are to hand over (all of them, not one batch). */
+  countTicketsToHandOver(): number;
   /** On a kiosk of a hall: the server holds these as sent (a ticket changed since stays to hand over). */
   markHandedOver(held: readonly Pick<HandedOverTicket, 'originRef' | 'printStatus'>[], at: Date): void;
   /**

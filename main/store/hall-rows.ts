@@ -39,6 +39,9 @@ interface HandOverRow {
   issued_offline: number;
 }
 
+/** A kiosk's ticket the server does not hold as it is now: numbered here (a ref), printed or failed, not handed over. */
+const TO_HAND_OVER = "origin_ref IS NOT NULL AND handed_over_at IS NULL AND print_status <> 'pending'";
+
 export interface HallRowParts {
   db: Database.Database;
   /** The store's one way into the outbox, inside the transaction of the change. */
@@ -79,9 +82,9 @@ export class HallRows {
       toHandOver: db.prepare<[number], HandOverRow>(
         `SELECT origin_ref, number, ticket_group, sequence, local_day, service_id, language, priority, issued_at,
            print_status, print_error, issued_offline
-         FROM tickets WHERE origin_ref IS NOT NULL AND handed_over_at IS NULL AND print_status <> 'pending'
-         ORDER BY id LIMIT ?`,
+         FROM tickets WHERE ${TO_HAND_OVER} ORDER BY id LIMIT ?`,
       ),
+      countToHandOver: db.prepare<[], { count: number }>(`SELECT COUNT(*) AS count FROM tickets WHERE ${TO_HAND_OVER}`),
       // Guarded by the outcome sent: an outcome that changed while the batch was on its way stays to hand over.
       markHandedOver: db.prepare<[string, string, string]>(
         'UPDATE tickets SET handed_over_at = ? WHERE origin_ref = ? AND print_status = ?',
@@ -148,6 +151,10 @@ export class HallRows {
 
   storeHallTicket(ticket: Ticket, originRef: string): Ticket {
     return this.storeCopy(ticket, originRef);
+  }
+
+  countTicketsToHandOver(): number {
+    return this.statements.countToHandOver.get()!.count;
   }
 
   ticketsToHandOver(limit: number): HandedOverTicket[] {

@@ -504,6 +504,10 @@ export class SqliteStore implements KioskStore {
     return writing(() => this.hall.storeHallTicket(ticket, originRef));
   }
 
+  countTicketsToHandOver(): number {
+    return this.hall.countTicketsToHandOver();
+  }
+
   ticketsToHandOver(limit: number): HandedOverTicket[] {
     return this.hall.ticketsToHandOver(limit);
   }

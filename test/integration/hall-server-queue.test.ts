@@ -139,7 +139,9 @@ describe('a kiosk of a hall keeps what it has to hand over (one SQLite file)', (
     expect(issued.ticket.number).toBe('A-950');
     // Pending: not yet, the kiosk does not know what it printed.
     expect(kiosk.store.ticketsToHandOver(10)).toEqual([]);
+    expect(kiosk.store.countTicketsToHandOver()).toBe(0);
     kiosk.store.recordPrintOutcome(issued.ticket.id, 'failed', 'paper out', new Date());
+    expect(kiosk.store.countTicketsToHandOver()).toBe(1);
     const sent = kiosk.store.ticketsToHandOver(10);
     expect(sent).toMatchObject([{ originRef: REF(9), printStatus: 'failed', issuedOffline: true }]);
     // A reprint while the batch was on its way: the server's "held" for the failed one does not cover it.
@@ -149,5 +151,6 @@ describe('a kiosk of a hall keeps what it has to hand over (one SQLite file)', (
     expect(kiosk.store.ticketsToHandOver(10)).toMatchObject([{ originRef: REF(9), printStatus: 'printed' }]);
     kiosk.store.markHandedOver(kiosk.store.ticketsToHandOver(10), new Date());
     expect(kiosk.store.ticketsToHandOver(10)).toEqual([]);
+    expect(kiosk.store.countTicketsToHandOver()).toBe(0);
   });
 });
