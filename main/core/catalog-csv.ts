@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Catalog, LANGUAGES, WEEKDAYS, type Weekday } from '../contract';
-import { csvField, parseCsv } from './csv';
+import { csvField, parseCsv } from '../shared/csv';
 import { InvalidFileError, type FileProblem } from './validation-report';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Ticket,
 } from '../../main/contract';
 import { loadCatalogFile } from '../../main/boot/read-files';
-import { parseCsv } from '../../main/core/csv';
+import { parseCsv } from '../../main/shared/csv';
 import { startBrowserShell, type RunningShell } from '../support/browser-shell-process';
 import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';

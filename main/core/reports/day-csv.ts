@@ -1,6 +1,6 @@
 import type { Language, LocalizedText, Rating, Ticket } from '../../contract';
 import { localDateTime } from '../../shared/zoned-time';
-import { csvField } from '../csv';
+import { csvFile } from '../../shared/csv';
 import { serviceMinutesOf, waitMinutesOf } from './day-report';
 
 /**
@@ -20,8 +20,6 @@ export interface DayCsvInput {
   standardMinutes: ReadonlyMap<string, number>;
   timeZone: string;
 }
-
-export const BYTE_ORDER_MARK = '\uFEFF';
 
 export const DAY_CSV_COLUMNS = [
   'number',
@@ -53,11 +51,10 @@ export function dayCsv(input: DayCsvInput): string {
   const rows = [...input.tickets]
     .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id - b.id)
     .map((ticket) => visitRow(ticket, ratings.get(ticket.id), input));
-  const lines = [
-    DAY_CSV_COLUMNS.join(','),
-    ...rows.map((row) => DAY_CSV_COLUMNS.map((c) => csvField(row[c])).join(',')),
-  ];
-  return BYTE_ORDER_MARK + lines.map((line) => `${line}\r\n`).join('');
+  return csvFile(
+    DAY_CSV_COLUMNS,
+    rows.map((row) => DAY_CSV_COLUMNS.map((column) => row[column])),
+  );
 }
 
 export function dayCsvFileName(kioskId: string, day: string): string {

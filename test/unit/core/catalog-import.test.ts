@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogKeepingLastGood } from '../../../main/boot/catalog-keeper';
 import { catalogToCsv, parseCatalogCsv, parseOpeningHours } from '../../../main/core/catalog-csv';
-import { parseCsv } from '../../../main/core/csv';
+import { parseCsv } from '../../../main/shared/csv';
 import { catalogJsonSchemaText } from '../../../main/core/json-schemas';
 import { loadCatalogFile } from '../../../main/boot/read-files';
 import { InvalidFileError } from '../../../main/core/validation-report';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../../../../main/contract';
-import { parseCsv as parseCsvText } from '../../../../main/core/csv';
+import { parseCsv as parseCsvText } from '../../../../main/shared/csv';
 import { DAY_CSV_COLUMNS, dayCsv, dayCsvFileName } from '../../../../main/core/reports/day-csv';
 import { DAY, OFFERED, RATINGS, STANDARDS } from './sample-day';
 

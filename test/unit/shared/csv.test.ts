@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv } from '../../../main/core/csv';
+import { csvField, parseCsv } from '../../../main/shared/csv';
 
 describe('CSV: one quoting rule and one reader for the catalog and the day’s visits', () => {
   it('quotes a field only when it holds a quote, a line break or a delimiter the reader may take', () => {

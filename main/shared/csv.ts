@@ -68,3 +68,15 @@ export function parseCsv(text: string): string[][] {
     .filter((cells) => cells.some((cell) => cell.trim() !== ''))
     .map((cells) => cells.map((cell) => cell.replace(NEUTRALISED, '')));
 }
+
+/** Without it Excel reads Cyrillic and ə as Windows-1252. */
+export const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * A whole CSV file as spreadsheets open it: UTF-8 with a byte order mark, the header line, each
+ * field quoted as csvField does, CRLF line ends.
+ */
+export function csvFile(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header.join(','), ...rows.map((row) => row.map((field) => csvField(field)).join(','))];
+  return BYTE_ORDER_MARK + lines.map((line) => `${line}\r\n`).join('');
+}
