@@ -137,7 +137,7 @@ const layerPolicies = [
     why: "central's PostgreSQL store implements central's ports.",
   }),
   ...layer('central-http', {
-    layers: ['central', 'contract'],
+    layers: ['central', 'contract', 'shared'],
     packages: ['zod'],
     builtins: NODE_BUILTINS,
     why: "central's HTTPS API serves central's ports; it knows no PostgreSQL (that is central-store's).",

@@ -7,6 +7,7 @@ import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
+import { PostgresStaffStore } from './postgres-staff';
 
 /**
  * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
@@ -15,12 +16,15 @@ import { migrate } from './migrations';
  */
 export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
+  /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
+  readonly staff: PostgresStaffStore;
 
   constructor(connectionString: string, options: { onError?: (error: Error) => void } = {}) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
+    this.staff = new PostgresStaffStore(this.pool);
   }
 
   async migrate(): Promise<void> {
