@@ -23,7 +23,7 @@ export interface CentralEnv {
 /** Starts `npm run start:central` (scripts/central.ts serve) as its own process, as the README does. */
 export function startCentralProcess(env: CentralEnv): Promise<CentralProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CENTRAL, 'serve'], {
-    env: { CENTRAL_ADMIN_PORT: '0', ...process.env, ...env, CENTRAL_HOST: '127.0.0.1' },
+    env: { CENTRAL_ADMIN_PORT: '0', CENTRAL_DASHBOARD_PORT: '0', ...process.env, ...env, CENTRAL_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
