@@ -32,9 +32,13 @@ function parse(stored: string): Parsed | null {
   const match = SCRYPT_HASH_PATTERN.exec(stored);
   if (!match) return null;
   const [, n, r, p, salt, hash] = match;
+  const expected = Buffer.from(hash!, 'base64');
+  // scrypt's shorter outputs are prefixes of its longer ones: a cut hash would accept the secret while
+  // checking fewer bits, so only the length made here counts as a hash.
+  if (expected.length !== KEY_LENGTH) return null;
   return {
     salt: Buffer.from(salt!, 'base64'),
-    expected: Buffer.from(hash!, 'base64'),
+    expected,
     options: { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEMORY },
   };
 }
