@@ -53,11 +53,19 @@ export function startCentralProcess(env: CentralEnv): Promise<CentralProcess> {
   });
 }
 
-/** Runs one of the central's commands (`npm run central -- …`) to its end; returns what it printed. */
-export function centralCommand(env: CentralEnv, args: string[]): { status: number | null; output: string } {
+/**
+ * Runs one of the central's commands (`npm run central -- …`) to its end, with `input` on its
+ * standard input (as a pipe, not a terminal); returns what it printed.
+ */
+export function centralCommand(
+  env: CentralEnv,
+  args: string[],
+  input?: string,
+): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CENTRAL, ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
+    input,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
