@@ -41,6 +41,8 @@ export default defineConfig({
         outOfOrder: fileURLToPath(new URL('./renderer/out-of-order.html', import.meta.url)),
         rating: fileURLToPath(new URL('./renderer/rating.html', import.meta.url)),
         phone: fileURLToPath(new URL('./renderer/phone.html', import.meta.url)),
+        // The central's dashboards (issue 13): served by the central, never loaded by a kiosk.
+        dashboard: fileURLToPath(new URL('./renderer/dashboard.html', import.meta.url)),
       },
     },
   },
