@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { transaction } from './transaction';
 import type {
   LockoutState,
   StaffAccount,
@@ -168,23 +169,6 @@ export class PostgresStaffStore implements StaffStore {
         ]);
       return changed;
     });
-  }
-}
-
-/** Runs `work` in one transaction; a connection that cannot even roll back is dropped, not pooled. */
-async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => (broken = true));
-    throw error;
-  } finally {
-    client.release(broken);
   }
 }
 

@@ -8,6 +8,7 @@ import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
 import { PostgresStaffStore } from './postgres-staff';
+import { transaction } from './transaction';
 
 /**
  * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
@@ -293,21 +294,8 @@ export class PostgresStore implements CentralStore {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => (broken = true));
-      throw error;
-    } finally {
-      // A connection that cannot even roll back (the server restarted) is dropped, not pooled.
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return transaction(this.pool, work);
   }
 }
 

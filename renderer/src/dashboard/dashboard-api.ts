@@ -25,50 +25,53 @@ export type SignInResult =
 
 export type MeResult = { ok: true; account: AccountView } | { ok: false; kind: 'signed-out' | 'expired' | 'failed' };
 
-const post = (path: string, body?: unknown) =>
-  fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** An answer: the account it names (2xx), or its refusal's code and status; null when no answer came. */
+type Answer =
+  { ok: true; account: AccountView } | { ok: false; status: number; refusal: z.infer<typeof Refusal> | null };
 
-export async function signIn(username: string, password: string): Promise<SignInResult> {
+async function ask(path: string, body?: unknown): Promise<Answer | null> {
   let response: Response;
   try {
-    response = await post('api/sign-in', { username, password });
+    response = await fetch(
+      path,
+      body === undefined
+        ? { credentials: 'same-origin' }
+        : {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
   } catch {
-    return { ok: false, kind: 'failed' };
+    return null;
   }
-  const body: unknown = await response.json().catch(() => null);
+  const json: unknown = await response.json().catch(() => null);
   if (response.ok) {
-    const parsed = z.object({ account: AccountView }).safeParse(body);
-    return parsed.success ? { ok: true, account: parsed.data.account } : { ok: false, kind: 'failed' };
+    const parsed = z.object({ account: AccountView }).safeParse(json);
+    return parsed.success ? { ok: true, account: parsed.data.account } : null;
   }
-  const refusal = Refusal.safeParse(body);
-  const code = refusal.success ? refusal.data.error : '';
-  if (code === 'wrong-credentials') return { ok: false, kind: 'wrong' };
-  if (code === 'account-disabled') return { ok: false, kind: 'disabled' };
-  if (code === 'locked' && refusal.success && refusal.data.until)
-    return { ok: false, kind: 'locked', until: new Date(refusal.data.until) };
+  const refusal = Refusal.safeParse(json);
+  return { ok: false, status: response.status, refusal: refusal.success ? refusal.data : null };
+}
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
+  const answer = await ask('api/sign-in', { username, password });
+  if (answer === null) return { ok: false, kind: 'failed' };
+  if (answer.ok) return answer;
+  const { error, until } = answer.refusal ?? {};
+  if (error === 'wrong-credentials') return { ok: false, kind: 'wrong' };
+  if (error === 'account-disabled') return { ok: false, kind: 'disabled' };
+  if (error === 'locked' && until) return { ok: false, kind: 'locked', until: new Date(until) };
   return { ok: false, kind: 'failed' };
 }
 
 export async function whoAmI(): Promise<MeResult> {
-  let response: Response;
-  try {
-    response = await fetch('api/me', { credentials: 'same-origin' });
-  } catch {
-    return { ok: false, kind: 'failed' };
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = z.object({ account: AccountView }).safeParse(body);
-    return parsed.success ? { ok: true, account: parsed.data.account } : { ok: false, kind: 'failed' };
-  }
-  if (response.status !== 401) return { ok: false, kind: 'failed' };
-  const refusal = Refusal.safeParse(body);
-  return { ok: false, kind: refusal.success && refusal.data.error === 'session-expired' ? 'expired' : 'signed-out' };
+  const answer = await ask('api/me');
+  if (answer === null) return { ok: false, kind: 'failed' };
+  if (answer.ok) return answer;
+  if (answer.status !== 401) return { ok: false, kind: 'failed' };
+  return { ok: false, kind: answer.refusal?.error === 'session-expired' ? 'expired' : 'signed-out' };
 }
 
 /** The centres the account may read, or null when they could not be fetched. */
@@ -83,14 +86,6 @@ export async function visibleCentres(): Promise<string[] | null> {
 }
 
 export async function signOut(): Promise<void> {
-  await post('api/sign-out').catch(() => undefined);
-}
-
-/**
- * Where to go after sign-in: the page asked for, if it is one of the dashboards' own (never
- * another site, and never back to sign-in).
- */
-export function afterSignIn(search: string): string {
-  const next = new URLSearchParams(search).get('next') ?? '';
-  return /^\/dashboard\/[a-z-]*$/.test(next) && next !== '/dashboard/sign-in' ? next : './';
+  // The answer is 204, no account: whatever it is, the page goes to sign-in after.
+  await fetch('api/sign-out', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
 }

@@ -11,31 +11,6 @@ const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/dash
   import: 'default',
 });
 
-const KEY = 'dashboard.language';
-
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-
-/**
- * The language asked for in the address (?lng=ru, then kept for the pages after it), else the one
- * last picked in this browser, else the first of the browser's languages the dashboards have, else
- * English.
- */
-export function chosenLanguage(search: string, storage: Storage, preferred: readonly string[]): Language {
-  const asked = new URLSearchParams(search).get('lng');
-  if (isLanguage(asked)) {
-    rememberLanguage(storage, asked);
-    return asked;
-  }
-  const stored = storage.getItem(KEY);
-  if (isLanguage(stored)) return stored;
-  return preferred.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLanguage) ?? 'en';
-}
-
-export function rememberLanguage(storage: Storage, language: Language): void {
-  storage.setItem(KEY, language);
-}
-
 export function initDashboardI18n(language: Language): typeof i18next {
   const resources: Record<string, { dashboard: Record<string, unknown> }> = {};
   for (const [path, content] of Object.entries(files)) {

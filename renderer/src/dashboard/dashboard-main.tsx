@@ -5,8 +5,9 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../main/contract';
-import { afterSignIn, signOut, whoAmI, type AccountView } from './dashboard-api';
-import { chosenLanguage, initDashboardI18n, rememberLanguage } from './dashboard-i18n';
+import { signOut, whoAmI, type AccountView } from './dashboard-api';
+import { afterSignIn, chosenLanguage, rememberLanguage } from './dashboard-choices';
+import { initDashboardI18n } from './dashboard-i18n';
 import { DashboardShell } from './dashboard-shell';
 import { SignInPage } from './sign-in-page';
 

@@ -121,8 +121,8 @@ describe('staff passwords', () => {
 });
 
 describe('staff scope', () => {
-  const analyst = { scope: { kind: 'network' } } as const;
-  const manager = { scope: { kind: 'centres', centreIds: ['baku-1', 'ganja-2'] } } as const;
+  const analyst: Pick<StaffAccount, 'scope'> = { scope: { kind: 'network' } };
+  const manager: Pick<StaffAccount, 'scope'> = { scope: { kind: 'centres', centreIds: ['baku-1', 'ganja-2'] } };
 
   it('lets an analyst read every centre and a manager only theirs', () => {
     expect(canSee(analyst, 'sheki-3')).toBe(true);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterSignIn } from '../../../renderer/src/dashboard/dashboard-api';
-import { chosenLanguage } from '../../../renderer/src/dashboard/dashboard-i18n';
+import { afterSignIn, chosenLanguage, type KeptChoices } from '../../../renderer/src/dashboard/dashboard-choices';
 
 /** A browser's localStorage, in memory. */
-function memoryStorage(): Storage {
+function memoryStorage(): KeptChoices {
   const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
 }
 
 describe("the dashboards' language", () => {
