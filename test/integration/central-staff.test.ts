@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -12,6 +13,7 @@ import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LOCKOUT_STEPS_MS, MAX_WRONG_PINS } from '../../main/shared/lockout';
 import { centralCommand } from '../support/central-process';
+import { requireCommand } from '../support/pty-pair';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { TEST_TLS } from '../support/test-central';
 
@@ -371,4 +373,42 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+  it('asks for the password twice at a terminal, without showing it', async () => {
+    // util-linux `script` runs the command on a pseudo-terminal, as a technician's shell does.
+    requireCommand('script');
+    const dataDir = mkdtempSync(join(tmpdir(), 'central-staff-tty-'));
+    const central = join(import.meta.dirname, '../../scripts/central.ts');
+    const child = spawn(
+      'script',
+      ['-qefc', `${process.execPath} --import tsx ${central} staff add tty-user --role analyst --network`, '/dev/null'],
+      {
+        env: { ...process.env, DATABASE_URL: cluster.url, CENTRAL_DATA_DIR: dataDir },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const waitFor = async (text: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!output.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await waitFor('New password for tty-user: ');
+      child.stdin.write('typed at the terminal\r');
+      await waitFor('The same password again: ');
+      child.stdin.write('typed at the terminal\r');
+      expect(await exited, output).toBe(0);
+      expect(output).toContain('Account tty-user added: analyst of the whole network.');
+      expect(output).not.toContain('typed at the terminal');
+      await signIn('tty-user', 'typed at the terminal');
+    } finally {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
