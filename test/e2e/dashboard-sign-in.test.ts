@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
@@ -241,6 +242,27 @@ describe.skipIf(missing)(
         await context.close();
       }
     }, 120_000);
+
+    it('sends a browser whose session ended back to sign-in, saying so, and on to the page after', async () => {
+      const { context, page } = await freshPage();
+      await page.goto(`${dashboards.url}/dashboard/sign-in?lng=en`);
+      await signIn(page, 'en', 'leyla');
+      await page.waitForURL(`${dashboards.url}/dashboard/`);
+      await page.waitForSelector('[data-testid="centres"]');
+      // Half an hour without a request, as PostgreSQL keeps it.
+      const db = new pg.Pool({ connectionString: cluster.url });
+      await db.query("UPDATE staff_sessions SET last_seen_at = now() - interval '31 minutes' WHERE username = 'leyla'");
+      await db.end();
+      await page.goto(`${dashboards.url}/dashboard/live`);
+      expect(page.url()).toBe(`${dashboards.url}/dashboard/sign-in?next=%2Fdashboard%2Flive&ended=1`);
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('Your session has ended. Please sign in again.');
+      await checkAndShoot(page, 'sign-in-session-ended-en');
+      await signIn(page, 'en', 'leyla');
+      await page.waitForURL(`${dashboards.url}/dashboard/live`);
+      await context.close();
+    });
 
     it('is readable on a phone', async () => {
       const { context, page } = await freshPage(PHONE);

@@ -58,7 +58,17 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
     };
     return new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: dashboards.port, method, path, headers, ca: TEST_TLS.cert },
+        {
+          host: '127.0.0.1',
+          port: dashboards.port,
+          method,
+          path,
+          headers,
+          ca: TEST_TLS.cert,
+          // A connection of its own each time: spawnSync (the staff commands) stalls this process past
+          // the server's keep-alive, and a kept connection it closed meanwhile would be reset.
+          agent: false,
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -252,6 +262,13 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
     const expired = await ask('GET', '/dashboard/api/me', { cookie: idle });
     expect(expired.status).toBe(401);
     expect(expired.body).toEqual({ error: 'session-expired', message: 'your session has ended: sign in again' });
+    const busyPage = await ask('GET', '/dashboard/', { cookie: busy });
+    expect(busyPage.status).toBe(200);
+    advance(SESSION_IDLE_MS);
+    // A page asked for with an ended session goes to sign-in, which says why.
+    expect((await ask('GET', '/dashboard/', { cookie: busy })).headers.location).toBe(
+      '/dashboard/sign-in?next=%2Fdashboard%2F&ended=1',
+    );
   });
 
   it('signs out: the cookie is cleared and the session no longer works', async () => {

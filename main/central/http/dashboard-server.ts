@@ -132,9 +132,13 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       throw new Refusal(405, 'method-not-allowed', 'pages are read with GET');
     if (rest.startsWith('assets/')) return asset(res, rest.slice('assets/'.length));
     if (rest === 'sign-in') return page(res);
-    // Every other page is for staff: without a session, the sign-in page, which comes back here after.
+    // Every other page is for staff: without a session, the sign-in page, which comes back here after
+    // (and says why, when a session ended).
     const session = await auth.session(tokenOf(req));
-    if (!session.ok) return redirect(res, `${DASHBOARD_BASE}sign-in?next=${encodeURIComponent(path)}`);
+    if (!session.ok) {
+      const ended = session.reason === 'session-expired' ? '&ended=1' : '';
+      return redirect(res, `${DASHBOARD_BASE}sign-in?next=${encodeURIComponent(path)}${ended}`);
+    }
     if (rest === '' || /^[a-z-]{1,40}$/.test(rest)) return page(res);
     throw new Refusal(404, 'not-found', `no page ${path}`);
   };

@@ -92,10 +92,9 @@ export class StaffAuth {
     if (!session || session.endedAt !== null) return { ok: false, reason: 'no-session' };
     const at = this.now();
     const idleEnd = session.lastSeenAt.getTime() + SESSION_IDLE_MS;
-    if (at.getTime() >= Math.min(idleEnd, session.expiresAt.getTime())) {
-      await this.store.endSession(hash, at);
-      return { ok: false, reason: 'session-expired' };
-    }
+    // Nothing is written: an expired session stays expired (and says so to every later request, so
+    // the page can tell its reader why they must sign in again), and is never used again.
+    if (at.getTime() >= Math.min(idleEnd, session.expiresAt.getTime())) return { ok: false, reason: 'session-expired' };
     const account = await this.store.account(session.username);
     if (!account || account.disabledAt !== null) return { ok: false, reason: 'account-disabled' };
     if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await this.store.touchSession(hash, at);
