@@ -35,7 +35,8 @@ const LAYERS = [
 
 /**
  * Every Node built-in, written with its `node:` prefix as the code does. Core, contract, shared,
- * hall, central and the renderer get none of them (core: node:crypto alone, for scrypt).
+ * hall, central and the renderer get none of them (core, shared and central: node:crypto alone, for
+ * scrypt and random tokens).
  */
 const NODE_BUILTINS = ['node:*', 'node:*/*'];
 const ALL_LAYERS = LAYERS.map((layer) => layer.type);
@@ -76,7 +77,8 @@ const layerPolicies = [
   }),
   ...layer('shared', {
     layers: ['contract', 'locales'],
-    why: 'pure helpers both core and the adapters read: the contract and locale texts only.',
+    builtins: ['node:crypto'],
+    why: 'pure helpers both core and the adapters read: the contract, locale texts and scrypt only.',
   }),
   ...layer('core', {
     layers: ['contract', 'shared'],
@@ -125,6 +127,7 @@ const layerPolicies = [
   ...layer('central', {
     layers: ['contract', 'shared'],
     packages: ['zod'],
+    builtins: ['node:crypto'],
     why: 'central shares only the contract and its pure helpers (main/shared) with the kiosk, never its core or SQLite store.',
   }),
   ...layer('central-store', {
@@ -134,7 +137,7 @@ const layerPolicies = [
     why: "central's PostgreSQL store implements central's ports.",
   }),
   ...layer('central-http', {
-    layers: ['central', 'contract'],
+    layers: ['central', 'contract', 'shared'],
     packages: ['zod'],
     builtins: NODE_BUILTINS,
     why: "central's HTTPS API serves central's ports; it knows no PostgreSQL (that is central-store's).",

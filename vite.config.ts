@@ -42,6 +42,8 @@ export default defineConfig({
         rating: fileURLToPath(new URL('./renderer/rating.html', import.meta.url)),
         phone: fileURLToPath(new URL('./renderer/phone.html', import.meta.url)),
         technician: fileURLToPath(new URL('./renderer/technician.html', import.meta.url)),
+        // The central's dashboards (issue 13): served by the central, never loaded by a kiosk.
+        dashboard: fileURLToPath(new URL('./renderer/dashboard.html', import.meta.url)),
       },
     },
   },

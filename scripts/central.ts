@@ -4,8 +4,10 @@
 //   npm run central -- devices                 the fleet, devices needing a technician first
 //   npm run central -- revoke <deviceId>
 //   npm run central -- release-catalog --file catalog.json --version 2026-12 [--centre baku-1 …]
+//   npm run central -- staff add <username> --role analyst --network   (password from stdin or a prompt)
 // The database is DATABASE_URL, or (a try-out) a PostgreSQL of its own in CENTRAL_DATA_DIR.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { centralDataDir, centralDatabase } from '../main/central/boot/central-database';
 import { centralTls } from '../main/central/boot/tls';
@@ -14,9 +16,12 @@ import { describeAttention, fleetOrder } from '../main/central/fleet';
 import { settingsPatchProblems } from '../main/central/settings-release';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
+import { startDashboardServer } from '../main/central/http/dashboard-server';
+import { StaffAuth } from '../main/central/staff/staff-auth';
 import { enrolCodeHash, newEnrolCode } from '../main/central/http/credentials';
 import { PostgresStore } from '../main/central/store/postgres-store';
 import { checkCatalogImport } from '../main/core/technician/catalog-import';
+import { STAFF_USAGE, staffCommand } from './central-staff';
 
 const USAGE = `Usage: npm run central -- <command>
   serve                                        the central server (npm run start:central)
@@ -25,7 +30,8 @@ const USAGE = `Usage: npm run central -- <command>
   revoke <deviceId>                            the device's credential stops working at once
   release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)
   settings --file <settings.json> [--centre <id>]   the network's settings, or a centre's over them
-  centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]`;
+  centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]
+${STAFF_USAGE}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,6 +44,7 @@ const { values, positionals } = parseArgs({
     services: { type: 'string' },
     'opening-hours': { type: 'string' },
     clear: { type: 'boolean' },
+    network: { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -78,14 +85,25 @@ switch (command) {
       log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
     });
     const admin = await startAdminServer({ store, port: Number(process.env.CENTRAL_ADMIN_PORT ?? 8444) });
+    const dashboards = await startDashboardServer({
+      auth: new StaffAuth(store.staff),
+      staff: store.staff,
+      staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+      tls,
+      port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),
+      host: process.env.CENTRAL_HOST ?? '0.0.0.0',
+      log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
+    });
     console.log(`Central server listening on https://0.0.0.0:${central.port}
   Certificate SHA-256 fingerprint: ${tls.fingerprint}
   Database: ${database.local ? `local try-out cluster in ${database.local.dataDir}` : 'DATABASE_URL'}
   Fleet screen (this machine only): ${admin.url}/fleet
+  Dashboards for staff: https://<this host>:${dashboards.port}/dashboard/ (accounts: npm run central -- staff add)
   Enrol a device: npm run central -- enrol-code --centre <id> --role bus`);
     const stop = async () => {
       await central.close();
       await admin.close();
+      await dashboards.close();
       await done(0);
     };
     process.once('SIGINT', () => void stop());
@@ -215,6 +233,17 @@ switch (command) {
     await store.setCentreOverride(centre, parsed.data);
     console.log(`${centre}'s override is set; its devices take the catalog with it within 10 minutes.`);
     await done();
+    break;
+  }
+  case 'staff': {
+    let code: number;
+    try {
+      code = await staffCommand(store.staff, rest, values);
+    } catch (error) {
+      console.error(`refused: ${(error as Error).message}\n${STAFF_USAGE}`);
+      code = 2;
+    }
+    await done(code);
     break;
   }
   default:

@@ -1,6 +1,7 @@
 import type { KioskCallName } from '../contract';
 import type { LockoutStore } from '../core/auth/lockout-store';
-import { LOCKOUT_MEMORY_MS, LOCKOUT_STEPS_MS, PinAttempts, type PinAttemptPolicy } from '../core/auth/pin-attempts';
+import { LOCKOUT_STEPS_MS, PinAttempts, type PinAttemptPolicy } from '../core/auth/pin-attempts';
+import { ADDRESS_POLICY } from '../shared/lockout';
 import type { Caller } from '../core/caller';
 import type { Clock } from '../core/ports';
 
@@ -9,11 +10,8 @@ export const PIN_CALLS: ReadonlySet<KioskCallName> = new Set(['technicianUnlock'
 /** Refusals that count as a refused PIN: a wrong PIN, and a try at a gate already locked. */
 const REFUSED_PIN_CODES: ReadonlySet<string> = new Set(['wrong-pin', 'technician-locked', 'desk-locked']);
 
-/**
- * One client address may get 10 PINs refused (at any gates together) before its PIN calls wait;
- * the waits grow as a gate's do. A right PIN from the address forgets its count.
- */
-export const ADDRESS_POLICY: PinAttemptPolicy = { maxWrong: 10, steps: LOCKOUT_STEPS_MS, memoryMs: LOCKOUT_MEMORY_MS };
+/** One client address may get 10 PINs refused (main/shared/lockout.ts, as the central's staff sign-in). */
+export { ADDRESS_POLICY };
 /**
  * All network clients together may get 30 PINs refused with no quiet quarter of an hour between
  * them: against guessing from many addresses at once. A right PIN does not forget this count.

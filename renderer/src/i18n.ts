@@ -2,6 +2,7 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../main/contract';
 import type consoleEn from '../../locales/en/console.json';
+import type dashboardEn from '../../locales/en/dashboard.json';
 import type enrolEn from '../../locales/en/enrol.json';
 import type figuresEn from '../../locales/en/figures.json';
 import type hallEn from '../../locales/en/hall.json';
@@ -23,12 +24,17 @@ declare module 'i18next' {
       printer: typeof printerEn;
       technician: typeof technicianEn;
       enrol: typeof enrolEn;
+      dashboard: typeof dashboardEn;
     };
   }
 }
 
-// Bundled, not fetched: a kiosk may have no network, and every language must work at once.
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+// Bundled, not fetched: a kiosk may have no network, and every language must work at once. The
+// dashboards' texts are their own entry's (dashboard/dashboard-i18n.ts), not the kiosk's to carry.
+const files = import.meta.glob<Record<string, unknown>>(['../../locales/*/*.json', '!../../locales/*/dashboard.json'], {
+  eager: true,
+  import: 'default',
+});
 
 function resourcesFromFiles(): Resource {
   const resources: Resource = {};

@@ -23,7 +23,7 @@ export interface CentralEnv {
 /** Starts `npm run start:central` (scripts/central.ts serve) as its own process, as the README does. */
 export function startCentralProcess(env: CentralEnv): Promise<CentralProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CENTRAL, 'serve'], {
-    env: { CENTRAL_ADMIN_PORT: '0', ...process.env, ...env, CENTRAL_HOST: '127.0.0.1' },
+    env: { CENTRAL_ADMIN_PORT: '0', CENTRAL_DASHBOARD_PORT: '0', ...process.env, ...env, CENTRAL_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -53,11 +53,19 @@ export function startCentralProcess(env: CentralEnv): Promise<CentralProcess> {
   });
 }
 
-/** Runs one of the central's commands (`npm run central -- …`) to its end; returns what it printed. */
-export function centralCommand(env: CentralEnv, args: string[]): { status: number | null; output: string } {
+/**
+ * Runs one of the central's commands (`npm run central -- …`) to its end, with `input` on its
+ * standard input (as a pipe, not a terminal); returns what it printed.
+ */
+export function centralCommand(
+  env: CentralEnv,
+  args: string[],
+  input?: string,
+): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CENTRAL, ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
+    input,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -7,6 +7,8 @@ import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
+import { PostgresStaffStore } from './postgres-staff';
+import { transaction } from './transaction';
 
 /**
  * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
@@ -15,12 +17,15 @@ import { migrate } from './migrations';
  */
 export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
+  /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
+  readonly staff: PostgresStaffStore;
 
   constructor(connectionString: string, options: { onError?: (error: Error) => void } = {}) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
+    this.staff = new PostgresStaffStore(this.pool);
   }
 
   async migrate(): Promise<void> {
@@ -289,21 +294,8 @@ export class PostgresStore implements CentralStore {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => (broken = true));
-      throw error;
-    } finally {
-      // A connection that cannot even roll back (the server restarted) is dropped, not pooled.
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return transaction(this.pool, work);
   }
 }
 

@@ -1,16 +1,11 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NEW_PIN_PATTERN, PIN_PATTERN } from '../../contract';
+import { SCRYPT_HASH_PATTERN, scryptHashSync, scryptVerifySync } from '../../shared/scrypt-hash';
 
 export { NEW_PIN_PATTERN, PIN_PATTERN };
 
-/**
- * Technician PINs are stored only as scrypt hashes: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>`.
- * The cost is in the string, so hashes made today still verify if the defaults are raised later.
- */
+/** PINs are stored only as scrypt hashes (main/shared/scrypt-hash.ts), at this cost. */
 const COST = { N: 16384, r: 8, p: 1 } as const;
-const KEY_LENGTH = 32;
-const SALT_BYTES = 16;
-export const PIN_HASH_PATTERN = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
+export const PIN_HASH_PATTERN = SCRYPT_HASH_PATTERN;
 
 /**
  * The PIN of a kiosk whose configuration has no `technician.pinHash` yet. It opens technician mode
@@ -41,30 +36,12 @@ function isGuessable(pin: string): boolean {
  * Hashes any PIN the kiosk may hold (4 to 12 digits: hashes of PINs set before the 6-digit rule
  * stay valid); whether a PIN may be set now is newTechnicianPinProblem's to say.
  */
-export function hashPin(pin: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
+export function hashPin(pin: string, salt?: Buffer): string {
   if (!PIN_PATTERN.test(pin)) throw new Error('a PIN is 4 to 12 digits');
-  const hash = scryptSync(pin, salt, KEY_LENGTH, COST);
-  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  return scryptHashSync(pin, COST, salt);
 }
 
 export const isPinHash = (value: string): boolean => PIN_HASH_PATTERN.test(value);
 
 /** Compares in constant time; a malformed stored hash verifies nothing rather than throwing. */
-export function verifyPin(pin: string, stored: string): boolean {
-  const match = PIN_HASH_PATTERN.exec(stored);
-  if (!match) return false;
-  const [, n, r, p, salt, hash] = match;
-  const expected = Buffer.from(hash!, 'base64');
-  let actual: Buffer;
-  try {
-    actual = scryptSync(pin, Buffer.from(salt!, 'base64'), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: 256 * 1024 * 1024,
-    });
-  } catch {
-    return false;
-  }
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+export const verifyPin = (pin: string, stored: string): boolean => scryptVerifySync(pin, stored);

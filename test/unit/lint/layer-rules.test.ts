@@ -50,6 +50,7 @@ const refused: Array<[string, string, string]> = [
   ['central → main/core', 'main/central/probe.ts', "import { KioskConfig as used } from '../core/config';"],
   ['central → pg', 'main/central/probe.ts', "import used from 'pg';"],
   ['central → node:fs', 'main/central/probe.ts', "import { readFileSync as used } from 'node:fs';"],
+  ['shared → node:fs', 'main/shared/probe.ts', "import { readFileSync as used } from 'node:fs';"],
   [
     'central http → central store (PostgreSQL)',
     'main/central/http/probe.ts',
@@ -88,6 +89,12 @@ const allowed: Array<[string, string, string]> = [
   ['core → contract', 'main/core/probe.ts', "import { LANGUAGES as used } from '../contract';"],
   ['core → zod', 'main/core/probe.ts', "import { z as used } from 'zod';"],
   ['core → node:crypto (scrypt)', 'main/core/probe.ts', "import { scrypt as used } from 'node:crypto';"],
+  ['shared → node:crypto (scrypt)', 'main/shared/probe.ts', "import { scrypt as used } from 'node:crypto';"],
+  [
+    'central → node:crypto (staff passwords, sessions)',
+    'main/central/probe.ts',
+    "import { scrypt as used } from 'node:crypto';",
+  ],
   ['store → core ports', 'main/store/probe.ts', "import type { KioskStore as used } from '../core/ports';"],
   ['store → better-sqlite3', 'main/store/probe.ts', "import used from 'better-sqlite3';"],
   [
