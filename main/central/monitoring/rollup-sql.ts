@@ -5,7 +5,13 @@
  * `source` is any relation with the `visits` columns and an integer `sign`.
  */
 
-export type RollupGrain = 'day' | 'month';
+/**
+ * Per centre and service, by day and by month; and the same for the whole network (per service
+ * only), so a network-wide range reads a few thousand rows, not one per centre. A desk's figures
+ * are read from its centre's visit rows (a centre's days are few; see figures.ts).
+ */
+export type RollupGrain = 'day' | 'month' | 'network_day' | 'network_month';
+export const ROLLUP_GRAINS: readonly RollupGrain[] = ['day', 'month', 'network_day', 'network_month'];
 
 export const ROLLUP_COUNT_COLUMNS = [
   'tickets',
@@ -53,24 +59,32 @@ const HISTOGRAMS = {
 } as const;
 
 /** The rollup's key columns at each grain, as expressions over a visit. */
+const DAY: [string, string] = ['local_day', 'v.local_day'];
+const MONTH: [string, string] = ['month', "date_trunc('month', v.local_day)::date"];
+const CENTRE: [string, string] = ['centre_id', 'v.centre_id'];
+const SERVICE: [string, string] = ['service_id', 'v.service_id'];
 const KEYS: Record<RollupGrain, Array<[string, string]>> = {
-  day: [
-    ['local_day', 'v.local_day'],
-    ['centre_id', 'v.centre_id'],
-    ['service_id', 'v.service_id'],
-    ['desk_id', "COALESCE(v.desk_id, '')"],
-  ],
-  month: [
-    ['month', "date_trunc('month', v.local_day)::date"],
-    ['centre_id', 'v.centre_id'],
-    ['service_id', 'v.service_id'],
-  ],
+  day: [DAY, CENTRE, SERVICE],
+  month: [MONTH, CENTRE, SERVICE],
+  network_day: [DAY, SERVICE],
+  network_month: [MONTH, SERVICE],
 };
 
+/** Tickets per local hour of issue (a day's weekday is its own), or per weekday and hour (a month's). */
+const DAY_HOURS: [string, string] = ['hours', 'v.local_hour'];
+const WEEK_HOURS: [string, string] = [
+  'week_hours',
+  '(extract(isodow FROM v.local_day)::integer - 1) * 24 + v.local_hour',
+];
 const HOURS: Record<RollupGrain, [string, string]> = {
-  day: ['hours', 'v.local_hour'],
-  month: ['week_hours', '(extract(isodow FROM v.local_day)::integer - 1) * 24 + v.local_hour'],
+  day: DAY_HOURS,
+  month: WEEK_HOURS,
+  network_day: DAY_HOURS,
+  network_month: WEEK_HOURS,
 };
+
+/** The key columns of a grain's table. */
+export const rollupKeys = (grain: RollupGrain) => KEYS[grain].map(([name]) => name);
 
 export const rollupTable = (grain: RollupGrain) => `visit_rollup_${grain}`;
 
@@ -100,7 +114,7 @@ export function rollupSelect(grain: RollupGrain, source: string): string {
 export function rollupUpsert(grain: RollupGrain, source: string): string {
   const table = rollupTable(grain);
   const columns = rollupColumns(grain);
-  const keys = KEYS[grain].map(([name]) => name);
+  const keys = rollupKeys(grain);
   const sums = [
     ...ROLLUP_COUNT_COLUMNS.map((name) => `${name} = r.${name} + EXCLUDED.${name}`),
     ...[...Object.keys(HISTOGRAMS), HOURS[grain][0]].map((name) => `${name} = hist_add(r.${name}, EXCLUDED.${name})`),

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { SyncRecord } from '../../contract/sync';
-import { rollupUpsert } from '../monitoring/rollup-sql';
+import { ROLLUP_GRAINS, rollupUpsert } from '../monitoring/rollup-sql';
 import {
   EMPTY_VISIT,
   foldVisitFacts,
@@ -78,11 +78,15 @@ WITH zone AS (
   SELECT up.*, 1 AS sign FROM up
   UNION ALL
   SELECT old.*, -1 AS sign FROM jsonb_populate_recordset(NULL::visits, $2) old
-), day AS (
-  ${rollupUpsert('day', 'changes')}
+), ${ROLLUP_GRAINS.slice(1)
+  .map(
+    (grain) => `${grain} AS (
+  ${rollupUpsert(grain, 'changes')}
   RETURNING 1
-)
-${rollupUpsert('month', 'changes')}`;
+)`,
+  )
+  .join(', ')}
+${rollupUpsert(ROLLUP_GRAINS[0]!, 'changes')}`;
 
 interface HeldRow {
   source: 'visit' | 'orphan';

@@ -116,12 +116,14 @@ CREATE AGGREGATE hist_agg(integer, integer) (
   SFUNC = hist_step, STYPE = integer[], INITCOND = '{}', COMBINEFUNC = hist_add, PARALLEL = SAFE
 );
 
--- Per day: the finest grain, down to the desk ('' when none). Tickets count on their local day.
+-- Per day, centre and service (tickets count on their local day); per month (named by its first
+-- day); and both again for the whole network, per service only. Counts, then histograms: waiting
+-- and service minutes, and tickets per local hour of issue (24 buckets a day; a month keeps 168,
+-- (ISO weekday - 1) * 24 + hour).
 CREATE TABLE visit_rollup_day (
   local_day date NOT NULL,
   centre_id text NOT NULL,
   service_id text NOT NULL,
-  desk_id text NOT NULL,
   tickets integer NOT NULL,
   served integer NOT NULL,
   no_shows integer NOT NULL,
@@ -138,35 +140,21 @@ CREATE TABLE visit_rollup_day (
   reason_premises integer NOT NULL,
   wait_hist integer[] NOT NULL,
   service_hist integer[] NOT NULL,
-  -- Tickets per local hour of issue (24 buckets).
   hours integer[] NOT NULL,
-  PRIMARY KEY (centre_id, service_id, local_day, desk_id)
+  PRIMARY KEY (centre_id, service_id, local_day)
 );
 CREATE INDEX visit_rollup_day_day ON visit_rollup_day (local_day);
 
--- Per month (the first day of it), centre and service: what long ranges read.
-CREATE TABLE visit_rollup_month (
-  month date NOT NULL,
-  centre_id text NOT NULL,
-  service_id text NOT NULL,
-  tickets integer NOT NULL,
-  served integer NOT NULL,
-  no_shows integer NOT NULL,
-  offered integer NOT NULL,
-  rated integer NOT NULL,
-  score_1 integer NOT NULL,
-  score_2 integer NOT NULL,
-  score_3 integer NOT NULL,
-  score_4 integer NOT NULL,
-  score_5 integer NOT NULL,
-  reason_waiting_time integer NOT NULL,
-  reason_staff integer NOT NULL,
-  reason_result integer NOT NULL,
-  reason_premises integer NOT NULL,
-  wait_hist integer[] NOT NULL,
-  service_hist integer[] NOT NULL,
-  -- Tickets per (ISO weekday - 1) * 24 + local hour of issue (168 buckets).
-  week_hours integer[] NOT NULL,
-  PRIMARY KEY (centre_id, service_id, month)
-);
+CREATE TABLE visit_rollup_month (LIKE visit_rollup_day);
+ALTER TABLE visit_rollup_month RENAME COLUMN local_day TO month;
+ALTER TABLE visit_rollup_month RENAME COLUMN hours TO week_hours;
+ALTER TABLE visit_rollup_month ADD PRIMARY KEY (centre_id, service_id, month);
 CREATE INDEX visit_rollup_month_month ON visit_rollup_month (month);
+
+CREATE TABLE visit_rollup_network_day (LIKE visit_rollup_day);
+ALTER TABLE visit_rollup_network_day DROP COLUMN centre_id;
+ALTER TABLE visit_rollup_network_day ADD PRIMARY KEY (local_day, service_id);
+
+CREATE TABLE visit_rollup_network_month (LIKE visit_rollup_month);
+ALTER TABLE visit_rollup_network_month DROP COLUMN centre_id;
+ALTER TABLE visit_rollup_network_month ADD PRIMARY KEY (month, service_id);
