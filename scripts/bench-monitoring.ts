@@ -90,7 +90,7 @@ function deviceRecords(seed: number, visits: number, day: string): SyncRecord[] 
  * The same batches through two stores on the same database: one keeping visits and rollups, one not
  * (its records only). Batches alternate between them so the machine's noise falls on both.
  */
-async function benchIngest(
+export async function benchIngest(
   url: string,
   visits: number,
 ): Promise<{ withMs: number; withoutMs: number; records: number }> {

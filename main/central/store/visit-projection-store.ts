@@ -153,7 +153,14 @@ export async function projectVisits(
     if (orphan) adopted.push(ticketId);
   }
 
-  if (rows.length > 0) await client.query(WRITE_VISITS, [JSON.stringify(rows), JSON.stringify(oldRows), centreId]);
+  if (rows.length > 0) {
+    // Named, so each connection plans this long statement once rather than per batch.
+    await client.query({
+      name: 'monitoring-write-visits',
+      text: WRITE_VISITS,
+      values: [JSON.stringify(rows), JSON.stringify(oldRows), centreId],
+    });
+  }
   if (stillOrphans.length > 0) {
     await client.query(
       `INSERT INTO visit_orphans (device_id, ticket_id, centre_id, partial)
