@@ -203,7 +203,7 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
       allMet &&= met;
       console.log(
         `  ${dashboard.name.padEnd(30)} rollups p95 ${fmt(p95).padStart(8)} ms   raw visits p95 ${fmt(raw).padStart(9)} ms   ` +
-          `${fmt(raw / p95, 0).padStart(5)}× faster   same figures: ${same ? 'yes' : 'NO'}   ${met ? 'met' : 'NOT MET'}`,
+          `${fmt(raw / p95, 1).padStart(5)}× faster   same figures: ${same ? 'yes' : 'NO'}   ${met ? 'met' : 'NOT MET'}`,
       );
     }
 

@@ -1,5 +1,6 @@
 import type { RatingReason } from '../../main/contract';
 import type { SyncFact, SyncRecord } from '../../main/contract/sync';
+export { seededRandom } from './seeded-random';
 
 /*
  * Visits as a hall server or bus reports them: the facts its store writes for each ticket (issued,
@@ -97,18 +98,6 @@ export function outboxOf(facts: Array<{ at: Date; fact: SyncFact }>, firstSeq = 
     .map((entry, index) => ({ ...entry, index }))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index)
     .map((entry, index) => ({ seq: firstSeq + index, at: entry.at.toISOString(), fact: entry.fact }));
-}
-
-/** A small deterministic generator (mulberry32): the same seed gives the same visits. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The day an instant falls on in a time zone (YYYY-MM-DD). */

@@ -1,5 +1,5 @@
 import { RATING_REASONS, type RatingReason } from '../../contract';
-import { minutesBucket } from './rollup-sql';
+import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket, type RollupCount } from './rollup-sql';
 
 /*
  * The monitoring's figures (issue 13) for any level and any range of local days, each with its
@@ -137,23 +137,8 @@ function scopeConditions(scope: Scope, values: unknown[], alias: string, withDes
   return conditions;
 }
 
-const COUNTS = [
-  'tickets',
-  'served',
-  'no_shows',
-  'offered',
-  'rated',
-  'score_1',
-  'score_2',
-  'score_3',
-  'score_4',
-  'score_5',
-  'reason_waiting_time',
-  'reason_staff',
-  'reason_result',
-  'reason_premises',
-] as const;
-type CountName = (typeof COUNTS)[number];
+const COUNTS = ROLLUP_COUNT_COLUMNS;
+type CountName = RollupCount;
 
 /** What both queries answer, per service: counts, and sparse histograms as [minute, count]. */
 export interface RawAnswer {
@@ -219,28 +204,12 @@ export function visitFiguresQuery(scope: Scope, range: DayRange): SqlQuery {
     throw new Error('scope.deskId: a desk needs its centreId');
   const values: unknown[] = [range.from, range.to];
   const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', true)];
-  const conditions: Record<CountName, string> = {
-    tickets: 'true',
-    served: "outcome = 'done'",
-    no_shows: "outcome = 'no-show'",
-    offered: 'rating_offered',
-    rated: 'score IS NOT NULL',
-    score_1: 'score = 1',
-    score_2: 'score = 2',
-    score_3: 'score = 3',
-    score_4: 'score = 4',
-    score_5: 'score = 5',
-    reason_waiting_time: "'waiting-time' = ANY (reasons)",
-    reason_staff: "'staff' = ANY (reasons)",
-    reason_result: "'result' = ANY (reasons)",
-    reason_premises: "'premises' = ANY (reasons)",
-  };
   const text = `WITH v AS MATERIALIZED (
     SELECT v.service_id, v.outcome, v.rating_offered, v.score, v.reasons, v.local_day, v.local_hour,
            ${minutesBucket('v.waiting_seconds')} AS wait_min,
            ${minutesBucket('v.service_seconds')} AS service_min
       FROM visits v WHERE ${where.join(' AND ')}),
-  services AS (SELECT service_id, ${COUNTS.map((name) => `(count(*) FILTER (WHERE ${conditions[name]}))::integer AS ${name}`).join(', ')}
+  services AS (SELECT service_id, ${COUNTS.map((name) => `(count(*) FILTER (WHERE ${COUNT_CONDITIONS[name]}))::integer AS ${name}`).join(', ')}
                  FROM v GROUP BY service_id),
   wait AS (SELECT service_id, wait_min AS i, count(*)::integer AS n FROM v WHERE wait_min IS NOT NULL GROUP BY 1, 2),
   service AS (SELECT service_id, service_min AS i, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2),

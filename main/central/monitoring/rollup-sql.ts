@@ -32,7 +32,7 @@ export const ROLLUP_COUNT_COLUMNS = [
 export type RollupCount = (typeof ROLLUP_COUNT_COLUMNS)[number];
 
 /** Each count's definition over one visit (v), as a condition: the visit counts once when true. */
-const COUNT_CONDITIONS: Record<RollupCount, string> = {
+export const COUNT_CONDITIONS: Record<RollupCount, string> = {
   tickets: 'true',
   served: "v.outcome = 'done'",
   no_shows: "v.outcome = 'no-show'",
