@@ -12,6 +12,7 @@ import { startBrowserShell } from '../test/support/browser-shell-process';
 import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
 import { benchCentralIngest } from './bench-central';
+import { benchMonitoring } from './bench-monitoring';
 import { benchSync } from './bench-sync';
 import { benchHallTap } from './bench-hall';
 import { fmt, openTapRig, percentile, sorted, tapToFirstByte } from './bench-tap';
@@ -151,6 +152,16 @@ const outboxTargetMet = await benchOutboxCost(50);
 const hallTargetMet = await benchHallTap(50);
 const syncTargetMet = await benchSync(30);
 const ingestTargetMet = await benchCentralIngest();
-if (!targetsMet || !searchTargetsMet || !outboxTargetMet || !hallTargetMet || !syncTargetMet || !ingestTargetMet) {
+// A modest network here; scripts/bench-monitoring.ts alone takes --visits 50000000.
+const monitoringTargetMet = await benchMonitoring({ visits: 300_000, runs: 20, rawRuns: 5, ingestVisits: 1_500 });
+if (
+  !targetsMet ||
+  !searchTargetsMet ||
+  !outboxTargetMet ||
+  !hallTargetMet ||
+  !syncTargetMet ||
+  !ingestTargetMet ||
+  !monitoringTargetMet
+) {
   process.exitCode = 1;
 }

@@ -95,6 +95,7 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '001-sync.sql',
       '002-centre-overrides.sql',
       '003-centre-settings.sql',
+      '004-monitoring.sql',
       '005-staff.sql',
     ]);
   });

@@ -9,6 +9,7 @@ import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../p
 import { migrate } from './migrations';
 import { PostgresStaffStore } from './postgres-staff';
 import { transaction } from './transaction';
+import { ensureVisitPartitions, projectVisits } from './visit-projection-store';
 
 /**
  * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
@@ -19,9 +20,14 @@ export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
   /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
   readonly staff: PostgresStaffStore;
+  /** Whether ingest keeps the monitoring's visits and rollups (off only for the bench's baseline). */
+  private readonly projectVisits: boolean;
+  /** Months whose visits partition is known to exist in this database. */
+  private readonly visitPartitions = new Set<string>();
 
-  constructor(connectionString: string, options: { onError?: (error: Error) => void } = {}) {
+  constructor(connectionString: string, options: { onError?: (error: Error) => void; projectVisits?: boolean } = {}) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
+    this.projectVisits = options.projectVisits ?? true;
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
@@ -86,9 +92,10 @@ export class PostgresStore implements CentralStore {
   }
 
   async ingest(batch: SyncBatch, receivedAt: Date): Promise<IngestOutcome> {
+    if (this.projectVisits) await ensureVisitPartitions(this.pool, this.visitPartitions, batch.records);
     return this.transaction(async (client) => {
-      const device = await client.query<DevicePrinterRow & { held_seq: number; revoked: boolean }>(
-        `SELECT held_seq::int AS held_seq, revoked_at IS NOT NULL AS revoked,
+      const device = await client.query<DevicePrinterRow & { centre_id: string; held_seq: number; revoked: boolean }>(
+        `SELECT centre_id, held_seq::int AS held_seq, revoked_at IS NOT NULL AS revoked,
                 printer_status, printer_reported_at, tickets_on_roll
            FROM devices WHERE device_id = $1 FOR UPDATE`,
         [batch.deviceId],
@@ -133,6 +140,7 @@ export class PostgresStore implements CentralStore {
             fresh.map((record) => JSON.stringify(record.fact)),
           ],
         );
+        if (this.projectVisits) await projectVisits(client, batch.deviceId, row.centre_id, fresh);
       }
       const held = fresh.at(-1)?.seq ?? row.held_seq;
       const printer = printerAfter(

@@ -5,6 +5,7 @@ import { loadKioskConfig } from '../../../main/boot/config-file';
 import { KioskConfig } from '../../../main/core/config';
 import { InvalidFileError } from '../../../main/core/validation-report';
 import { tempDir } from '../../support/kiosk-fixture';
+import { seededRandom as prng } from '../../support/seeded-random';
 
 /** A file using every section, so mutations reach every kind of field. */
 const VALID = {
@@ -43,18 +44,6 @@ const VALID = {
   },
   api: { host: '127.0.0.1', port: 8787 },
 };
-
-/** mulberry32: small, seeded, the same sequence on every machine, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Container = Json[] | { [key: string]: Json };

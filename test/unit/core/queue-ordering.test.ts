@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickNext, priorityStreak, type WaitingTicket } from '../../../main/core/queue/ordering';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random';
 
 interface Simulation {
   calls: WaitingTicket[];

@@ -9,18 +9,7 @@ import {
 import { loadCatalogFile } from '../../../main/boot/read-files';
 import { SAMPLE_CATALOG } from '../../support/kiosk-fixture';
 import { buildReferenceIndex, referenceSearch } from './search-reference';
-
-/** mulberry32: a seeded generator, so a failure names a query that fails again on the next run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../../support/seeded-random';
 
 const random = seeded(7);
 const pick = <T>(items: ArrayLike<T>): T => items[Math.floor(random() * items.length)]!;

@@ -1,0 +1,303 @@
+import { RATING_REASONS, type RatingReason } from '../../contract';
+import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket, type RollupCount } from './rollup-sql';
+
+/*
+ * The monitoring's figures (issue 13) for any level and any range of local days, each with its
+ * definition (the dashboard prints these):
+ * - tickets: tickets issued on the centre's local days in the range; served: visits finished at a
+ *   desk; no-shows: tickets called and not come.
+ * - waiting time: from the ticket to its first call, in whole minutes (floor), of every ticket
+ *   called; median and 90th percentile as percentile_disc (the first minute at or past that share).
+ * - service time: from the first start at a desk to the last finish, in whole minutes, of visits served.
+ * - within standard: a time whose whole minutes are below the service's standard (service standard,
+ *   or waiting standard, default 15 minutes); the rest are over, by their whole minutes minus it.
+ * - satisfaction: the average score (1–5), the five faces' counts, response rate = rated / offered,
+ *   and how many ratings named each low-score reason.
+ * - busiest hours: tickets per ISO weekday × local hour of issue on the centre's wall clock.
+ * Minutes past 600 count as 600 (the histograms' last bucket) in medians and excesses.
+ */
+
+/** Which part of the network: none set is the whole network; a desk needs its centre. */
+export interface Scope {
+  region?: string;
+  centreId?: string;
+  serviceId?: string;
+  deskId?: string;
+}
+
+/** Local days, both ends included (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_SERVICE_MINUTES = 15;
+export const DEFAULT_WAITING_MINUTES = 15;
+
+export interface TimeFigures {
+  /** Visits with this time. */
+  measured: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  withinStandard: number;
+  /** withinStandard / measured. */
+  withinShare: number | null;
+  overStandard: number;
+  /** The mean, over visits over standard, of their whole minutes minus the standard. */
+  meanExcessMinutes: number | null;
+}
+
+export interface Figures {
+  tickets: number;
+  served: number;
+  noShows: number;
+  waiting: TimeFigures;
+  service: TimeFigures;
+  satisfaction: {
+    offered: number;
+    rated: number;
+    responseRate: number | null;
+    average: number | null;
+    /** Ratings with 1, 2, 3, 4, 5. */
+    faces: [number, number, number, number, number];
+    reasons: Record<RatingReason, number>;
+  };
+  /** 168 counts: index (ISO weekday - 1) * 24 + local hour. */
+  busiestHours: number[];
+}
+
+export interface Comparison {
+  range: DayRange;
+  previousRange: DayRange;
+  current: Figures;
+  previous: Figures;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Problems with a range, each naming the field: the HTTP layer refuses with them. */
+export function rangeProblems(range: DayRange): string[] {
+  const problems: string[] = [];
+  for (const key of ['from', 'to'] as const) {
+    const value = range[key];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dayOf(dayNumber(value)) !== value) {
+      problems.push(`${key}: "${value}" is not a day (YYYY-MM-DD)`);
+    }
+  }
+  if (problems.length === 0 && range.to < range.from) problems.push(`to: ${range.to} is before from (${range.from})`);
+  return problems;
+}
+
+/** The same number of days just before. */
+export function previousRange(range: DayRange): DayRange {
+  const length = dayNumber(range.to) - dayNumber(range.from) + 1;
+  return { from: dayOf(dayNumber(range.from) - length), to: dayOf(dayNumber(range.from) - 1) };
+}
+
+/** A range cut into whole months (read from a month rollup) and the days left at either end (from a day rollup). */
+export function splitRange(range: DayRange): { months: DayRange | null; days: DayRange[] } {
+  const firstFull = range.from.endsWith('-01') ? range.from : addMonths(monthStart(range.from), 1);
+  // The first month not wholly in the range (exclusive end).
+  const endFull = monthStart(dayOf(dayNumber(range.to) + 1));
+  if (firstFull >= endFull) return { months: null, days: [range] };
+  const days: DayRange[] = [];
+  if (range.from < firstFull) days.push({ from: range.from, to: dayOf(dayNumber(firstFull) - 1) });
+  if (endFull <= range.to) days.push({ from: endFull, to: range.to });
+  // A month is named by its first day: months.to is the last whole month's.
+  return { months: { from: firstFull, to: addMonths(endFull, -1) }, days };
+}
+
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+function addMonths(first: string, months: number): string {
+  const [year, month] = first.split('-').map(Number) as [number, number];
+  return dayOf(Date.UTC(year, month - 1 + months, 1) / DAY_MS);
+}
+
+/** A query and its parameters (node-postgres style). */
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** Binds scope filters as parameters after `values`; returns the SQL conditions. */
+function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
+  const conditions: string[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (scope.region !== undefined) {
+    conditions.push(`${alias}.centre_id IN (SELECT centre_id FROM centres WHERE region = ${bind(scope.region)})`);
+  }
+  if (scope.centreId !== undefined) conditions.push(`${alias}.centre_id = ${bind(scope.centreId)}`);
+  if (scope.serviceId !== undefined) conditions.push(`${alias}.service_id = ${bind(scope.serviceId)}`);
+  if (withDesk && scope.deskId !== undefined) conditions.push(`COALESCE(${alias}.desk_id, '') = ${bind(scope.deskId)}`);
+  return conditions;
+}
+
+const COUNTS = ROLLUP_COUNT_COLUMNS;
+type CountName = RollupCount;
+
+/** What both queries answer, per service: counts, and sparse histograms as [minute, count]. */
+export interface RawAnswer {
+  services: Array<Record<CountName, number> & { service_id: string }>;
+  wait: Array<[string, number, number]>;
+  service: Array<[string, number, number]>;
+  hours: Array<[number, number]>;
+  standards: Array<{ service_id: string; service_minutes: number; waiting_minutes: number }>;
+}
+
+/**
+ * Answers per service, standards joined, from the rollups: the network's own tables when no region
+ * or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
+ * visit rows of the range, read through the (centre, day) index, a few hundred a day.
+ */
+export function rollupFiguresQuery(scope: Scope, range: DayRange): SqlQuery {
+  if (scope.deskId !== undefined) return visitFiguresQuery(scope, range);
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const network = scope.region === undefined && scope.centreId === undefined;
+  const { months, days } = splitRange(range);
+  const parts: string[] = [];
+  const counts = COUNTS.join(', ');
+  if (months) {
+    const where = [
+      `m.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
+      ...scopeConditions(scope, values, 'm', false),
+    ];
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow
+      FROM ${network ? 'visit_rollup_network_month' : 'visit_rollup_month'} m WHERE ${where.join(' AND ')}`);
+  }
+  const dayRanges = days.map((part) => `d.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
+  if (dayRanges.length > 0) {
+    const where = [`(${dayRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'd', false)];
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, hours, extract(isodow FROM local_day)::integer AS dow
+      FROM ${network ? 'visit_rollup_network_day' : 'visit_rollup_day'} d WHERE ${where.join(' AND ')}`);
+  }
+  const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
+  services AS (SELECT service_id, ${COUNTS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')} FROM r GROUP BY service_id),
+  wait AS (SELECT r.service_id, u.i, sum(u.n)::integer AS n FROM r, unnest(r.wait_hist) WITH ORDINALITY u (n, i) GROUP BY 1, 2),
+  service AS (SELECT r.service_id, u.i, sum(u.n)::integer AS n FROM r, unnest(r.service_hist) WITH ORDINALITY u (n, i) GROUP BY 1, 2),
+  hours AS (SELECT CASE WHEN r.dow = 0 THEN u.i - 1 ELSE (r.dow - 1) * 24 + u.i - 1 END AS slot, sum(u.n)::integer AS n
+              FROM r, unnest(r.hours) WITH ORDINALITY u (n, i) GROUP BY 1)
+  SELECT jsonb_build_object(
+    'services', COALESCE((SELECT jsonb_agg(services) FROM services), '[]'),
+    'wait', COALESCE((SELECT jsonb_agg(jsonb_build_array(service_id, i - 1, n)) FROM wait WHERE n <> 0), '[]'),
+    'service', COALESCE((SELECT jsonb_agg(jsonb_build_array(service_id, i - 1, n)) FROM service WHERE n <> 0), '[]'),
+    'hours', COALESCE((SELECT jsonb_agg(jsonb_build_array(slot, n)) FROM hours WHERE n <> 0), '[]'),
+    'standards', COALESCE((SELECT jsonb_agg(s) FROM service_standards s WHERE s.service_id IN (SELECT service_id FROM services)), '[]')
+  ) AS answer`;
+  return { text, values };
+}
+
+/**
+ * The same answer from the raw visit rows (the baseline the bench measures rollups against, and
+ * what the tests compare with): histograms are counted straight from each visit's minutes.
+ */
+export function visitFiguresQuery(scope: Scope, range: DayRange): SqlQuery {
+  if (scope.deskId !== undefined && scope.centreId === undefined)
+    throw new Error('scope.deskId: a desk needs its centreId');
+  const values: unknown[] = [range.from, range.to];
+  const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', true)];
+  const text = `WITH v AS MATERIALIZED (
+    SELECT v.service_id, v.outcome, v.rating_offered, v.score, v.reasons, v.local_day, v.local_hour,
+           ${minutesBucket('v.waiting_seconds')} AS wait_min,
+           ${minutesBucket('v.service_seconds')} AS service_min
+      FROM visits v WHERE ${where.join(' AND ')}),
+  services AS (SELECT service_id, ${COUNTS.map((name) => `(count(*) FILTER (WHERE ${COUNT_CONDITIONS[name]}))::integer AS ${name}`).join(', ')}
+                 FROM v GROUP BY service_id),
+  wait AS (SELECT service_id, wait_min AS i, count(*)::integer AS n FROM v WHERE wait_min IS NOT NULL GROUP BY 1, 2),
+  service AS (SELECT service_id, service_min AS i, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2),
+  hours AS (SELECT (extract(isodow FROM local_day)::integer - 1) * 24 + local_hour AS slot, count(*)::integer AS n FROM v GROUP BY 1)
+  SELECT jsonb_build_object(
+    'services', COALESCE((SELECT jsonb_agg(services) FROM services), '[]'),
+    'wait', COALESCE((SELECT jsonb_agg(jsonb_build_array(service_id, i, n)) FROM wait), '[]'),
+    'service', COALESCE((SELECT jsonb_agg(jsonb_build_array(service_id, i, n)) FROM service), '[]'),
+    'hours', COALESCE((SELECT jsonb_agg(jsonb_build_array(slot, n)) FROM hours), '[]'),
+    'standards', COALESCE((SELECT jsonb_agg(s) FROM service_standards s WHERE s.service_id IN (SELECT service_id FROM services)), '[]')
+  ) AS answer`;
+  return { text, values };
+}
+
+/** Median and 90th percentile as percentile_disc reads them: the ceil(p × n)-th smallest. */
+function percentileOf(histogram: Map<number, number>, total: number, share: number): number | null {
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(share * total));
+  let seen = 0;
+  for (const minute of [...histogram.keys()].sort((a, b) => a - b)) {
+    seen += histogram.get(minute)!;
+    if (seen >= rank) return minute;
+  }
+  return null;
+}
+
+function timeFigures(rows: Array<[string, number, number]>, standardOf: (serviceId: string) => number): TimeFigures {
+  const histogram = new Map<number, number>();
+  let measured = 0;
+  let within = 0;
+  let excess = 0;
+  for (const [serviceId, minute, count] of rows) {
+    histogram.set(minute, (histogram.get(minute) ?? 0) + count);
+    measured += count;
+    const standard = standardOf(serviceId);
+    if (minute < standard) within += count;
+    else excess += (minute - standard) * count;
+  }
+  const over = measured - within;
+  return {
+    measured,
+    medianMinutes: percentileOf(histogram, measured, 0.5),
+    p90Minutes: percentileOf(histogram, measured, 0.9),
+    withinStandard: within,
+    withinShare: measured === 0 ? null : within / measured,
+    overStandard: over,
+    meanExcessMinutes: over === 0 ? null : excess / over,
+  };
+}
+
+/** The figures from either query's answer. */
+export function figuresOf(answer: RawAnswer): Figures {
+  const standards = new Map(answer.standards.map((row) => [row.service_id, row]));
+  const total = (name: CountName) => answer.services.reduce((sum, row) => sum + row[name], 0);
+  const faces: Figures['satisfaction']['faces'] = [
+    total('score_1'),
+    total('score_2'),
+    total('score_3'),
+    total('score_4'),
+    total('score_5'),
+  ];
+  const rated = total('rated');
+  const offered = total('offered');
+  const reasonColumn: Record<RatingReason, CountName> = {
+    'waiting-time': 'reason_waiting_time',
+    staff: 'reason_staff',
+    result: 'reason_result',
+    premises: 'reason_premises',
+  };
+  const busiestHours = Array.from({ length: 168 }, () => 0);
+  for (const [slot, count] of answer.hours) busiestHours[slot] = (busiestHours[slot] ?? 0) + count;
+  return {
+    tickets: total('tickets'),
+    served: total('served'),
+    noShows: total('no_shows'),
+    waiting: timeFigures(answer.wait, (id) => standards.get(id)?.waiting_minutes ?? DEFAULT_WAITING_MINUTES),
+    service: timeFigures(answer.service, (id) => standards.get(id)?.service_minutes ?? DEFAULT_SERVICE_MINUTES),
+    satisfaction: {
+      offered,
+      rated,
+      responseRate: offered === 0 ? null : rated / offered,
+      average: rated === 0 ? null : faces.reduce((sum, count, index) => sum + count * (index + 1), 0) / rated,
+      faces,
+      reasons: Object.fromEntries(RATING_REASONS.map((reason) => [reason, total(reasonColumn[reason])])) as Record<
+        RatingReason,
+        number
+      >,
+    },
+    busiestHours,
+  };
+}

@@ -1,0 +1,54 @@
+import type pg from 'pg';
+import {
+  figuresOf,
+  previousRange,
+  rollupFiguresQuery,
+  visitFiguresQuery,
+  type Comparison,
+  type DayRange,
+  type Figures,
+  type RawAnswer,
+  type Scope,
+  type SqlQuery,
+} from '../monitoring/figures';
+import {
+  liveViewOf,
+  openVisitsQuery,
+  printersQuery,
+  type LiveView,
+  type OpenVisitRow,
+  type PrinterRow,
+} from '../monitoring/live';
+
+/** Where figures are read from: the rollups (what dashboards use) or the raw visits (the baseline). */
+export type FiguresSource = 'rollups' | 'visits';
+
+/** The monitoring's reads (issue 13), on the central's PostgreSQL. */
+export class MonitoringStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async figures(scope: Scope, range: DayRange, source: FiguresSource = 'rollups'): Promise<Figures> {
+    const query = source === 'rollups' ? rollupFiguresQuery(scope, range) : visitFiguresQuery(scope, range);
+    const { rows } = await this.pool.query<{ answer: RawAnswer }>(query.text, query.values);
+    return figuresOf(rows[0]!.answer);
+  }
+
+  /** A period's figures with those of the same number of days just before (read together). */
+  async compare(scope: Scope, range: DayRange, source: FiguresSource = 'rollups'): Promise<Comparison> {
+    const before = previousRange(range);
+    const [current, previous] = await Promise.all([
+      this.figures(scope, range, source),
+      this.figures(scope, before, source),
+    ]);
+    return { range, previousRange: before, current, previous };
+  }
+
+  async live(centreId: string | null, now: Date): Promise<LiveView> {
+    const run = <T extends pg.QueryResultRow>(query: SqlQuery) => this.pool.query<T>(query.text, query.values);
+    const [open, printers] = await Promise.all([
+      run<OpenVisitRow>(openVisitsQuery(centreId, now)),
+      run<PrinterRow>(printersQuery(centreId)),
+    ]);
+    return liveViewOf(open.rows, printers.rows, now);
+  }
+}

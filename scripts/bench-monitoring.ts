@@ -1,0 +1,278 @@
+// npm run bench, the monitoring (issue 13): on a real PostgreSQL holding a generated network, every
+// dashboard query (a period and the one before it) read from the rollups against the same figures
+// from the raw visit rows (the baseline, same run, same answers checked equal), the live view, and
+// ingest with the visits projection and rollups against the same ingest without them. Alone:
+//   npx tsx scripts/bench-monitoring.ts --visits 50000000 [--runs 20] [--raw-runs 5]
+import { parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { enrolCodeHash } from '../main/central/http/credentials';
+import type { DayRange, Scope } from '../main/central/monitoring/figures';
+import { openVisitsQuery } from '../main/central/monitoring/live';
+import { rollupFiguresQuery, visitFiguresQuery } from '../main/central/monitoring/figures';
+import { MonitoringStore } from '../main/central/store/monitoring-store';
+import { PostgresStore } from '../main/central/store/postgres-store';
+import { SyncBatch, type SyncRecord } from '../main/contract/sync';
+import { throwawayPostgres } from '../test/support/postgres';
+import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from '../test/support/visit-facts';
+import { fmt, percentile, sorted } from './bench-tap';
+import { generateNetwork } from './generate-network';
+
+const MAX_DASHBOARD_P95_MS = 300;
+const MAX_LIVE_P95_MS = 100;
+const MAX_INGEST_SLOWDOWN = 0.2;
+const END_DAY = '2026-12-03';
+
+export interface MonitoringBenchOptions {
+  visits: number;
+  /** Timed runs of each query from the rollups and of the live view. */
+  runs: number;
+  /** Timed runs of each query from the raw visits (slow at scale). */
+  rawRuns: number;
+  /** Visits each bench device sends in the ingest comparison. */
+  ingestVisits: number;
+}
+
+const DASHBOARDS: Array<{ name: string; scope: Scope; range: DayRange }> = [
+  { name: 'network, last 30 days', scope: {}, range: { from: '2026-11-04', to: END_DAY } },
+  { name: 'network, last 365 days', scope: {}, range: { from: '2025-12-04', to: END_DAY } },
+  { name: 'network, all 9 years', scope: {}, range: { from: '2017-12-04', to: END_DAY } },
+  { name: 'region, a quarter', scope: { region: 'absheron' }, range: { from: '2026-07-01', to: '2026-09-30' } },
+  { name: 'centre, a month', scope: { centreId: 'centre-03' }, range: { from: '2026-11-01', to: '2026-11-30' } },
+  { name: 'centre, a week', scope: { centreId: 'centre-03' }, range: { from: '2026-11-23', to: '2026-11-29' } },
+  {
+    name: 'service in a centre, a year',
+    scope: { centreId: 'centre-03', serviceId: 'service-01' },
+    range: { from: '2025-12-04', to: END_DAY },
+  },
+  {
+    name: 'desk, 90 days',
+    scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' },
+    range: { from: '2026-09-05', to: END_DAY },
+  },
+];
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function explain(pool: pg.Pool, title: string, text: string, values: unknown[]): Promise<void> {
+  const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+  console.log(`\n  plan, ${title}:`);
+  for (const row of rows) console.log(`    ${row['QUERY PLAN']}`);
+}
+
+/** The facts of a day of visits at one centre, as its hall server sends them, for the ingest comparison. */
+function deviceRecords(seed: number, visits: number, day: string): SyncRecord[] {
+  const random = seededRandom(seed);
+  const plans: VisitPlan[] = Array.from({ length: visits }, (_, i) => {
+    const issuedAt = new Date(Date.parse(`${day}T05:00:00Z`) + Math.floor(random() * 9 * 3600) * 1000);
+    const score = (1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5;
+    return {
+      ticketId: i + 1,
+      issuedAt,
+      localDay: localDayIn(issuedAt, 'Asia/Baku'),
+      serviceId: `service-${String(1 + Math.floor(70 * random() ** 2.2)).padStart(2, '0')}`,
+      deskId: String(1 + Math.floor(random() * 10)),
+      waitSeconds: Math.floor(random() * 2400),
+      noShow: random() < 0.06,
+      serviceSeconds: Math.floor(random() * 1500),
+      offered: random() < 0.85,
+      ...(random() < 0.55 ? { score, reasons: score <= 2 ? (['waiting-time'] as const).slice() : [] } : {}),
+    };
+  });
+  return outboxOf(plans.flatMap(visitFacts));
+}
+
+/**
+ * The same batches through two stores on the same database: one keeping visits and rollups, one not
+ * (its records only). Batches alternate between them so the machine's noise falls on both.
+ */
+export async function benchIngest(
+  url: string,
+  visits: number,
+): Promise<{ withMs: number; withoutMs: number; records: number }> {
+  const withProjection = new PostgresStore(url);
+  const withoutProjection = new PostgresStore(url, { projectVisits: false });
+  const devices = 4;
+  let withMs = 0;
+  let withoutMs = 0;
+  let records = 0;
+  try {
+    const enrol = async (store: PostgresStore, deviceId: string, centreId: string) => {
+      const codeHash = enrolCodeHash(`BENCH-${deviceId}`);
+      await store.addEnrolCode({
+        codeHash,
+        centreId,
+        role: 'hall-server',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+      await store.enrol({ codeHash, deviceId, appVersion: 'bench', tokenHash: `bench-${deviceId}`, at: new Date() });
+    };
+    for (let d = 0; d < devices; d++) {
+      const centreId = `centre-${String(d + 1).padStart(2, '0')}`;
+      await enrol(withProjection, `bench-with-${d}`, centreId);
+      await enrol(withoutProjection, `bench-without-${d}`, centreId);
+      const outbox = deviceRecords(d + 1, visits, '2026-12-04');
+      for (let i = 0; i < outbox.length; i += 500) {
+        const slice = outbox.slice(i, i + 500);
+        const send = (store: PostgresStore, deviceId: string) => async () => {
+          // Parsed as the HTTP handler parses it: part of what a batch costs either way.
+          const batch = SyncBatch.parse({ deviceId, sentAt: new Date().toISOString(), backlog: 0, records: slice });
+          const outcome = await store.ingest(batch, new Date());
+          if (outcome.kind !== 'acknowledged') throw new Error(`${deviceId}: ${outcome.kind}`);
+        };
+        const first = (i / 500) % 2 === 0;
+        const a = send(first ? withProjection : withoutProjection, first ? `bench-with-${d}` : `bench-without-${d}`);
+        const b = send(first ? withoutProjection : withProjection, first ? `bench-without-${d}` : `bench-with-${d}`);
+        const [ta, tb] = [await timed(a), await timed(b)];
+        withMs += first ? ta : tb;
+        withoutMs += first ? tb : ta;
+        records += slice.length;
+      }
+    }
+  } finally {
+    await withProjection.close();
+    await withoutProjection.close();
+  }
+  return { withMs, withoutMs, records };
+}
+
+export async function benchMonitoring(options: MonitoringBenchOptions): Promise<boolean> {
+  const cluster = await throwawayPostgres();
+  try {
+    // A server tuned as a central would be (the throwaway's defaults are a test's).
+    const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
+    for (const [name, value] of [
+      ['shared_buffers', '2GB'],
+      ['effective_cache_size', '12GB'],
+      ['work_mem', '64MB'],
+      ['maintenance_work_mem', '1GB'],
+      ['max_wal_size', '8GB'],
+    ]) {
+      await admin.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+    }
+    await admin.end();
+    cluster.stop();
+    cluster.start();
+
+    const generationStarted = performance.now();
+    const network = await generateNetwork(cluster.url, {
+      visits: options.visits,
+      seed: 1,
+      years: 9,
+      endDay: END_DAY,
+      log: options.visits >= 5_000_000 ? (line) => console.log(line) : undefined,
+    });
+    const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+    const monitoring = new MonitoringStore(pool);
+    const sizes = await pool.query<{ visits: string; day: string; month: string }>(
+      `SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS visits,
+              pg_size_pretty(pg_total_relation_size('visit_rollup_day')) AS day,
+              pg_size_pretty(pg_total_relation_size('visit_rollup_month')) AS month
+         FROM pg_inherits WHERE inhparent = 'visits'::regclass`,
+    );
+    console.log(
+      `\nMonitoring: a generated network of ${network.visits.toLocaleString('en')} visits over ${network.months} monthly partitions, ` +
+        `${network.centres.length} centres and buses, ${network.services.length} services (generated in ${fmt((performance.now() - generationStarted) / 1000, 0)} s: ` +
+        `visits ${fmt(network.seconds.visits, 0)} s, rollups ${fmt(network.seconds.rollups, 0)} s; visits ${sizes.rows[0]!.visits}, ` +
+        `day rollup ${sizes.rows[0]!.day}, month rollup ${sizes.rows[0]!.month})`,
+    );
+    console.log(
+      `  dashboard queries, each a period and the one before it; p95 of ${options.runs} runs from the rollups, of ${options.rawRuns} from the raw visits (baseline)`,
+    );
+    let allMet = true;
+    for (const dashboard of DASHBOARDS) {
+      const fromRollups: number[] = [];
+      const fromVisits: number[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        fromRollups.push(await timed(() => monitoring.compare(dashboard.scope, dashboard.range, 'rollups')));
+        if (i < options.rawRuns) {
+          fromVisits.push(await timed(() => monitoring.compare(dashboard.scope, dashboard.range, 'visits')));
+        }
+      }
+      const same = isDeepStrictEqual(
+        await monitoring.compare(dashboard.scope, dashboard.range, 'rollups'),
+        await monitoring.compare(dashboard.scope, dashboard.range, 'visits'),
+      );
+      const p95 = percentile(sorted(fromRollups), 95);
+      const raw = percentile(sorted(fromVisits), 95);
+      const met = p95 <= MAX_DASHBOARD_P95_MS && same;
+      allMet &&= met;
+      console.log(
+        `  ${dashboard.name.padEnd(30)} rollups p95 ${fmt(p95).padStart(8)} ms   raw visits p95 ${fmt(raw).padStart(9)} ms   ` +
+          `${fmt(raw / p95, 1).padStart(5)}× faster   same figures: ${same ? 'yes' : 'NO'}   ${met ? 'met' : 'NOT MET'}`,
+      );
+    }
+
+    const live: number[] = [];
+    const liveCentre: number[] = [];
+    const liveBaseline: number[] = [];
+    const unpruned = openVisitsQuery(null, network.now);
+    // Baseline: the same open visits without the days around now (every partition's open-visits index).
+    const baselineText = unpruned.text.replace(/AND v\.local_day BETWEEN[^\n]*\n/, '\n');
+    for (let i = 0; i < options.runs; i++) {
+      live.push(await timed(() => monitoring.live(null, network.now)));
+      liveCentre.push(await timed(() => monitoring.live('centre-03', network.now)));
+      liveBaseline.push(await timed(() => pool.query(baselineText, unpruned.values)));
+    }
+    const view = await monitoring.live(null, network.now);
+    const liveP95 = Math.max(percentile(sorted(live), 95), percentile(sorted(liveCentre), 95));
+    const liveMet = liveP95 <= MAX_LIVE_P95_MS;
+    allMet &&= liveMet;
+    console.log(
+      `  live view, every centre: p95 ${fmt(percentile(sorted(live), 95))} ms (${view.inProgress.length} visits in progress, ` +
+        `${view.desksOverStandard.length} desks over standard, ${view.queuesOverStandard.length} queues over standard, ${view.printerProblems.length} printers with problems); ` +
+        `one centre: p95 ${fmt(percentile(sorted(liveCentre), 95))} ms; baseline, open visits of every day: p95 ${fmt(percentile(sorted(liveBaseline), 95))} ms ` +
+        `(target ≤ ${MAX_LIVE_P95_MS} ms: ${liveMet ? 'met' : 'NOT MET'})`,
+    );
+
+    const ingest = await benchIngest(cluster.url, options.ingestVisits);
+    const slowdown = ingest.withMs / ingest.withoutMs - 1;
+    const ingestMet = slowdown <= MAX_INGEST_SLOWDOWN;
+    allMet &&= ingestMet;
+    console.log(
+      `  ingest into this database, ${ingest.records} records each way in batches of 500, alternating: with visits and rollups ` +
+        `${fmt(ingest.records / (ingest.withMs / 1000), 0)} records/s; baseline without them ${fmt(ingest.records / (ingest.withoutMs / 1000), 0)} records/s; ` +
+        `${fmt(slowdown * 100, 0)} % slower (target ≤ ${MAX_INGEST_SLOWDOWN * 100} %: ${ingestMet ? 'met' : 'NOT MET'})`,
+    );
+
+    const year = DASHBOARDS[1]!;
+    const rollupQuery = rollupFiguresQuery(year.scope, year.range);
+    const rawQuery = visitFiguresQuery(year.scope, year.range);
+    const liveQuery = openVisitsQuery('centre-03', network.now);
+    await explain(pool, `${year.name} from the rollups`, rollupQuery.text, rollupQuery.values);
+    await explain(pool, `${year.name} from the raw visits (baseline)`, rawQuery.text, rawQuery.values);
+    await explain(pool, 'live view, one centre', liveQuery.text, liveQuery.values);
+    await pool.end();
+    return allMet;
+  } finally {
+    cluster.remove();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      visits: { type: 'string', default: '300000' },
+      runs: { type: 'string', default: '20' },
+      'raw-runs': { type: 'string', default: '5' },
+      'ingest-visits': { type: 'string', default: '1500' },
+    },
+  });
+  const number = (name: keyof typeof values) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--${name}: "${values[name]}" is not a positive whole number`);
+    return value;
+  };
+  const met = await benchMonitoring({
+    visits: number('visits'),
+    runs: number('runs'),
+    rawRuns: number('raw-runs'),
+    ingestVisits: number('ingest-visits'),
+  });
+  if (!met) process.exitCode = 1;
+}
