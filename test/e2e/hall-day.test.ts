@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES, type DayReport, type Language } from '../../main/contract';
+import { LANGUAGES, type DayReport, type Language, type Ticket } from '../../main/contract';
 import { PrinterEmulator } from '../../native/emulator/printer-emulator';
 import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
@@ -359,18 +359,13 @@ describe('a day in a hall through its pages: 60 visitors at three kiosks, two co
       expect(ticket.sequence, ticket.number).toBeGreaterThanOrEqual(block.start);
       expect(ticket.sequence, ticket.number).toBeLessThanOrEqual(block.end);
     }
-    expect(
+    const numbersIn = (state: Ticket['state']) =>
       held
-        .filter((ticket) => ticket.state === 'done')
+        .filter((ticket) => ticket.state === state)
         .map((ticket) => ticket.number)
-        .sort(),
-    ).toEqual([...served].sort());
-    expect(
-      held
-        .filter((ticket) => ticket.state === 'no-show')
-        .map((ticket) => ticket.number)
-        .sort(),
-    ).toEqual([...noShows].sort());
+        .sort();
+    expect(numbersIn('done')).toEqual([...served].sort());
+    expect(numbersIn('no-show')).toEqual([...noShows].sort());
 
     const server = hall.serverUrl();
     const staff = await hall.consoleToken();
