@@ -7,6 +7,7 @@ import { SqliteHallDevices } from '../../main/store/sqlite-hall-devices';
 import { callApi } from '../support/api-call';
 import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { DESK_PIN } from '../support/desk-fixture';
+import { typeOnEnrolPad } from '../support/enrol-page';
 import { HallOnThisMachine } from '../support/hall-processes';
 import { overflowProblems, overlapProblems, seriousAxeViolations } from '../support/screen-checks';
 
@@ -48,8 +49,7 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
       devices.close();
     }
   };
-  const newCode = (role: HallDeviceRole, name: string | null) =>
-    registry((devices) => devices.newEnrolCode(role, name, new Date(Date.now() + 15 * 60_000)).code);
+  const newCode = (role: HallDeviceRole, name: string | null) => hall.newEnrolCode(role, name);
   const deviceNamed = (name: string) =>
     registry((devices) => devices.list().find((device) => device.name === name && device.revokedAt === null));
 
@@ -74,10 +74,6 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
       seen.sockets += 1;
     });
     return seen;
-  };
-
-  const typeOnPad = async (page: Page, code: string) => {
-    for (const digit of code.replace(/\D/g, '')) await page.getByTestId(`enrol-pad-${digit}`).click();
   };
 
   /** Portrait and landscape, nothing cut off, overlapping or failing axe; the screenshots are kept. */
@@ -148,13 +144,13 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
   it('refuses a wrong code calmly and, given the technician’s code, loads again as the hall display showing a call', async () => {
     await display.setViewportSize(LANDSCAPE);
     // Too few digits: said before anything is sent.
-    await typeOnPad(display, '1234');
+    await typeOnEnrolPad(display, '1234');
     await display.getByTestId('enrol-submit').click();
     await expect.poll(() => display.getByTestId('enrol-error').getAttribute('data-error')).toBe('incomplete');
     expect(await display.getByTestId('enrol-code').inputValue()).toBe('1234');
 
     // A code no technician made (one in 10⁸ that it is a live one).
-    await typeOnPad(display, '0000');
+    await typeOnEnrolPad(display, '0000');
     expect(await display.getByTestId('enrol-code').inputValue()).toBe('1234-0000');
     await display.getByTestId('enrol-submit').click();
     const error = display.getByTestId('enrol-error');
@@ -223,7 +219,7 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
 
     // Enrolled again, the tablet is back at its desk (the desk session outlives the credential); the
     // technician gave the code no name, so the tablet is listed under its own.
-    await typeOnPad(page, newCode('console', null));
+    await typeOnEnrolPad(page, newCode('console', null));
     await page.getByTestId('enrol-submit').click();
     await page.getByTestId('desk-screen').waitFor();
     expect(deviceNamed('Desk console, desk 1')?.role).toBe('console');

@@ -18,6 +18,14 @@ export async function signInAtConsole(
   lng?: string,
 ): Promise<void> {
   await page.goto(`${shellUrl}/console.html${lng ? `?lng=${lng}` : ''}`);
+  await signInOnPad(page, deskId, pin);
+}
+
+/**
+ * Signs in on the sign-in screen the console shows now (first opened, or after a restarted server
+ * forgot its desk sessions), tapping the number pad; resolves once the desk screen shows.
+ */
+export async function signInOnPad(page: Page, deskId: string, pin: string): Promise<void> {
   await page.getByTestId('screen-sign-in').waitFor();
   await page.getByTestId('sign-in-desk').click();
   for (const digit of deskId) await page.getByTestId(`pad-${digit}`).click();

@@ -45,6 +45,7 @@ export class HallOnThisMachine {
   readonly kiosks = new Map<HallKioskId, RunningShell>();
   private staffToken: string | undefined;
   private serverCatalog: string | null = null;
+  private serverConfig: Record<string, unknown> = {};
 
   constructor() {
     // Open round the clock: the test must not depend on the hour it runs at.
@@ -64,14 +65,15 @@ export class HallOnThisMachine {
 
   /**
    * Starts (or starts again, on the same port and data) the hall server; `tls`: HTTPS, self-signed;
-   * `phoneUrl`: its address for phones (hall.phoneUrl), which ticket QR codes link to.
+   * `phoneUrl`: its address for phones (hall.phoneUrl), which ticket QR codes link to; `config`: more
+   * of its configuration (kept across its restarts).
    */
   async startServer(
     options: {
       tls?: boolean;
       catalog?: (catalog: Catalog) => Catalog;
       phoneUrl?: string;
-      /** More of the server's configuration (its technician PIN hash, say). */
+      /** More of the server's configuration (its technician PIN hash, say), kept across its restarts. */
       config?: Record<string, unknown>;
     } = {},
   ): Promise<RunningShell> {
@@ -82,6 +84,7 @@ export class HallOnThisMachine {
       this.serverCatalog = join(dataDir, 'catalog.json');
       writeFileSync(this.serverCatalog, JSON.stringify(options.catalog(alwaysOpen(loadCatalogFile(SAMPLE_CATALOG)))));
     }
+    if (options.config) this.serverConfig = options.config;
     const catalog = this.serverCatalog ?? this.catalog;
     const config = join(dataDir, 'kiosk-config.json');
     writeFileSync(
@@ -96,7 +99,7 @@ export class HallOnThisMachine {
           offlineBlocks: Object.entries(OFFLINE_BLOCKS).map(([kioskId, block]) => ({ kioskId, block })),
           ...(options.phoneUrl !== undefined && { phoneUrl: options.phoneUrl }),
         },
-        ...options.config,
+        ...this.serverConfig,
       }),
     );
     const args = ['--data-dir', dataDir, '--config', config, '--catalog', catalog];
@@ -116,11 +119,22 @@ export class HallOnThisMachine {
    * and trades the code for the device's credential over the API, as the device does.
    */
   async enrolDevice(role: HallDeviceRole, name: string, serverUrl = this.serverUrl()): Promise<string> {
-    const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
-    const { code } = registry.newEnrolCode(role, name, new Date(Date.now() + 60_000));
-    registry.close();
+    const code = this.newEnrolCode(role, name);
     const enrolled = await callApi<{ token: string }>(serverUrl, 'hallEnrol', { code, name });
     return enrolled.token;
+  }
+
+  /**
+   * A one-time code for a device, as `npm run hall -- enrol-code` makes it on the server's data
+   * folder; valid a minute. `name` null: the device names itself when it enrols.
+   */
+  newEnrolCode(role: HallDeviceRole, name: string | null): string {
+    const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
+    try {
+      return registry.newEnrolCode(role, name, new Date(Date.now() + 60_000)).code;
+    } finally {
+      registry.close();
+    }
   }
 
   /** The staff credential the tests read the server with (a desk console). */
@@ -149,9 +163,7 @@ export class HallOnThisMachine {
     const dataDir = this.kioskDir(id);
     mkdirSync(dataDir, { recursive: true });
     if (!existsSync(join(dataDir, 'hall-credential.json'))) {
-      const registry = new SqliteHallDevices(join(this.serverDir(), 'kiosk.sqlite'));
-      const { code } = registry.newEnrolCode('kiosk', id, new Date(Date.now() + 60_000));
-      registry.close();
+      const code = this.newEnrolCode('kiosk', id);
       const enrolled = await enrolInHall({ server: serverUrl, code, name: id, dataDir, fingerprint: this.fingerprint });
       if (!enrolled.ok) throw new Error(`${id} was not enrolled: ${enrolled.message}`);
     }
