@@ -233,23 +233,35 @@ export class HallLink implements HallQueue {
         failures++;
       }
       if (more) continue;
-      // Full jitter, as the central sync's: kiosks cut off together do not all come back in the same instant.
-      const retry = { baseMs: 1_000, capMs: this.options.maxRetryMs ?? 15_000 };
-      await this.sleep(failures === 0 ? 10_000 : backoffDelay(failures, retry, Math.random));
+      await this.sleep(failures === 0 ? 10_000 : backoffDelay(failures, this.retry(), Math.random));
     }
   }
 
   private async setupLoop(): Promise<void> {
+    let failures = 0;
     while (!this.stopped) {
-      await this.refreshSetup().catch((error: unknown) =>
+      const reached = await this.refreshSetup().catch((error: unknown) => {
         this.options.log(
           'hall-setup-failed',
           { error: String(error) },
           "asking the hall server for this kiosk's block failed",
-        ),
+        );
+        return false;
+      });
+      failures = reached ? 0 : failures + 1;
+      // Without its block a kiosk cannot serve while the server is away: a first ask that failed
+      // (the server starting, a slow answer) is asked again within seconds, not in a minute.
+      const soon = failures > 0 && this.block === null;
+      await this.sleep(
+        soon ? backoffDelay(failures, this.retry(), Math.random) : (this.options.setupEveryMs ?? 60_000),
+        false,
       );
-      await this.sleep(this.options.setupEveryMs ?? 60_000, false);
     }
+  }
+
+  /** Full jitter, as the central sync's: kiosks cut off together do not all come back in the same instant. */
+  private retry(): { baseMs: number; capMs: number } {
+    return { baseMs: 1_000, capMs: this.options.maxRetryMs ?? 15_000 };
   }
 
   private wake(): void {
