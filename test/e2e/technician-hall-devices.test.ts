@@ -128,7 +128,20 @@ describe('the hall server’s technician screen enrols and revokes the hall’s 
     display = await browser.newPage({ viewport: LANDSCAPE });
     // (?speak= with nothing: the display does not speak its calls in this test.)
     await display.goto(address!.replace('/hall.html#', '/hall.html?speak=#'));
-    await display.getByTestId('hall').waitFor({ timeout: 20_000 });
+    // The page shows the hall display until the server refuses it, enrols, and loads again: done once
+    // it is the display in a page loaded again (reading the page while it reloads would fail).
+    await expect
+      .poll(
+        () =>
+          display
+            .evaluate(() => ({
+              reloaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type,
+              display: document.querySelector('[data-testid="hall"]') !== null,
+            }))
+            .catch(() => null),
+        { timeout: 20_000 },
+      )
+      .toEqual({ reloaded: 'reload', display: true });
     expect(await display.evaluate((key) => window.localStorage.getItem(key), CREDENTIAL_KEY)).toMatch(/.{20,}/);
     expect(await display.evaluate(() => window.location.hash)).toBe('');
 
