@@ -11,9 +11,10 @@ import { tempDir } from '../support/kiosk-fixture';
 describe('the hall server’s device registry (SQLite file)', () => {
   let dir: ReturnType<typeof tempDir>;
   let devices: SqliteHallDevices;
-  const at = new Date('2026-12-04T08:00:00.000Z');
-  const later = new Date('2026-12-04T08:10:00.000Z');
-  const expires = new Date('2026-12-04T08:15:00.000Z');
+  // Relative to now: making a code prunes the codes expired by the real clock.
+  const at = new Date();
+  const later = new Date(at.getTime() + 10 * 60_000);
+  const expires = new Date(at.getTime() + 15 * 60_000);
 
   beforeEach(() => {
     dir = tempDir('kiosk-hall-devices-');
