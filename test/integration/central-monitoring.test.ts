@@ -571,7 +571,10 @@ describe.skipIf(missing)(
           await Promise.all(two.map((central) => central.close()));
         }
         for (const [index, deviceId] of devices.entries()) {
-          expect(await cursorOf(deviceId)).toEqual({ projected: outboxes[index]!.length, held: outboxes[index]!.length });
+          expect(await cursorOf(deviceId)).toEqual({
+            projected: outboxes[index]!.length,
+            held: outboxes[index]!.length,
+          });
           expect(await visitRows(db, deviceId)).toEqual(await visitRows(db, `${deviceId}-solo`));
         }
         expect(await storedRollups(db)).toEqual(await rebuiltRollups(db));
@@ -610,17 +613,15 @@ describe.skipIf(missing)(
         // Long waits and services, past the minutes the rollup query sums positionally (64) and
         // past the histograms' cap (600), in months and days both.
         await enrol(store, 'figures-long', 'baku-1');
-        const long = [65, 64, 130, 599, 600, 700, 2000].map(
-          (minutes, i): VisitPlan => ({
-            ticketId: i + 1,
-            issuedAt: new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000),
-            localDay: localDayIn(new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000), 'Asia/Baku'),
-            serviceId: SERVICES[i % SERVICES.length]!,
-            deskId: '1',
-            waitSeconds: minutes * 60 + 5,
-            serviceSeconds: (minutes + 3) * 60,
-          }),
-        );
+        const long = [65, 64, 130, 599, 600, 700, 2000].map((minutes, i): VisitPlan => ({
+          ticketId: i + 1,
+          issuedAt: new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000),
+          localDay: localDayIn(new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000), 'Asia/Baku'),
+          serviceId: SERVICES[i % SERVICES.length]!,
+          deskId: '1',
+          waitSeconds: minutes * 60 + 5,
+          serviceSeconds: (minutes + 3) * 60,
+        }));
         await send(store, 'figures-long', outboxOf(long.flatMap(visitFacts)));
       }, 60_000);
 

@@ -154,9 +154,9 @@ export interface RawAnswer {
  * bench's comparison) turns every element of every row into a row and groups them, about half a
  * microsecond an element. 'positional' (what dashboards use) sums buckets as columns,
  * sum(h[1]), sum(h[2]), …, in one pass over the rows, about 40 ns a bucket a row whether the row
- * has it or not: so for the 168 weekday × hour buckets (a month row has nearly all of them), and
- * for the first MINUTE_HEAD minutes of the waiting and service histograms (most rows reach that
- * far); the few rows longer than that have only their tail unnested.
+ * has it or not: so for the 168 weekday × hour buckets of month rows (nearly all there), the 24
+ * hours of day rows, and the first MINUTE_HEAD minutes of the waiting and service histograms (most
+ * rows reach that far); the few rows longer than that have only their tail unnested.
  */
 export type HistogramSums = 'positional' | 'unnest';
 
@@ -191,7 +191,9 @@ function histogramCtes(sums: HistogramSums): string {
       FROM r GROUP BY service_id),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},
-  by_dow AS (SELECT dow, ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS sums FROM r GROUP BY dow),
+  by_dow AS (SELECT 0 AS dow, ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS sums FROM r WHERE dow = 0 HAVING count(*) > 0
+    UNION ALL
+    SELECT dow, ${positionalSums('hours', 24)} FROM r WHERE dow <> 0 GROUP BY dow),
   hours AS (SELECT ${slot} AS slot, sum(u.n)::integer AS n
               FROM by_dow x, unnest(x.sums) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL GROUP BY 1)`;
 }

@@ -25,7 +25,8 @@ const BUSY_RETRY_MS = 20;
 /** PostgreSQL's deadlock_detected: two projectors' rollup upserts met in opposite orders; one retries. */
 const DEADLOCK = '40P01';
 
-type Step = { kind: 'busy' } | { kind: 'done' } | { kind: 'partitions'; months: string[] } | { kind: 'folded'; records: number };
+type Step =
+  { kind: 'busy' } | { kind: 'done' } | { kind: 'partitions'; months: string[] } | { kind: 'folded'; records: number };
 
 export class VisitProjector {
   private readonly batchRecords: number;
@@ -164,7 +165,9 @@ export class VisitProjector {
     );
     if (rows.length === 0) return { kind: 'done' };
     // Checked at ingest already; parsed again so what the fold reads is typed, not assumed.
-    const records = rows.map((row) => SyncRecord.parse({ seq: row.seq, at: row.device_at.toISOString(), fact: row.fact }));
+    const records = rows.map((row) =>
+      SyncRecord.parse({ seq: row.seq, at: row.device_at.toISOString(), fact: row.fact }),
+    );
     const months = partitionMonths(records).filter((month) => !this.partitions.has(month));
     if (months.length > 0) return { kind: 'partitions', months };
     await projectVisits(client, deviceId, held.centre_id, records);
