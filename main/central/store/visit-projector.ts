@@ -17,11 +17,21 @@ export interface ProjectorOptions {
   batchRecords?: number;
   /** How often the background projector looks for records when nothing woke it. */
   pollMs?: number;
+  /**
+   * While devices are sending (an ingest within the last second), the background projector rests
+   * this many times as long as each batch took, so ingest keeps most of the machine and the
+   * dashboards' lag grows instead (it is drained at full speed once ingest quiets). Default 9: the
+   * projector works at most a tenth of the time while devices send. 0: never rests.
+   */
+  yieldToIngest?: number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail: Record<string, unknown>) => void;
 }
 
 /** A device another projector holds is looked at again after this long. */
 const BUSY_RETRY_MS = 20;
+/** Ingest this recent counts as devices sending now (see yieldToIngest). */
+const INGEST_ACTIVE_MS = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** PostgreSQL's deadlock_detected: two projectors' rollup upserts met in opposite orders; one retries. */
 const DEADLOCK = '40P01';
 
@@ -38,6 +48,8 @@ export class VisitProjector {
   /** Woken during a pass: run another when it ends. */
   private wokenDuringPass = false;
   private closed = false;
+  /** When an ingest last stored records (performance.now()); -Infinity before any. */
+  private lastIngestAt = -Infinity;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -51,37 +63,21 @@ export class VisitProjector {
    * Waits for a device another projector holds until that one is done with it; stops early only
    * when closed. Errors are thrown (the background loop logs them and tries again at its next poll).
    */
-  async projectPending(): Promise<number> {
-    let folded = 0;
-    while (!this.closed) {
-      const pending = await this.pendingDevices();
-      if (pending.length === 0) break;
-      let progressed = 0;
-      for (const deviceId of pending) {
-        if (this.closed) break;
-        progressed += await this.projectDevice(deviceId);
-      }
-      folded += progressed;
-      if (progressed === 0) await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-    }
-    return folded;
+  projectPending(): Promise<number> {
+    return this.drain(false);
   }
 
-  /** Runs in the background: a pass on every wake() (after each ingest) and every pollMs. */
+  /** Runs in the background: a pass after each ingest (wake) and every pollMs. */
   start(): void {
     if (this.timer || this.closed) return;
-    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 3_000);
-    this.wake();
+    this.timer = setInterval(() => this.passSoon(), this.options.pollMs ?? 3_000);
+    this.passSoon();
   }
 
-  /** Asks the background projector for a pass (one more after the current, if one is under way). */
+  /** Told after an ingest stored records: a pass (one more after the current, if one is under way). */
   wake(): void {
-    if (!this.timer || this.closed) return;
-    if (this.pass) {
-      this.wokenDuringPass = true;
-      return;
-    }
-    this.pass = this.runPasses().finally(() => (this.pass = null));
+    this.lastIngestAt = performance.now();
+    this.passSoon();
   }
 
   /** Stops after the batch under way (committed or not, the cursor stays right). */
@@ -92,12 +88,38 @@ export class VisitProjector {
     await this.pass;
   }
 
+  /** `yielding`: rest between batches while ingest is active (the background's way; a drain does not). */
+  private async drain(yielding: boolean): Promise<number> {
+    let folded = 0;
+    while (!this.closed) {
+      const pending = await this.pendingDevices();
+      if (pending.length === 0) break;
+      let progressed = 0;
+      for (const deviceId of pending) {
+        if (this.closed) break;
+        progressed += await this.projectDevice(deviceId, yielding);
+      }
+      folded += progressed;
+      if (progressed === 0) await sleep(BUSY_RETRY_MS);
+    }
+    return folded;
+  }
+
+  private passSoon(): void {
+    if (!this.timer || this.closed) return;
+    if (this.pass) {
+      this.wokenDuringPass = true;
+      return;
+    }
+    this.pass = this.runPasses().finally(() => (this.pass = null));
+  }
+
   private async runPasses(): Promise<void> {
     do {
       this.wokenDuringPass = false;
       const started = performance.now();
       try {
-        const folded = await this.projectPending();
+        const folded = await this.drain(true);
         if (folded > 0) {
           this.options.log?.('info', 'visits-projected', {
             records: folded,
@@ -127,10 +149,11 @@ export class VisitProjector {
   }
 
   /** Folds one device's pending records, batch by batch; 0 when another projector holds it. */
-  private async projectDevice(deviceId: string): Promise<number> {
+  private async projectDevice(deviceId: string, yielding: boolean): Promise<number> {
     let folded = 0;
     while (!this.closed) {
       let step: Step;
+      const started = performance.now();
       try {
         step = await transaction(this.pool, (client) => this.step(client, deviceId));
       } catch (error) {
@@ -144,6 +167,8 @@ export class VisitProjector {
         continue;
       }
       folded += step.records;
+      const rest = (performance.now() - started) * (this.options.yieldToIngest ?? 9);
+      if (yielding && performance.now() - this.lastIngestAt < INGEST_ACTIVE_MS && rest > 0) await sleep(rest);
     }
     return folded;
   }
