@@ -62,8 +62,11 @@ function refuse(message: string): never {
 const dataDir = centralDataDir();
 mkdirSync(dataDir, { recursive: true });
 const database = await centralDatabase();
+const logLine = (level: string, event: string, detail: Record<string, unknown>) =>
+  console.log(JSON.stringify({ level, event, ...detail, at: new Date() }));
 const store = new PostgresStore(database.url, {
   onError: (error) => console.error(`central: a database connection failed: ${error.message}`),
+  projector: { log: logLine },
 });
 await store.migrate();
 
@@ -82,8 +85,10 @@ switch (command) {
       tls,
       port,
       host: process.env.CENTRAL_HOST ?? '0.0.0.0',
-      log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
+      log: logLine,
     });
+    // Visits and rollups for the dashboards, folded from the records in the background (issue 13).
+    store.startProjector();
     const admin = await startAdminServer({ store, port: Number(process.env.CENTRAL_ADMIN_PORT ?? 8444) });
     const dashboards = await startDashboardServer({
       auth: new StaffAuth(store.staff),
@@ -92,7 +97,7 @@ switch (command) {
       tls,
       port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),
       host: process.env.CENTRAL_HOST ?? '0.0.0.0',
-      log: (level, event, detail) => console.log(JSON.stringify({ level, event, ...detail, at: new Date() })),
+      log: logLine,
     });
     console.log(`Central server listening on https://0.0.0.0:${central.port}
   Certificate SHA-256 fingerprint: ${tls.fingerprint}

@@ -97,6 +97,7 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '003-centre-settings.sql',
       '004-monitoring.sql',
       '005-staff.sql',
+      '006-visit-projector.sql',
     ]);
   });
 

@@ -96,7 +96,7 @@ describe.skipIf(missing)(
     };
 
     /** Sends records as the device's sync worker does: checked against the contract, in batches. */
-    const send = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {
+    const ingest = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {
       for (let i = 0; i < records.length; i += size) {
         const batch = SyncBatch.parse({
           deviceId,
@@ -107,6 +107,11 @@ describe.skipIf(missing)(
         const outcome = await central.ingest(batch, new Date());
         expect(outcome.kind).toBe('acknowledged');
       }
+    };
+    /** Sends records, then lets the projector fold them into visits and rollups (as the server's would, soon after). */
+    const send = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {
+      await ingest(central, deviceId, records, size);
+      await central.projectPending();
     };
 
     const visitRows = async (pool: pg.Pool, deviceId: string) =>
@@ -249,6 +254,7 @@ describe.skipIf(missing)(
         new Date(),
       );
       expect(repeat).toEqual({ kind: 'acknowledged', acknowledgedSeq: records.length, stored: 0 });
+      expect(await store.projectPending()).toBe(0);
       expect({ visits: await visitRows(db, 'hall-a'), rollups: await storedRollups(db) }).toEqual(before);
     });
 
@@ -464,6 +470,135 @@ describe.skipIf(missing)(
       }
     });
 
+    describe('the projector: visits and rollups folded from the records after ingest', () => {
+      const cursorOf = async (deviceId: string) =>
+        (
+          await db.query<{ projected: number; held: number }>(
+            `SELECT COALESCE(p.projected_seq, 0)::int AS projected, d.held_seq::int AS held
+               FROM devices d LEFT JOIN visit_projection p USING (device_id) WHERE d.device_id = $1`,
+            [deviceId],
+          )
+        ).rows[0]!;
+      const outboxFor = (seed: number, visits: number) => {
+        const random = seededRandom(seed);
+        return outboxOf(
+          Array.from({ length: visits }, (_, i) =>
+            planned(random, i + 1, 'Asia/Baku', '2026-08-10T03:00:00Z', 6),
+          ).flatMap(visitFacts),
+        );
+      };
+
+      it('stores the records only at ingest; the projector folds them once, and again finds nothing', async () => {
+        await enrol(store, 'proj-a', 'baku-1');
+        const records = outboxFor(11, 60);
+        await ingest(store, 'proj-a', records);
+        expect(await visitRows(db, 'proj-a')).toEqual([]);
+        expect(await cursorOf('proj-a')).toEqual({ projected: 0, held: records.length });
+
+        expect(await store.projectPending()).toBe(records.length);
+        expect(await visitRows(db, 'proj-a')).toHaveLength(60);
+        expect(await cursorOf('proj-a')).toEqual({ projected: records.length, held: records.length });
+        expect(await store.projectPending()).toBe(0);
+        expect(await storedRollups(db)).toEqual(await rebuiltRollups(db));
+      });
+
+      it('projects each record once when a projector fails or is closed mid-way and another runs after it', async () => {
+        const records = outboxFor(12, 80);
+        await enrol(store, 'proj-solo', 'baku-1');
+        await send(store, 'proj-solo', records);
+        const expected = await visitRows(db, 'proj-solo');
+
+        await enrol(store, 'proj-b', 'baku-1');
+        await ingest(store, 'proj-b', records);
+        // A batch that fails after writing its visits and rollups (as a process killed before its
+        // commit): nothing of it stays, the cursor included.
+        const failAt = Math.floor(records.length / 3);
+        await db.query(
+          `ALTER TABLE visit_projection ADD CONSTRAINT test_fail_mid_way CHECK (device_id <> 'proj-b' OR projected_seq <= ${failAt})`,
+        );
+        const small = new PostgresStore(cluster.url, { projector: { batchRecords: 25 } });
+        try {
+          await expect(small.projectPending()).rejects.toThrow(/test_fail_mid_way/);
+          const afterFailure = await cursorOf('proj-b');
+          expect(afterFailure.projected).toBeGreaterThan(0);
+          expect(afterFailure.projected).toBeLessThanOrEqual(failAt);
+          expect(await storedRollups(db)).toEqual(await rebuiltRollups(db));
+        } finally {
+          await db.query('ALTER TABLE visit_projection DROP CONSTRAINT test_fail_mid_way');
+          await small.close();
+        }
+
+        // Closed while it works: it stops after the batch under way, the cursor where it committed.
+        const stopped = new PostgresStore(cluster.url, { projector: { batchRecords: 5 } });
+        const before = (await cursorOf('proj-b')).projected;
+        const running = stopped.projectPending();
+        while ((await cursorOf('proj-b')).projected === before) await new Promise((resolve) => setTimeout(resolve, 2));
+        await stopped.close();
+        const foldedBeforeClose = await running;
+        const afterClose = await cursorOf('proj-b');
+        expect(afterClose.projected).toBe(before + foldedBeforeClose);
+        expect(afterClose.projected).toBeLessThan(records.length);
+
+        // Run again: the rest, each record once.
+        expect(await store.projectPending()).toBe(records.length - afterClose.projected);
+        expect(await cursorOf('proj-b')).toEqual({ projected: records.length, held: records.length });
+        expect(await visitRows(db, 'proj-b')).toEqual(expected);
+        expect(await storedRollups(db)).toEqual(await rebuiltRollups(db));
+      });
+
+      it('gives the same visits and rollups when two central processes project at once as when one does', async () => {
+        const devices = ['proj-two-1', 'proj-two-2', 'proj-two-3'];
+        const outboxes = devices.map((_, index) => outboxFor(20 + index, 50));
+        // Each device's twin (same records, same centre) projected by one projector, first.
+        for (const [index, deviceId] of devices.entries()) {
+          await enrol(store, `${deviceId}-solo`, 'baku-1');
+          await send(store, `${deviceId}-solo`, outboxes[index]!);
+        }
+        for (const [index, deviceId] of devices.entries()) {
+          await enrol(store, deviceId, 'baku-1');
+          await ingest(store, deviceId, outboxes[index]!);
+        }
+        const pending = outboxes.reduce((sum, outbox) => sum + outbox.length, 0);
+        const two = [
+          new PostgresStore(cluster.url, { projector: { batchRecords: 20 } }),
+          new PostgresStore(cluster.url, { projector: { batchRecords: 20 } }),
+        ];
+        try {
+          const folded = await Promise.all(two.map((central) => central.projectPending()));
+          // Every record folded by exactly one of them.
+          expect(folded[0]! + folded[1]!).toBe(pending);
+        } finally {
+          await Promise.all(two.map((central) => central.close()));
+        }
+        for (const [index, deviceId] of devices.entries()) {
+          expect(await cursorOf(deviceId)).toEqual({
+            projected: outboxes[index]!.length,
+            held: outboxes[index]!.length,
+          });
+          expect(await visitRows(db, deviceId)).toEqual(await visitRows(db, `${deviceId}-solo`));
+        }
+        expect(await storedRollups(db)).toEqual(await rebuiltRollups(db));
+      });
+
+      it('runs in the background once started: woken by an ingest, stopped by close', async () => {
+        const background = new PostgresStore(cluster.url, { projector: { pollMs: 60_000 } });
+        try {
+          await enrol(background, 'proj-bg', 'almaty-1');
+          background.startProjector();
+          const records = outboxFor(30, 10);
+          await ingest(background, 'proj-bg', records);
+          const deadline = Date.now() + 10_000;
+          while ((await cursorOf('proj-bg')).projected < records.length && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          expect(await cursorOf('proj-bg')).toEqual({ projected: records.length, held: records.length });
+          expect(await visitRows(db, 'proj-bg')).toHaveLength(10);
+        } finally {
+          await background.close();
+        }
+      });
+    });
+
     describe('figures from the rollups equal SQL written here over the raw visits', () => {
       beforeAll(async () => {
         const random = seededRandom(2026);
@@ -475,6 +610,19 @@ describe.skipIf(missing)(
           );
           await send(store, deviceId, outboxOf(plans.flatMap(visitFacts)), 500);
         }
+        // Long waits and services, past the minutes the rollup query sums positionally (64) and
+        // past the histograms' cap (600), in months and days both.
+        await enrol(store, 'figures-long', 'baku-1');
+        const long = [65, 64, 130, 599, 600, 700, 2000].map((minutes, i): VisitPlan => ({
+          ticketId: i + 1,
+          issuedAt: new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000),
+          localDay: localDayIn(new Date(Date.parse('2026-10-05T04:00:00Z') + i * 9 * 86_400_000), 'Asia/Baku'),
+          serviceId: SERVICES[i % SERVICES.length]!,
+          deskId: '1',
+          waitSeconds: minutes * 60 + 5,
+          serviceSeconds: (minutes + 3) * 60,
+        }));
+        await send(store, 'figures-long', outboxOf(long.flatMap(visitFacts)));
       }, 60_000);
 
       const cases: Array<[string, Scope, DayRange]> = [

@@ -9,25 +9,30 @@ import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../p
 import { migrate } from './migrations';
 import { PostgresStaffStore } from './postgres-staff';
 import { transaction } from './transaction';
-import { ensureVisitPartitions, projectVisits } from './visit-projection-store';
+import { VisitProjector, type ProjectorOptions } from './visit-projector';
 
 /**
  * The central's store on PostgreSQL (node-postgres). Every batch is one transaction holding its
  * device's row (SELECT … FOR UPDATE), so two batches of one device never interleave; records go
- * in with one multi-row INSERT from arrays, keyed by (device, seq).
+ * in with one multi-row INSERT from arrays, keyed by (device, seq). The monitoring's visits and
+ * rollups are not written here but by the projector, after the batch is acknowledged.
  */
 export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
   /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
   readonly staff: PostgresStaffStore;
-  /** Whether ingest keeps the monitoring's visits and rollups (off only for the bench's baseline). */
-  private readonly projectVisits: boolean;
-  /** Months whose visits partition is known to exist in this database. */
-  private readonly visitPartitions = new Set<string>();
+  /**
+   * Folds the records into the monitoring's visits and rollups (issue 13): in the background once
+   * startProjector() is called (the central server does), or drained by projectPending().
+   */
+  readonly projector: VisitProjector;
 
-  constructor(connectionString: string, options: { onError?: (error: Error) => void; projectVisits?: boolean } = {}) {
+  constructor(
+    connectionString: string,
+    options: { onError?: (error: Error) => void; projector?: ProjectorOptions } = {},
+  ) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
-    this.projectVisits = options.projectVisits ?? true;
+    this.projector = new VisitProjector(this.pool, options.projector);
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
@@ -91,8 +96,23 @@ export class PostgresStore implements CentralStore {
     return row ? { deviceId: row.device_id, centreId: row.centre_id, revoked: row.revoked } : null;
   }
 
+  /** Starts the background projector: a pass after each ingest that stored records, and every few seconds. */
+  startProjector(): void {
+    this.projector.start();
+  }
+
+  /** Folds every record not yet in the visits and rollups; resolves when none is left. */
+  projectPending(): Promise<number> {
+    return this.projector.projectPending();
+  }
+
   async ingest(batch: SyncBatch, receivedAt: Date): Promise<IngestOutcome> {
-    if (this.projectVisits) await ensureVisitPartitions(this.pool, this.visitPartitions, batch.records);
+    const outcome = await this.storeBatch(batch, receivedAt);
+    if (outcome.kind === 'acknowledged' && outcome.stored > 0) this.projector.wake();
+    return outcome;
+  }
+
+  private storeBatch(batch: SyncBatch, receivedAt: Date): Promise<IngestOutcome> {
     return this.transaction(async (client) => {
       const device = await client.query<DevicePrinterRow & { centre_id: string; held_seq: number; revoked: boolean }>(
         `SELECT centre_id, held_seq::int AS held_seq, revoked_at IS NOT NULL AS revoked,
@@ -140,7 +160,6 @@ export class PostgresStore implements CentralStore {
             fresh.map((record) => JSON.stringify(record.fact)),
           ],
         );
-        if (this.projectVisits) await projectVisits(client, batch.deviceId, row.centre_id, fresh);
       }
       const held = fresh.at(-1)?.seq ?? row.held_seq;
       const printer = printerAfter(
@@ -299,6 +318,7 @@ export class PostgresStore implements CentralStore {
   }
 
   async close(): Promise<void> {
+    await this.projector.close();
     await this.pool.end();
   }
 

@@ -13,23 +13,29 @@ import {
 } from '../monitoring/visit-projection';
 
 /*
- * The visits and their rollups, kept inside the ingest's transaction (issue 13): the batch's fresh
- * records are folded per ticket, merged with the visit held (or the orphan waiting for its ticket),
- * and written with one statement that also takes each changed visit's old contribution out of the
- * rollups and puts its new one in. The device's row lock (held by the ingest) serialises every
- * change to that device's tickets, so reading then writing here is safe.
+ * The visits and their rollups, folded from the records by the projector (visit-projector.ts,
+ * issue 13): a batch's records are folded per ticket, merged with the visit held (or the orphan
+ * waiting for its ticket), and written with one statement that also takes each changed visit's
+ * old contribution out of the rollups and puts its new one in. The device's projection cursor,
+ * locked by the projector's transaction, serialises every change to that device's tickets, so
+ * reading then writing here is safe.
  */
 
-/**
- * The months of the tickets a batch issues, each with its partition created if missing. `known`
- * (one per database) holds the months already made sure of, so each is asked for once.
- */
-export async function ensureVisitPartitions(pool: pg.Pool, known: Set<string>, records: SyncRecord[]): Promise<void> {
+/** The months (their first days) of the tickets some records issue. */
+export function partitionMonths(records: SyncRecord[]): string[] {
   const months = new Set<string>();
   for (const { fact } of records) if (fact.kind === 'ticket-issued') months.add(`${fact.localDay.slice(0, 7)}-01`);
+  return [...months];
+}
+
+/**
+ * Creates the visits partition of each month if missing. `known` (one per projector) holds the
+ * months already made sure of, so each is asked for once.
+ */
+export async function ensureVisitPartitions(pool: pg.Pool, known: Set<string>, months: string[]): Promise<void> {
   for (const month of months) {
     if (known.has(month)) continue;
-    // Its own short transaction, outside the ingest's (see ensure_visit_partition).
+    // Its own short transaction, outside the projector's (see ensure_visit_partition).
     await pool.query('SELECT ensure_visit_partition($1::date)', [month]);
     known.add(month);
   }
@@ -94,15 +100,15 @@ interface HeldRow {
   row: VisitRow | PartialVisit;
 }
 
-/** Projects a batch's fresh records into visits, orphans and rollups. */
+/** Projects a batch of a device's records (in seq order) into visits, orphans and rollups. */
 export async function projectVisits(
   client: pg.PoolClient,
   deviceId: string,
   centreId: string,
-  fresh: SyncRecord[],
+  records: SyncRecord[],
 ): Promise<void> {
-  const folded = foldVisitFacts(fresh);
-  const days = lookupDays(fresh);
+  const folded = foldVisitFacts(records);
+  const days = lookupDays(records);
   if (folded.size === 0 || days === null) return;
   const tickets = [...folded.keys()];
   // A ticket issued in this batch cannot be held as a visit yet; only its orphan can be.
