@@ -244,7 +244,7 @@ function TicketHead({
     <div className="phone-ticket">
       <p className="phone-ticket__label">{k('ticket.yourNumber')}</p>
       <p
-        className="phone-ticket__number"
+        className="ticket__number phone-ticket__number"
         data-testid="phone-number"
         // Longer numbers (a group of two letters, four digits) are set smaller, never cut.
         style={{ '--chars': ticket.number.length } as CSSProperties}
