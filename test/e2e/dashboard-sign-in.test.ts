@@ -9,9 +9,9 @@ import { StaffAuth } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LANGUAGES, type Language } from '../../main/contract';
-import { LANDSCAPE, launchChromium, PORTRAIT } from '../support/chromium';
+import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { overflowProblems, seriousAxeViolations } from '../support/screen-checks';
+import { checkBothOrientations, overflowProblems, seriousAxeViolations } from '../support/screen-checks';
 import { TEST_TLS } from '../support/test-central';
 
 /*
@@ -86,19 +86,9 @@ describe.skipIf(missing)(
       return { context, page };
     }
 
-    /** Axe and overflow in both orientations, and a screenshot of each. */
-    async function checkAndShoot(page: Page, name: string) {
-      for (const [orientation, size] of [
-        ['portrait', PORTRAIT],
-        ['landscape', LANDSCAPE],
-      ] as const) {
-        await page.setViewportSize(size);
-        expect(await seriousAxeViolations(page), `${name} ${orientation}`).toEqual([]);
-        expect(await overflowProblems(page), `${name} ${orientation}`).toEqual([]);
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${orientation}.png`) });
-      }
-      await page.setViewportSize(PORTRAIT);
-    }
+    /** Axe and overflow in both orientations, and a screenshot of each; back in portrait after. */
+    const checkAndShoot = (page: Page, name: string) =>
+      checkBothOrientations(page, { folder: SCREENSHOTS, name }, [seriousAxeViolations, overflowProblems], PORTRAIT);
 
     async function pickLanguage(page: Page, lng: Language) {
       await page.getByTestId('dashboard-language').selectOption(lng);

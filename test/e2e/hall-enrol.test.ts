@@ -9,7 +9,12 @@ import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { DESK_PIN } from '../support/desk-fixture';
 import { typeOnEnrolPad } from '../support/enrol-page';
 import { HallOnThisMachine } from '../support/hall-processes';
-import { overflowProblems, overlapProblems, seriousAxeViolations } from '../support/screen-checks';
+import {
+  checkBothOrientations,
+  overflowProblems,
+  overlapProblems,
+  seriousAxeViolations,
+} from '../support/screen-checks';
 
 /*
  * A hall device's page enrols itself: a hall server (its own process of the built browser shell)
@@ -77,18 +82,12 @@ describe('a hall device’s page enrols itself with a code (Chromium, hall serve
   };
 
   /** Portrait and landscape, nothing cut off, overlapping or failing axe; the screenshots are kept. */
-  const shoot = async (page: Page, name: string) => {
-    for (const [orientation, size] of [
-      ['portrait', PORTRAIT],
-      ['landscape', LANDSCAPE],
-    ] as const) {
-      await page.setViewportSize(size);
-      expect(await overflowProblems(page), `${name} ${orientation}`).toEqual([]);
-      expect(await overlapProblems(page), `${name} ${orientation}`).toEqual([]);
-      expect(await seriousAxeViolations(page), `${name} ${orientation}`).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${orientation}.png`) });
-    }
-  };
+  const shoot = (page: Page, name: string) =>
+    checkBothOrientations(page, { folder: SCREENSHOTS, name }, [
+      overflowProblems,
+      overlapProblems,
+      seriousAxeViolations,
+    ]);
 
   const storedCredential = (page: Page) => page.evaluate((key) => window.localStorage.getItem(key), CREDENTIAL_KEY);
 

@@ -9,7 +9,7 @@ import { LANDSCAPE, PORTRAIT, launchChromium } from '../support/chromium';
 import { DESK_PIN } from '../support/desk-fixture';
 import { HallOnThisMachine } from '../support/hall-processes';
 import { localeTexts } from '../support/locale-texts';
-import { overflowProblems, seriousAxeViolations } from '../support/screen-checks';
+import { checkBothOrientations, overflowProblems, seriousAxeViolations } from '../support/screen-checks';
 
 /*
  * The hall server's technician screen (technician.html on the server, its own process of the built
@@ -68,18 +68,8 @@ describe('the hall server’s technician screen enrols and revokes the hall’s 
   };
 
   /** Portrait and landscape: nothing runs out of its box, axe finds nothing serious; kept to look at. */
-  const shoot = async (name: string) => {
-    for (const [orientation, size] of [
-      ['portrait', PORTRAIT],
-      ['landscape', LANDSCAPE],
-    ] as const) {
-      await technician.setViewportSize(size);
-      expect(await overflowProblems(technician), `${name} ${orientation}`).toEqual([]);
-      expect(await seriousAxeViolations(technician), `${name} ${orientation}`).toEqual([]);
-      await technician.screenshot({ path: join(SCREENSHOTS, `${name}-${orientation}.png`) });
-    }
-    await technician.setViewportSize(LANDSCAPE);
-  };
+  const shoot = (name: string) =>
+    checkBothOrientations(technician, { folder: SCREENSHOTS, name }, [overflowProblems, seriousAxeViolations]);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

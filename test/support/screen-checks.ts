@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { LANDSCAPE, PORTRAIT } from './chromium';
 
 /**
  * Checks every e2e test runs on each screen a visitor sees: nothing overflows or runs off the
@@ -158,4 +161,28 @@ export async function overlapProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+export type ScreenCheck = (page: Page) => Promise<string[]>;
+
+/**
+ * The page in portrait, then in landscape: each check finds nothing (a failure names the screen
+ * and the orientation), and each orientation is kept as `<folder>/<name>-<orientation>.png` for
+ * people to look at. The page is left at `leaveAt` (landscape unless told).
+ */
+export async function checkBothOrientations(
+  page: Page,
+  where: { folder: string; name: string },
+  checks: readonly ScreenCheck[],
+  leaveAt: { width: number; height: number } = LANDSCAPE,
+): Promise<void> {
+  for (const [orientation, size] of [
+    ['portrait', PORTRAIT],
+    ['landscape', LANDSCAPE],
+  ] as const) {
+    await page.setViewportSize(size);
+    for (const check of checks) expect(await check(page), `${where.name} ${orientation}`).toEqual([]);
+    await page.screenshot({ path: join(where.folder, `${where.name}-${orientation}.png`) });
+  }
+  if (leaveAt !== LANDSCAPE) await page.setViewportSize(leaveAt);
 }
