@@ -93,6 +93,7 @@ switch (command) {
     const dashboards = await startDashboardServer({
       auth: new StaffAuth(store.staff),
       staff: store.staff,
+      monitoring: store.monitoring,
       staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
       tls,
       port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),

@@ -11,3 +11,4 @@ export * from './ticket';
 export * from './transport';
 export * from './visits';
 export * from './sync';
+export * from './monitoring';

@@ -126,6 +126,7 @@ describe.skipIf(missing)(
       dashboards = await startDashboardServer({
         auth: new StaffAuth(store.staff),
         staff: store.staff,
+        monitoring: store.monitoring,
         staticDir: DIST,
         tls: TEST_TLS,
         host: '127.0.0.1',

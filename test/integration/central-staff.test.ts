@@ -137,6 +137,7 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
     dashboards = await startDashboardServer({
       auth: new StaffAuth(store.staff, () => now),
       staff: store.staff,
+      monitoring: store.monitoring,
       staticDir,
       tls: TEST_TLS,
       host: '127.0.0.1',

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { CONTENT_TYPES } from '../../shared/content-types';
 import { canSee, visibleCentres } from '../staff/scope';
 import { SESSION_ABSOLUTE_MS, type StaffAuth } from '../staff/staff-auth';
-import type { StaffAccount, StaffStore } from '../staff/staff-store';
+import type { StaffStore } from '../staff/staff-store';
+import type { MonitoringReads } from '../monitoring/monitoring-reads';
+import { accountView as view, type AccountView } from './dashboard/account-view';
+import { Refusal, sendJson } from './dashboard/answers';
+import { publicAnswer } from './dashboard/public-api';
+import { staffApiAnswer } from './dashboard/staff-api';
 
 /*
  * The dashboards' server (issue 13): staff sign in here and read the network's figures; the public
@@ -26,6 +31,9 @@ import type { StaffAccount, StaffStore } from '../staff/staff-store';
 export interface DashboardServerOptions {
   auth: StaffAuth;
   staff: Pick<StaffStore, 'knownCentres'>;
+  /** The figures, live view and visits the dashboards and public pages read. */
+  monitoring: MonitoringReads;
+  now?: () => Date;
   /** The built renderer (dist/renderer): dashboard.html and its assets. */
   staticDir: string;
   tls?: { key: string | Buffer; cert: string | Buffer };
@@ -54,29 +62,10 @@ const PAGE_HEADERS = {
 
 const SignInBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1024) });
 
-/** The account as the dashboards read it (no hash, no dates they do not show). */
-export interface AccountView {
-  username: string;
-  role: StaffAccount['role'];
-  scope: StaffAccount['scope'];
-}
-const view = ({ username, role, scope }: StaffAccount): AccountView => ({ username, role, scope });
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 export async function startDashboardServer(options: DashboardServerOptions): Promise<RunningDashboards> {
   const { auth } = options;
   const log = options.log ?? (() => {});
+  const now = options.now ?? (() => new Date());
   const secure = options.tls !== undefined;
   // The __Host- prefix makes the browser refuse the cookie unless Secure, for this host, on path /.
   const cookieName = secure ? '__Host-staff-session' : 'staff-session';
@@ -97,8 +86,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
+    const url = new URL(req.url ?? '/', 'http://host');
+    const path = url.pathname;
     if (path === '/' || path === '/dashboard') return redirect(res, DASHBOARD_BASE);
+    // The public pages and open data: no session, no cookie read.
+    if (await publicAnswer(req, res, path, { monitoring: options.monitoring, now })) return;
     if (!path.startsWith(DASHBOARD_BASE)) throw new Refusal(404, 'not-found', `no ${path} here`);
     const rest = path.slice(DASHBOARD_BASE.length);
 
@@ -111,10 +103,10 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         res.writeHead(204, { 'set-cookie': cookie('', 0), 'cache-control': 'no-store' }).end();
         return;
       }
-      if (route === 'GET me') return send(res, 200, { account: await signedIn(req) });
+      if (route === 'GET me') return sendJson(res, 200, { account: await signedIn(req) });
       if (route === 'GET centres') {
         const account = await signedIn(req);
-        return send(res, 200, { centres: visibleCentres(account, await options.staff.knownCentres()) });
+        return sendJson(res, 200, { centres: visibleCentres(account, await options.staff.knownCentres()) });
       }
       const centre = /^GET centres\/([\w.-]{1,64})$/.exec(route)?.[1];
       if (centre !== undefined) {
@@ -123,7 +115,15 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         if (!canSee(account, centre)) throw new Refusal(403, 'not-your-centre', `this account does not read ${centre}`);
         const known = (await options.staff.knownCentres()).includes(centre);
         if (!known) throw new Refusal(404, 'unknown-centre', `the central knows no centre ${centre}`);
-        return send(res, 200, { centreId: centre });
+        return sendJson(res, 200, { centreId: centre });
+      }
+      if (req.method === 'GET') {
+        const account = await signedIn(req);
+        const body = await staffApiAnswer(route.slice('GET '.length), url.searchParams, account, {
+          monitoring: options.monitoring,
+          now,
+        });
+        if (body !== undefined) return sendJson(res, 200, body);
       }
       throw new Refusal(404, 'not-found', `no ${req.method} ${path} here`);
     }
@@ -156,7 +156,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     if (outcome.ok) {
       log('info', 'staff-signed-in', { username: outcome.account.username, address });
       res.setHeader('set-cookie', cookie(outcome.token, SESSION_ABSOLUTE_MS / 1000));
-      return send(res, 200, { account: view(outcome.account) });
+      return sendJson(res, 200, { account: view(outcome.account) });
     }
     log('warn', 'staff-sign-in-refused', { reason: outcome.reason, address });
     switch (outcome.reason) {
@@ -208,11 +208,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof Refusal) {
-        send(res, error.status, { error: error.code, message: error.message, ...error.extra }, error.headers);
+        sendJson(res, error.status, { error: error.code, message: error.message, ...error.extra }, error.headers);
         return;
       }
       log('error', 'dashboard-failed', { error: String(error) });
-      send(res, 503, {
+      sendJson(res, 503, {
         error: 'storage-unavailable',
         message: 'the central database does not answer; try again in a moment',
       });
@@ -275,18 +275,4 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { location, 'cache-control': 'no-store' }).end();
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res
-    .writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      ...headers,
-    })
-    .end(text);
 }

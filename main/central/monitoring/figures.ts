@@ -1,4 +1,5 @@
 import { RATING_REASONS, type RatingReason } from '../../contract';
+import type { Comparison, DayRange, Figures, MonitoringScope, TimeFigures } from '../../contract/monitoring';
 import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket, type RollupCount } from './rollup-sql';
 
 /*
@@ -18,60 +19,11 @@ import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket, type RollupCount
  */
 
 /** Which part of the network: none set is the whole network; a desk needs its centre. */
-export interface Scope {
-  region?: string;
-  centreId?: string;
-  serviceId?: string;
-  deskId?: string;
-}
-
-/** Local days, both ends included (YYYY-MM-DD). */
-export interface DayRange {
-  from: string;
-  to: string;
-}
+export type Scope = MonitoringScope;
+export type { Comparison, DayRange, Figures, TimeFigures };
 
 export const DEFAULT_SERVICE_MINUTES = 15;
 export const DEFAULT_WAITING_MINUTES = 15;
-
-export interface TimeFigures {
-  /** Visits with this time. */
-  measured: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  withinStandard: number;
-  /** withinStandard / measured. */
-  withinShare: number | null;
-  overStandard: number;
-  /** The mean, over visits over standard, of their whole minutes minus the standard. */
-  meanExcessMinutes: number | null;
-}
-
-export interface Figures {
-  tickets: number;
-  served: number;
-  noShows: number;
-  waiting: TimeFigures;
-  service: TimeFigures;
-  satisfaction: {
-    offered: number;
-    rated: number;
-    responseRate: number | null;
-    average: number | null;
-    /** Ratings with 1, 2, 3, 4, 5. */
-    faces: [number, number, number, number, number];
-    reasons: Record<RatingReason, number>;
-  };
-  /** 168 counts: index (ISO weekday - 1) * 24 + local hour. */
-  busiestHours: number[];
-}
-
-export interface Comparison {
-  range: DayRange;
-  previousRange: DayRange;
-  current: Figures;
-  previous: Figures;
-}
 
 const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;

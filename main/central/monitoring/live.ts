@@ -1,4 +1,5 @@
 import { PrinterStatus, type PrinterProblem } from '../../contract';
+import type { DeskNow, LiveView, QueueNow } from '../../contract/monitoring';
 import { printerProblems } from '../../shared/printer-problems';
 import { DEFAULT_SERVICE_MINUTES, DEFAULT_WAITING_MINUTES, type SqlQuery } from './figures';
 
@@ -50,35 +51,7 @@ export function printersQuery(centreId: string | null): SqlQuery {
   };
 }
 
-export interface DeskNow {
-  centreId: string;
-  deskId: string | null;
-  serviceId: string;
-  startedAt: string;
-  elapsedSeconds: number;
-  standardMinutes: number;
-  overStandard: boolean;
-}
-
-export interface QueueNow {
-  centreId: string;
-  serviceId: string;
-  waiting: number;
-  longestWaitSeconds: number;
-  standardMinutes: number;
-  overStandard: boolean;
-}
-
-export interface LiveView {
-  at: string;
-  /** Visits being served now, longest first. */
-  inProgress: DeskNow[];
-  desksOverStandard: DeskNow[];
-  /** Per centre and service: tickets waiting (not yet called) and the longest wait so far. */
-  queues: QueueNow[];
-  queuesOverStandard: QueueNow[];
-  printerProblems: Array<{ deviceId: string; centreId: string; problems: PrinterProblem[]; reportedAt: string | null }>;
-}
+export type { DeskNow, LiveView, QueueNow };
 
 export function liveViewOf(open: OpenVisitRow[], printers: PrinterRow[], now: Date): LiveView {
   const seconds = (since: Date) => Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000));

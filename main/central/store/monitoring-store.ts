@@ -1,3 +1,4 @@
+import type { MonitoringReads } from '../monitoring/monitoring-reads';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import {
@@ -33,7 +34,7 @@ function figuresQuery(scope: Scope, range: DayRange, source: FiguresSource): Sql
 }
 
 /** The monitoring's reads (issue 13), on the central's PostgreSQL. */
-export class MonitoringStore {
+export class MonitoringStore implements MonitoringReads {
   constructor(private readonly pool: pg.Pool) {}
 
   async figures(scope: Scope, range: DayRange, source: FiguresSource = 'rollups'): Promise<Figures> {

@@ -7,6 +7,7 @@ import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
+import { MonitoringStore } from './monitoring-store';
 import { PostgresStaffStore } from './postgres-staff';
 import { transaction } from './transaction';
 import { VisitProjector, type ProjectorOptions } from './visit-projector';
@@ -21,6 +22,8 @@ export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
   /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
   readonly staff: PostgresStaffStore;
+  /** The monitoring's reads: figures, live view, visits (issue 13), on the same pool. */
+  readonly monitoring: MonitoringStore;
   /**
    * Folds the records into the monitoring's visits and rollups (issue 13): in the background once
    * startProjector() is called (the central server does), or drained by projectPending().
@@ -37,6 +40,7 @@ export class PostgresStore implements CentralStore {
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
     this.staff = new PostgresStaffStore(this.pool);
+    this.monitoring = new MonitoringStore(this.pool);
   }
 
   async migrate(): Promise<void> {
