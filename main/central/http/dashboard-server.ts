@@ -83,7 +83,10 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     const path = url.pathname;
     if (path === '/' || path === '/dashboard') return redirect(res, DASHBOARD_BASE);
     // The public pages and open data: no session, no cookie read.
-    if (options.public && (await publicAnswer(req, res, path, { ...options.public, staticDir: options.staticDir, now })))
+    if (
+      options.public &&
+      (await publicAnswer(req, res, path, { ...options.public, staticDir: options.staticDir, now }))
+    )
       return;
     if (!path.startsWith(DASHBOARD_BASE)) throw new Refusal(404, 'not-found', `no ${path} here`);
     const rest = path.slice(DASHBOARD_BASE.length);

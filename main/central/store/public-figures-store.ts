@@ -12,12 +12,7 @@ import {
 import { liveViewOf, openVisitsQuery, type OpenVisitRow } from '../monitoring/live';
 import { lastDaysBefore } from '../monitoring/public-centre';
 import { NO_FIGURES, figuresPerService, rollupRowFigures, type RollupRow } from '../monitoring/public-figures';
-import type {
-  MonthCell,
-  PublicCentreFigures,
-  PublicCentreSummary,
-  PublicReads,
-} from '../monitoring/public-reads';
+import type { MonthCell, PublicCentreFigures, PublicCentreSummary, PublicReads } from '../monitoring/public-reads';
 import { ROLLUP_COUNT_COLUMNS } from '../monitoring/rollup-sql';
 
 /*

@@ -131,9 +131,14 @@ async function openDataPath(res: ServerResponse, rest: string, deps: PublicDeps)
   }
   const cells = await deps.reads.monthCells(file.month);
   if (cells.length === 0)
-    throw new Refusal(404, 'no-figures', `no visits were reported for ${file.month}: the months are listed at /open-data/`);
+    throw new Refusal(
+      404,
+      'no-figures',
+      `no visits were reported for ${file.month}: the months are listed at /open-data/`,
+    );
   const rows = openDataRows(cells.map(openDataCellOf), deps.threshold);
-  if (file.kind === 'csv') return sendFile(res, openDataCsv(rows), 'text/csv; charset=utf-8; header=present', names.csv);
+  if (file.kind === 'csv')
+    return sendFile(res, openDataCsv(rows), 'text/csv; charset=utf-8; header=present', names.csv);
   return sendFile(res, openDataJson(rows), 'application/json; charset=utf-8', names.json);
 }
 
