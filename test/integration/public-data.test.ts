@@ -214,7 +214,7 @@ describe.skipIf(missing)(
     /** The row the file must hold: each figure withheld (null) when its base is under the threshold. */
     const expectedRow = (row: Record<string, string | number | null>, threshold: number) => {
       const n = (key: string) => Number(row[key]);
-      const keep = (value: number | string | null, base: number) => (base < threshold ? null : value);
+      const keep = (value: number | string | null | undefined, base: number) => (base < threshold ? null : value);
       const round = (value: number | null, places: number) =>
         value === null ? null : Math.round(value * 10 ** places) / 10 ** places;
       const result = {

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { LocalizedText } from '../../contract/languages';
-import { localDay } from '../../shared/zoned-time';
 import {
   DEFAULT_SERVICE_MINUTES,
   DEFAULT_WAITING_MINUTES,
@@ -25,7 +24,7 @@ import { ROLLUP_COUNT_COLUMNS } from '../monitoring/rollup-sql';
 const CatalogNames = z.object({ services: z.array(z.object({ id: z.string(), name: LocalizedText })) });
 
 const KNOWN_CENTRES = `SELECT k.centre_id, c.name, COALESCE(c.region, 'unassigned') AS region,
-         COALESCE(c.kind, 'centre') AS kind, COALESCE(c.time_zone, network_time_zone()) AS time_zone
+         COALESCE(c.kind, 'centre') AS kind
     FROM (SELECT centre_id FROM centres UNION SELECT centre_id FROM devices) k
     LEFT JOIN centres c ON c.centre_id = k.centre_id`;
 
@@ -34,10 +33,9 @@ interface CentreRow {
   name: string | null;
   region: string;
   kind: 'centre' | 'bus';
-  time_zone: string;
 }
 
-const summaryOf = (row: Pick<CentreRow, 'centre_id' | 'name' | 'region' | 'kind'>): PublicCentreSummary => ({
+const summaryOf = (row: CentreRow): PublicCentreSummary => ({
   centreId: row.centre_id,
   name: row.name,
   region: row.region,
@@ -59,10 +57,15 @@ export class PublicFiguresStore implements PublicReads {
   }
 
   async centre(centreId: string, now: Date): Promise<PublicCentreFigures | null> {
-    const { rows } = await this.pool.query<CentreRow>(`${KNOWN_CENTRES} WHERE k.centre_id = $1`, [centreId]);
+    // The centre's today on its own wall clock (a centre not described reads in the network's zone).
+    const { rows } = await this.pool.query<CentreRow & { today: string }>(
+      `SELECT k.*, to_char(($2::timestamptz AT TIME ZONE COALESCE(c.time_zone, network_time_zone()))::date, 'YYYY-MM-DD') AS today
+         FROM (${KNOWN_CENTRES}) k LEFT JOIN centres c ON c.centre_id = k.centre_id WHERE k.centre_id = $1`,
+      [centreId, now],
+    );
     const centre = rows[0];
     if (!centre) return null;
-    const today = localDay(now, centre.time_zone);
+    const today = centre.today;
     const last30 = lastDaysBefore(today);
     const openVisits = openVisitsQuery(centreId, now);
     const answer = async (query: SqlQuery) =>
@@ -104,7 +107,7 @@ export class PublicFiguresStore implements PublicReads {
   }
 
   async monthCells(month: string): Promise<MonthCell[]> {
-    const { rows } = await this.pool.query<RollupRow & Omit<CentreRow, 'time_zone'> & Partial<StandardRow>>(
+    const { rows } = await this.pool.query<RollupRow & CentreRow & Partial<StandardRow>>(
       `SELECT m.centre_id, m.service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `m.${name}`).join(', ')},
               m.wait_hist, m.service_hist, c.name, COALESCE(c.region, 'unassigned') AS region,
               COALESCE(c.kind, 'centre') AS kind, s.service_minutes, s.waiting_minutes
