@@ -12,7 +12,7 @@ export interface PublicFormat {
   percent(share: number): string;
   /** An average score, to one decimal, "4.2 of 5". */
   outOf5(value: number): string;
-  /** A local day (YYYY-MM-DD) as "20 November 2026". */
+  /** A local day (YYYY-MM-DD) as "20 November": the page only ever speaks of the last month. */
   day(day: string): string;
 }
 
@@ -24,7 +24,7 @@ export function usePublicFormat(): PublicFormat {
       { example: t('numberFormat.example'), percent: (value) => t('numberFormat.percent', { value }) },
       language,
     );
-    const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
     return {
       integer: numbers.integer,
       minutes: (value) => t('service.minutes', { value: numbers.integer(value) }),
