@@ -27,6 +27,8 @@ const DIST = join(import.meta.dirname, '../../dist/renderer');
 const PHONE = { width: 390, height: 844 } as const;
 const NOW = new Date('2026-11-20T08:00:00Z');
 const missing = postgresMissing();
+/** A first page load on this shared 2-core machine can take seconds (fonts, the figures' read). */
+const LOADED = { timeout: 20_000 };
 
 interface PublicTexts {
   centre: Record<string, string>;
@@ -96,7 +98,7 @@ describe.skipIf(missing)(
       const t = texts(lng);
       for (const service of centre.services) {
         const card = page.locator(`[data-service="${service.serviceId}"]`);
-        await expect.poll(() => card.locator('h2').textContent()).toBe(service.name![lng]);
+        await expect.poll(() => card.locator('h2').textContent(), LOADED).toBe(service.name![lng]);
         const figures = [
           ['waitingNow', service.waitingNow, 1, false],
           ['todayMedianWaitMinutes', service.todayMedianWaitMinutes, 1, false],
@@ -145,7 +147,7 @@ describe.skipIf(missing)(
         expect(response?.headers()['set-cookie']).toBeUndefined();
         const centre = PublicCentre.parse(await (await fetch(`${server.url}/public/api/centres/baku-1`)).json());
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lng);
-        await expect.poll(() => page.locator('h1').textContent()).toBe(PUBLIC_CENTRES[0].name);
+        await expect.poll(() => page.locator('h1').textContent(), LOADED).toBe(PUBLIC_CENTRES[0].name);
         await expectFiguresOf(page, centre, lng);
         // The fixture must give every kind of figure: published, withheld and none.
         expect(await page.locator('dd.withheld').count()).toBeGreaterThan(0);
@@ -172,9 +174,12 @@ describe.skipIf(missing)(
       await expect
         .poll(() => list.locator('a').allTextContents())
         .toEqual(['Almaty service centre 1', 'Baku service centre 1']);
-      expect(
-        await page.locator('.month-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-      ).toEqual(['../open-data/service-figures-2026-10.csv', '../open-data/service-figures-2026-10.json']);
+      await expect
+        .poll(
+          () => page.locator('.month-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+          LOADED,
+        )
+        .toEqual(['../open-data/service-figures-2026-10.csv', '../open-data/service-figures-2026-10.json']);
       expect(await overflowProblems(page)).toEqual([]);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, 'list-en-phone.png'), fullPage: true });
@@ -188,7 +193,7 @@ describe.skipIf(missing)(
       // The centre's link keeps the language chosen.
       await page.setViewportSize(PHONE);
       await list.getByText('Almaty service centre 1').click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe('Almaty service centre 1');
+      await expect.poll(() => page.locator('h1').textContent(), LOADED).toBe('Almaty service centre 1');
       expect(new URL(page.url()).pathname).toBe('/public/almaty-1');
       const centre = PublicCentre.parse(await (await fetch(`${server.url}/public/api/centres/almaty-1`)).json());
       await expectFiguresOf(page, centre, 'ky');
@@ -200,7 +205,9 @@ describe.skipIf(missing)(
       const { context, page } = await phoneIn('ru');
       const response = await page.goto(`${server.url}/public/nowhere-9`);
       expect(response?.status()).toBe(404);
-      await expect.poll(() => page.getByTestId('centre-problem').textContent()).toBe(texts('ru').centre.unknown);
+      await expect
+        .poll(() => page.getByTestId('centre-problem').textContent(), LOADED)
+        .toBe(texts('ru').centre.unknown);
       expect(await overflowProblems(page)).toEqual([]);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, 'unknown-centre-ru-phone.png') });
