@@ -31,6 +31,7 @@ const missing = postgresMissing();
 const LOADED = { timeout: 20_000 };
 
 interface PublicTexts {
+  months: Record<string, string>;
   centre: Record<string, string>;
   service: Record<string, string>;
   withheld: { explanation: string };
@@ -149,6 +150,8 @@ describe.skipIf(missing)(
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lng);
         await expect.poll(() => page.locator('h1').textContent(), LOADED).toBe(PUBLIC_CENTRES[0].name);
         await expectFiguresOf(page, centre, lng);
+        // Days in the language's own words (Chromium lacks some languages' month names).
+        expect(await page.locator('.intro').textContent()).toContain(texts(lng).months.m11);
         // The fixture must give every kind of figure: published, withheld and none.
         expect(await page.locator('dd.withheld').count()).toBeGreaterThan(0);
         expect(await page.locator('dd.none').count()).toBeGreaterThan(0);
