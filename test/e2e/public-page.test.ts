@@ -1,16 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
-import { PostgresStore } from '../../main/central/store/postgres-store';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
 import { LANGUAGES, type Language } from '../../main/contract';
 import { PublicCentre } from '../../main/contract/monitoring';
 import { launchChromium } from '../support/chromium';
-import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { PUBLIC_CENTRES, seedPublicNetwork } from '../support/public-network';
+import { postgresMissing } from '../support/postgres';
+import { PUBLIC_CENTRES, startPublicNetwork, type PublicNetwork } from '../support/public-network';
 import { checkBothOrientations, overflowProblems, seriousAxeViolations } from '../support/screen-checks';
 
 /*
@@ -49,37 +46,20 @@ function shownNumber(text: string, decimal: boolean): number {
 describe.skipIf(missing)(
   `the public page of a centre (Chromium, real PostgreSQL)${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    let cluster: Awaited<ReturnType<typeof throwawayPostgres>>;
-    let store: PostgresStore;
-    let db: pg.Pool;
+    let network: PublicNetwork;
     let server: RunningDashboards;
     let browser: Browser;
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      cluster = await throwawayPostgres();
-      store = new PostgresStore(cluster.url);
-      await store.migrate();
-      db = new pg.Pool({ connectionString: cluster.url });
-      db.on('error', () => {});
-      await seedPublicNetwork(store, db, NOW);
-      server = await startDashboardServer({
-        auth: new StaffAuth(store.staff),
-        staff: store.staff,
-        monitoring: store.monitoring,
-        public: { reads: store.publicFigures, threshold: 10 },
-        now: () => NOW,
-        staticDir: DIST,
-      });
+      network = await startPublicNetwork({ now: NOW, staticDir: DIST, thresholds: [10] });
+      server = network.servers[0]!;
       browser = await launchChromium();
     }, 120_000);
 
     afterAll(async () => {
       await browser?.close();
-      await server?.close();
-      await store?.close();
-      await db?.end();
-      cluster?.remove();
+      await network?.stop();
     });
 
     /** A fresh phone whose browser speaks `lng` first; page errors are collected. */

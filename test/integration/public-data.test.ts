@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
-import { PostgresStore } from '../../main/central/store/postgres-store';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
 import { PublicCentre } from '../../main/contract/monitoring';
 import { parseCsv } from '../../main/shared/csv';
-import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { PUBLIC_CENTRES, PUBLIC_SERVICES, seedPublicNetwork } from '../support/public-network';
+import { postgresMissing } from '../support/postgres';
+import { PUBLIC_CENTRES, PUBLIC_SERVICES, startPublicNetwork, type PublicNetwork } from '../support/public-network';
 
 /*
  * The public pages' API and the open data (issue 13) on a real PostgreSQL and the real dashboards'
@@ -33,42 +31,22 @@ const share = (part: number, whole: number) => (whole === 0 ? null : part / whol
 describe.skipIf(missing)(
   `public pages and open data on real PostgreSQL${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    let cluster: Awaited<ReturnType<typeof throwawayPostgres>>;
-    let store: PostgresStore;
+    let network: PublicNetwork;
     let db: pg.Pool;
     let server: RunningDashboards;
     let lowThresholdServer: RunningDashboards;
     let staticDir: string;
 
-    const start = (threshold: number) =>
-      startDashboardServer({
-        auth: new StaffAuth(store.staff),
-        staff: store.staff,
-        monitoring: store.monitoring,
-        public: { reads: store.publicFigures, threshold },
-        now: () => NOW,
-        staticDir,
-      });
-
     beforeAll(async () => {
-      cluster = await throwawayPostgres();
-      store = new PostgresStore(cluster.url);
-      await store.migrate();
-      db = new pg.Pool({ connectionString: cluster.url });
-      db.on('error', () => {});
-      await seedPublicNetwork(store, db, NOW);
       // The page itself is the built renderer's (the e2e test loads it); here only its status matters.
       staticDir = mkdtempSync(join(tmpdir(), 'public-pages-'));
       writeFileSync(join(staticDir, 'public.html'), '<!doctype html><title>public</title>');
-      server = await start(THRESHOLD);
-      lowThresholdServer = await start(3);
+      network = await startPublicNetwork({ now: NOW, staticDir, thresholds: [THRESHOLD, 3] });
+      ({ db } = network);
+      [server, lowThresholdServer] = network.servers as [RunningDashboards, RunningDashboards];
     }, 120_000);
     afterAll(async () => {
-      await server?.close();
-      await lowThresholdServer?.close();
-      await store?.close();
-      await db?.end();
-      cluster?.remove();
+      await network?.stop();
       if (staticDir) rmSync(staticDir, { recursive: true, force: true });
     });
 

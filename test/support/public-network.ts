@@ -1,7 +1,10 @@
-import type pg from 'pg';
-import type { PostgresStore } from '../../main/central/store/postgres-store';
+import pg from 'pg';
+import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
+import { StaffAuth } from '../../main/central/staff/staff-auth';
+import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LANGUAGES, type LocalizedText } from '../../main/contract';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
+import { throwawayPostgres } from './postgres';
 import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from './visit-facts';
 
 /*
@@ -31,7 +34,53 @@ const nameOf = (id: string): LocalizedText =>
 
 const DAY_MS = 86_400_000;
 
-/** The network's visits, ingested and projected; returns the month the open data publishes (YYYY-MM). */
+export interface PublicNetwork {
+  /** The central's database, for SQL the tests write themselves. */
+  db: pg.Pool;
+  /** One dashboards listener per threshold asked for, in that order, its clock at `now`. */
+  servers: RunningDashboards[];
+  stop(): Promise<void>;
+}
+
+/** A throwaway PostgreSQL with the network seeded, and the central's dashboards listener(s) serving its public pages. */
+export async function startPublicNetwork(options: {
+  now: Date;
+  staticDir: string;
+  thresholds: readonly number[];
+}): Promise<PublicNetwork> {
+  const cluster = await throwawayPostgres();
+  const store = new PostgresStore(cluster.url);
+  const db = new pg.Pool({ connectionString: cluster.url });
+  db.on('error', () => {});
+  const servers: RunningDashboards[] = [];
+  const stop = async () => {
+    for (const server of servers) await server.close();
+    await store.close();
+    await db.end();
+    cluster.remove();
+  };
+  try {
+    await store.migrate();
+    await seedPublicNetwork(store, db, options.now);
+    for (const threshold of options.thresholds)
+      servers.push(
+        await startDashboardServer({
+          auth: new StaffAuth(store.staff),
+          staff: store.staff,
+          monitoring: store.monitoring,
+          public: { reads: store.publicFigures, threshold },
+          now: () => options.now,
+          staticDir: options.staticDir,
+        }),
+      );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { db, servers, stop };
+}
+
+/** The network's visits, ingested and projected. */
 export async function seedPublicNetwork(store: PostgresStore, pool: pg.Pool, now: Date): Promise<void> {
   for (const centre of PUBLIC_CENTRES) {
     await pool.query('INSERT INTO centres (centre_id, name, region, time_zone) VALUES ($1, $2, $3, $4)', [

@@ -33,43 +33,24 @@ export function publishable(
 }
 
 export function publicCentreOf(figures: PublicCentreFigures, threshold: number): PublicCentre {
+  const publish = (value: number | null, base: number) => publishable(value, base, threshold);
   return {
     centreId: figures.centre.centreId,
     name: figures.centre.name,
     today: figures.today,
     last30: figures.last30,
     threshold,
-    services: figures.services.map((service) => ({
+    services: figures.services.map(({ today, last30, ...service }) => ({
       serviceId: service.serviceId,
       name: service.name,
       waitingNow: service.waitingNow,
-      todayMedianWaitMinutes: publishable(
-        service.today.waiting.medianMinutes,
-        service.today.waiting.measured,
-        threshold,
-      ),
+      todayMedianWaitMinutes: publish(today.waiting.medianMinutes, today.waiting.measured),
       serviceStandardMinutes: service.serviceStandardMinutes,
       waitingStandardMinutes: service.waitingStandardMinutes,
-      last30ServiceWithinShare: publishable(
-        service.last30.service.withinShare,
-        service.last30.service.measured,
-        threshold,
-      ),
-      last30WaitingWithinShare: publishable(
-        service.last30.waiting.withinShare,
-        service.last30.waiting.measured,
-        threshold,
-      ),
-      last30SatisfactionAverage: publishable(
-        service.last30.satisfaction.average,
-        service.last30.satisfaction.rated,
-        threshold,
-      ),
-      last30ResponseRate: publishable(
-        service.last30.satisfaction.responseRate,
-        service.last30.satisfaction.offered,
-        threshold,
-      ),
+      last30ServiceWithinShare: publish(last30.service.withinShare, last30.service.measured),
+      last30WaitingWithinShare: publish(last30.waiting.withinShare, last30.waiting.measured),
+      last30SatisfactionAverage: publish(last30.satisfaction.average, last30.satisfaction.rated),
+      last30ResponseRate: publish(last30.satisfaction.responseRate, last30.satisfaction.offered),
     })),
   };
 }
