@@ -21,12 +21,19 @@ export const PUBLIC_CENTRES = [
 
 /** Visits per centre from the first day of last month to yesterday, and today's called and waiting. */
 export const PUBLIC_SERVICES = [
-  { id: 'passport', standard: { service: 10, waiting: 15 }, visits: 70, todayCalled: 12, todayWaiting: 3 },
-  { id: 'residence-permit', standard: { service: 20, waiting: 25 }, visits: 40, todayCalled: 4, todayWaiting: 2 },
-  // No standard row: the defaults (15 and 15) apply.
-  { id: 'birth-certificate', standard: null, visits: 25, todayCalled: 0, todayWaiting: 1 },
+  { id: 'passport', standard: { service: 10, waiting: 15 }, visits: 70, rated: 0.7, todayCalled: 12, todayWaiting: 3 },
+  {
+    id: 'residence-permit',
+    standard: { service: 20, waiting: 25 },
+    visits: 40,
+    rated: 0.7,
+    todayCalled: 4,
+    todayWaiting: 2,
+  },
+  // No standard row: the defaults (15 and 15) apply. Seldom rated: enough offers, too few ratings.
+  { id: 'birth-certificate', standard: null, visits: 40, rated: 0.15, todayCalled: 0, todayWaiting: 1 },
   // Too few for any figure to be published, in a month or in 30 days.
-  { id: 'apostille', standard: { service: 30, waiting: 20 }, visits: 7, todayCalled: 2, todayWaiting: 0 },
+  { id: 'apostille', standard: { service: 30, waiting: 20 }, visits: 7, rated: 0.7, todayCalled: 2, todayWaiting: 0 },
 ] as const;
 
 const nameOf = (id: string): LocalizedText =>
@@ -135,7 +142,8 @@ export async function seedPublicNetwork(store: PostgresStore, pool: pg.Pool, now
           noShow,
           serviceSeconds: noShow ? undefined : 60 + Math.floor(random() * 30 * 60),
           offered,
-          score: offered && random() < 0.7 ? ((1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5) : undefined,
+          score:
+            offered && random() < service.rated ? ((1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5) : undefined,
         });
       }
       // Today: called between 05:00 and 06:30 UTC, waiting since after 07:00 (now is past 08:00).
