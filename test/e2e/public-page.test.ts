@@ -155,7 +155,7 @@ describe.skipIf(missing)(
       await page.goto(`${server.url}/public/`);
       const list = page.getByTestId('centre-list');
       await expect
-        .poll(() => list.locator('a').allTextContents())
+        .poll(() => list.locator('a').allTextContents(), LOADED)
         .toEqual(['Almaty service centre 1', 'Baku service centre 1']);
       await expect
         .poll(
