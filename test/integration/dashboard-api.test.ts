@@ -303,6 +303,11 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
         expect(sum((f) => f.served, period)).toBe(parent[period].served);
         expect(sum((f) => f.waiting.overStandard, period)).toBe(parent[period].waiting.overStandard);
         expect(sum((f) => f.satisfaction.rated, period)).toBe(parent[period].satisfaction.rated);
+        // Hours per weekday and hour too: a day row's 24 hours land on its own weekday's.
+        expect(
+          parent[period].busiestHours.map((_, slot) => sum((f) => f.busiestHours[slot]!, period)),
+          `${child} ${period} hours`,
+        ).toEqual(parent[period].busiestHours);
       }
     }
   });
