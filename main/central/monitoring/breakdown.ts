@@ -100,9 +100,6 @@ export function breakdownRollupQuery(
         array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours AS hours
       FROM visit_rollup_day x ${join} WHERE ${where.join(' AND ')}`);
   }
-  // The rows are read twice rather than kept (a year's arrays for every centre pass work_mem): the
-  // sums read them all, the minutes' tails only the few rows longer than the head.
-  const rows = `(${parts.join('\n  UNION ALL\n  ')})`;
   // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
   // and service: the first minutes and the week's hours as columns (a day's 24 hours were shifted to
   // its weekday's place above); only minutes past the head are unnested. Index 1 is minute 0.
@@ -110,12 +107,15 @@ export function breakdownRollupQuery(
     `${name} AS (
     SELECT c.key, c.service_id, u.i - 1 AS minute, u.n FROM sums c, unnest(c.${column}_head) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL
     UNION ALL
-    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(u.n)::integer FROM ${rows} r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
      WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2, 3)`;
-  const text = `WITH sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')},
+  // Kept (MATERIALIZED) so each row's arrays are detoasted and a day's hours shifted once, not once
+  // a subscript.
+  const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
+  sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')},
       ${positionalSums('wait_hist', MINUTE_HEAD)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD)} AS service_hist_head,
       ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS week_hours
-      FROM ${rows} r GROUP BY key, service_id HAVING sum(tickets) <> 0),
+      FROM r GROUP BY key, service_id HAVING sum(tickets) <> 0),
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},
