@@ -10,11 +10,9 @@ import './live.css';
 /** How often the view reads the central again: a desk's minute over the standard shows within this. */
 export const LIVE_REFRESH_MS = 5_000;
 
-/** Today on this computer's wall clock: staff read the centres of their own country. */
-const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
+/** The day of an instant on this computer's wall clock: staff read the centres of their own country. */
+const dayOf = (at: Date) =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 
 /**
  * The operator control's live view (issue 13): for one centre, or every centre the account reads,
@@ -33,7 +31,9 @@ export function LivePage({ account, network }: { account: AccountView; network: 
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
-      const [now, day] = await Promise.all([readLive(centreId), readEvents(centreId, today())]);
+      const now = await readLive(centreId);
+      // Today as the central's clock has it, so the events and the desks are of the same moment.
+      const day = await readEvents(centreId, dayOf(now.ok ? new Date(now.value.at) : new Date()));
       if (stopped) return;
       // What was last read stays on screen when a read fails, marked as not current.
       if (now.ok) setLive(now.value);
