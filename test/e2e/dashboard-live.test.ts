@@ -14,7 +14,7 @@ import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { checkBothOrientations, scrollingPageOverflowProblems, seriousAxeViolations } from '../support/screen-checks';
 import { TEST_TLS } from '../support/test-central';
-import { localDayIn, outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
+import { localDayIn, outboxOf, printerStateFact, visitFacts, type VisitPlan } from '../support/visit-facts';
 
 /*
  * The operator control's live view in Chromium: a centre's desks, queues, printers and today's
@@ -155,18 +155,7 @@ describe.skipIf(missing)(
       baku.push({
         seq: baku.length + 1,
         at: ago(2).toISOString(),
-        fact: {
-          kind: 'printer-state',
-          status: {
-            connection: 'online',
-            paper: 'out',
-            coverOpen: false,
-            cutterError: false,
-            otherError: false,
-            checkedAt: null,
-            detail: null,
-          },
-        },
+        fact: printerStateFact('out'),
       });
       await send('hall-baku', baku);
       await send(
