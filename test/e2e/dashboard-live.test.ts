@@ -36,7 +36,7 @@ type LiveTexts = Record<string, string> & {
   printers: Record<string, string>;
 };
 const liveTexts = (lng: Language): LiveTexts =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/live.json`), 'utf8')) as LiveTexts;
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/control.json`), 'utf8')) as LiveTexts;
 const signInTexts = (lng: Language): Record<string, string> =>
   (
     JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/dashboard.json`), 'utf8')) as {
@@ -110,7 +110,7 @@ describe.skipIf(missing)(
     }
 
     const tile = async (page: Page, id: string) =>
-      Number(await page.getByTestId(id).locator('.live-tile__value').innerText());
+      Number(await page.getByTestId(id).locator('.control-tile__value').innerText());
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/contract';
 import type { EventsAnswer, LiveView, NetworkMap } from '../../../../main/contract/monitoring';
 import type { AccountView } from '../dashboard-api';
-import { readEvents, readLive } from './live-api';
-import { DesksTable, EventsTable, PrintersTable, QueuesTable, type Names } from './live-tables';
-import './live.css';
+import { readEvents, readLive } from './control-api';
+import { DesksTable, EventsTable, PrintersTable, QueuesTable, type Names } from './control-tables';
+import './control.css';
 
 /** How often the view reads the central again: a desk's minute over the standard shows within this. */
 export const LIVE_REFRESH_MS = 5_000;
@@ -20,7 +20,7 @@ const dayOf = (at: Date) =>
  * kiosks with printer problems, and today's events of visits that passed their standard.
  */
 export function LivePage({ account, network }: { account: AccountView; network: NetworkMap }) {
-  const { t, i18n } = useTranslation('live');
+  const { t, i18n } = useTranslation('control');
   const language = i18n.language as Language;
   const centres = network.regions.flatMap((region) => region.centres);
   const [centreId, setCentreId] = useState<string | null>(centres.length === 1 ? centres[0]!.centreId : null);
@@ -61,11 +61,11 @@ export function LivePage({ account, network }: { account: AccountView; network: 
     new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   return (
-    <section className="live" aria-labelledby="live-heading" data-testid="live-view" data-account={account.username}>
-      <div className="live-top">
+    <section className="control" aria-labelledby="live-heading" data-testid="live-view" data-account={account.username}>
+      <div className="control-top">
         <h1 id="live-heading">{t('heading')}</h1>
         {centres.length > 1 && (
-          <label className="live-centre">
+          <label className="control-choice">
             <span>{t('centre')}</span>
             <select
               value={centreId ?? ''}
@@ -82,14 +82,14 @@ export function LivePage({ account, network }: { account: AccountView; network: 
           </label>
         )}
       </div>
-      <p className="live-updated" role="status" data-testid="live-updated">
+      <p className="control-updated" role="status" data-testid="live-updated">
         {live === null ? t('loading') : t('updatedAt', { time: time(live.at) })}
-        {unreachable && live !== null && <strong className="live-stale"> {t('stale')}</strong>}
+        {unreachable && live !== null && <strong className="control-stale"> {t('stale')}</strong>}
       </p>
-      {unreachable && live === null && <p className="live-problem">{t('unreachable')}</p>}
+      {unreachable && live === null && <p className="control-problem">{t('unreachable')}</p>}
       {live !== null && (
         <>
-          <ul className="live-tiles" aria-label={t('summary')}>
+          <ul className="control-tiles" aria-label={t('summary')}>
             <Tile label={t('tiles.serving')} value={live.inProgress.length} alarm={false} testId="tile-serving" />
             <Tile label={t('tiles.desksOver')} value={live.desksOverStandard.length} alarm testId="tile-desks-over" />
             <Tile
@@ -111,11 +111,11 @@ export function LivePage({ account, network }: { account: AccountView; network: 
 }
 
 function Tile({ label, value, alarm, testId }: { label: string; value: number; alarm: boolean; testId: string }) {
-  const { i18n } = useTranslation('live');
+  const { i18n } = useTranslation('control');
   return (
-    <li className={`live-tile${alarm && value > 0 ? ' live-tile--alarm' : ''}`} data-testid={testId}>
-      <span className="live-tile__value">{new Intl.NumberFormat(i18n.language).format(value)}</span>
-      <span className="live-tile__label">{label}</span>
+    <li className={`control-tile${alarm && value > 0 ? ' control-tile--alarm' : ''}`} data-testid={testId}>
+      <span className="control-tile__value">{new Intl.NumberFormat(i18n.language).format(value)}</span>
+      <span className="control-tile__label">{label}</span>
     </li>
   );
 }

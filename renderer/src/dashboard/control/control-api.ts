@@ -1,9 +1,10 @@
-import { EventsAnswer, LiveView } from '../../../../main/contract/monitoring';
+import { DailyDigest, EventsAnswer, LiveView } from '../../../../main/contract/monitoring';
 
 /*
- * The live view's two reads (main/central/http/dashboard/control-api.ts): the desks, queues and
- * printers right now, and today's events of visits that passed their standard. Relative to the
- * page, like every dashboard call; null when no valid answer came (the page keeps what it shows).
+ * The operator control's reads (main/central/http/dashboard/control-api.ts): the desks, queues and
+ * printers right now, a day's events of visits that passed their standard, and a centre's daily
+ * digest. Relative to the page, like every dashboard call; not ok when no valid answer came (the
+ * page keeps what it shows).
  */
 
 export type LiveRead<T> = { ok: true; value: T } | { ok: false; status: number | null };
@@ -33,4 +34,11 @@ export function readEvents(centreId: string | null, day: string): Promise<LiveRe
   const query = new URLSearchParams({ from: day, to: day });
   if (centreId !== null) query.set('centre', centreId);
   return read(`api/events?${query.toString()}`, EventsAnswer);
+}
+
+/** A centre's daily digest; without a day, the centre's yesterday. */
+export function readDigest(centreId: string, day: string | null): Promise<LiveRead<DailyDigest>> {
+  const query = new URLSearchParams({ centre: centreId });
+  if (day !== null) query.set('day', day);
+  return read(`api/digest?${query.toString()}`, DailyDigest);
 }

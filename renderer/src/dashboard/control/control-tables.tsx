@@ -12,7 +12,7 @@ export interface Names {
 const wholeMinutes = (seconds: number) => Math.floor(seconds / 60);
 
 function useMinutes() {
-  const { t, i18n } = useTranslation('live');
+  const { t, i18n } = useTranslation('control');
   const format = new Intl.NumberFormat(i18n.language);
   return (minutes: number) => t('minutes', { value: format.format(minutes) });
 }
@@ -31,13 +31,13 @@ function LiveTable({
   rows: Array<{ key: string; alarm: boolean; cells: ReactNode[] }>;
 }) {
   return (
-    <section className="live-section" aria-labelledby={`${id}-heading`} data-testid={id}>
+    <section className="control-section" aria-labelledby={`${id}-heading`} data-testid={id}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {rows.length === 0 ? (
-        <p className="live-empty">{empty}</p>
+        <p className="control-empty">{empty}</p>
       ) : (
-        <div className="live-table-wrap">
-          <table className="live-table">
+        <div className="control-table-wrap">
+          <table className="control-table">
             <thead>
               <tr>
                 {columns.map((column) => (
@@ -49,7 +49,7 @@ function LiveTable({
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.key} className={row.alarm ? 'live-row--alarm' : undefined}>
+                <tr key={row.key} className={row.alarm ? 'control-row--alarm' : undefined}>
                   {row.cells.map((cell, index) => (
                     <td key={columns[index]}>{cell}</td>
                   ))}
@@ -65,18 +65,20 @@ function LiveTable({
 
 /** The state of a time against its standard, in words (never colour alone). */
 function Against({ seconds, standardMinutes }: { seconds: number; standardMinutes: number }) {
-  const { t } = useTranslation('live');
+  const { t } = useTranslation('control');
   const minutes = useMinutes();
   const over = seconds >= standardMinutes * 60;
   return over ? (
-    <strong className="live-over">{t('overBy', { minutes: minutes(wholeMinutes(seconds) - standardMinutes) })}</strong>
+    <strong className="control-over">
+      {t('overBy', { minutes: minutes(wholeMinutes(seconds) - standardMinutes) })}
+    </strong>
   ) : (
     <span>{t('within', { minutes: minutes(standardMinutes - wholeMinutes(seconds)) })}</span>
   );
 }
 
 export function DesksTable({ desks, names }: { desks: DeskNow[]; names: Names }) {
-  const { t } = useTranslation('live');
+  const { t } = useTranslation('control');
   const minutes = useMinutes();
   return (
     <LiveTable
@@ -108,7 +110,7 @@ export function DesksTable({ desks, names }: { desks: DeskNow[]; names: Names })
 }
 
 export function QueuesTable({ queues, names }: { queues: QueueNow[]; names: Names }) {
-  const { t, i18n } = useTranslation('live');
+  const { t, i18n } = useTranslation('control');
   const minutes = useMinutes();
   const count = new Intl.NumberFormat(i18n.language);
   return (
@@ -149,7 +151,7 @@ export function PrintersTable({
   names: Names;
   time: (iso: string) => string;
 }) {
-  const { t } = useTranslation('live');
+  const { t } = useTranslation('control');
   return (
     <LiveTable
       id="live-printers"
@@ -175,17 +177,20 @@ export function PrintersTable({
   );
 }
 
-/** Today's events per desk and service: how often each passed the service and the waiting standard. */
+/** A day's events per desk and service: how often each passed the service and the waiting standard. */
 export function EventsTable({
   events,
   names,
   time,
+  heading,
 }: {
-  events: EventsAnswer;
+  events: Pick<EventsAnswer, 'counts' | 'latest'>;
   names: Names;
   time: (iso: string) => string;
+  /** The table's heading, when not today's. */
+  heading?: string;
 }) {
-  const { t, i18n } = useTranslation('live');
+  const { t, i18n } = useTranslation('control');
   const count = new Intl.NumberFormat(i18n.language);
   const rows = new Map<
     string,
@@ -209,7 +214,7 @@ export function EventsTable({
     <>
       <LiveTable
         id="live-events"
-        heading={t('events.heading')}
+        heading={heading ?? t('events.heading')}
         empty={t('events.empty')}
         columns={[
           ...(names.oneCentre ? [] : [t('columns.centre')]),
