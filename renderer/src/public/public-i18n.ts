@@ -11,4 +11,4 @@ const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/publ
   import: 'default',
 });
 
-export const initPublicI18n = (language: Language): typeof i18next => initEntryI18n('public', files, language);
+export const initPublicI18n = (language: Language): typeof i18next => initEntryI18n(['public'], files, language);
