@@ -94,6 +94,7 @@ switch (command) {
       auth: new StaffAuth(store.staff),
       staff: store.staff,
       monitoring: store.monitoring,
+      control: store.standardEvents,
       staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
       tls,
       port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),

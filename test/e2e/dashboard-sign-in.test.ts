@@ -127,6 +127,8 @@ describe.skipIf(missing)(
         auth: new StaffAuth(store.staff),
         staff: store.staff,
         monitoring: store.monitoring,
+        control: store.standardEvents,
+      control: store.standardEvents,
         staticDir: DIST,
         tls: TEST_TLS,
         host: '127.0.0.1',

@@ -138,6 +138,7 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
       auth: new StaffAuth(store.staff, () => now),
       staff: store.staff,
       monitoring: store.monitoring,
+      control: store.standardEvents,
       staticDir,
       tls: TEST_TLS,
       host: '127.0.0.1',

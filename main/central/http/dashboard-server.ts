@@ -8,6 +8,7 @@ import { CONTENT_TYPES } from '../../shared/content-types';
 import { canSee, visibleCentres } from '../staff/scope';
 import { SESSION_ABSOLUTE_MS, type StaffAuth } from '../staff/staff-auth';
 import type { StaffStore } from '../staff/staff-store';
+import type { ControlReads } from '../monitoring/control-reads';
 import type { MonitoringReads } from '../monitoring/monitoring-reads';
 import { accountView as view, type AccountView } from './dashboard/account-view';
 import { Refusal, sendJson } from './dashboard/answers';
@@ -33,6 +34,8 @@ export interface DashboardServerOptions {
   staff: Pick<StaffStore, 'knownCentres'>;
   /** The figures, live view and visits the dashboards and public pages read. */
   monitoring: MonitoringReads;
+  /** Operator control's standard events and desks (live, events and digest routes). */
+  control: ControlReads;
   now?: () => Date;
   /** The built renderer (dist/renderer): dashboard.html and its assets. */
   staticDir: string;
@@ -121,6 +124,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         const account = await signedIn(req);
         const body = await staffApiAnswer(route.slice('GET '.length), url.searchParams, account, {
           monitoring: options.monitoring,
+          control: options.control,
           now,
         });
         if (body !== undefined) return sendJson(res, 200, body);

@@ -1,5 +1,7 @@
+import type { ControlReads } from '../../monitoring/control-reads';
 import type { MonitoringReads } from '../../monitoring/monitoring-reads';
 import type { AccountView } from './account-view';
+import { controlApi } from './control-api';
 
 /*
  * The signed-in dashboards' read API (GET dashboard/api/<route>?…): each module answers its own
@@ -9,6 +11,7 @@ import type { AccountView } from './account-view';
 
 export interface StaffApiDeps {
   monitoring: MonitoringReads;
+  control: ControlReads;
   now: () => Date;
 }
 
@@ -19,7 +22,7 @@ export type StaffApiRoute = (
   deps: StaffApiDeps,
 ) => Promise<unknown>;
 
-const ROUTES: StaffApiRoute[] = [];
+const ROUTES: StaffApiRoute[] = [controlApi];
 
 /** The answer of the first module that knows the route, or undefined when none does. */
 export async function staffApiAnswer(
