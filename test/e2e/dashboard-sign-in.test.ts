@@ -128,7 +128,6 @@ describe.skipIf(missing)(
         staff: store.staff,
         monitoring: store.monitoring,
         control: store.standardEvents,
-      control: store.standardEvents,
         staticDir: DIST,
         tls: TEST_TLS,
         host: '127.0.0.1',
