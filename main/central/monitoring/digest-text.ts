@@ -64,7 +64,12 @@ export function digestText(digest: DailyDigest): string {
     const byDeskService = new Map<string, { desk: string; service: string; waiting: number; served: number }>();
     for (const row of digest.events) {
       const key = `${row.deskId ?? ''}\u0000${row.serviceId}`;
-      const entry = byDeskService.get(key) ?? { desk: deskName(row.deskId), service: row.serviceId, waiting: 0, served: 0 };
+      const entry = byDeskService.get(key) ?? {
+        desk: deskName(row.deskId),
+        service: row.serviceId,
+        waiting: 0,
+        served: 0,
+      };
       if (row.kind === 'waiting-over-standard') entry.waiting += row.count;
       else entry.served += row.count;
       byDeskService.set(key, entry);
@@ -73,10 +78,13 @@ export function digestText(digest: DailyDigest): string {
       (a, b) => b.waiting + b.served - (a.waiting + a.served) || a.desk.localeCompare(b.desk),
     );
     lines.push(
-      ...columns([
-        ['desk', 'service', 'waiting', 'service time'],
-        ...rows.map((row) => [row.desk, row.service, String(row.waiting), String(row.served)]),
-      ], 2).map((line) => `  ${line}`),
+      ...columns(
+        [
+          ['desk', 'service', 'waiting', 'service time'],
+          ...rows.map((row) => [row.desk, row.service, String(row.waiting), String(row.served)]),
+        ],
+        2,
+      ).map((line) => `  ${line}`),
     );
   }
   lines.push('');

@@ -141,7 +141,11 @@ export function eventCountsQuery(scope: MonitoringScope, range: DayRange, centre
 }
 
 /** The newest events (by when they passed their standard). */
-export function latestEventsQuery(scope: MonitoringScope, range: DayRange, centres: readonly string[] | null): SqlQuery {
+export function latestEventsQuery(
+  scope: MonitoringScope,
+  range: DayRange,
+  centres: readonly string[] | null,
+): SqlQuery {
   const where = eventConditions(scope, range, centres);
   return {
     text: `SELECT e.device_id, e.ticket_id::text, e.kind, e.centre_id, e.service_id, e.desk_id,
@@ -168,18 +172,16 @@ export function eventsAnswerOf(
       kind: row.kind,
       count: row.count,
     })),
-    latest: latest.map(
-      (row): StandardEvent => ({
-        ref: visitRef(row.device_id, row.ticket_id),
-        kind: row.kind,
-        centreId: row.centre_id,
-        serviceId: row.service_id,
-        deskId: row.desk_id,
-        localDay: row.local_day,
-        passedAt: row.passed_at.toISOString(),
-        standardMinutes: row.standard_minutes,
-      }),
-    ),
+    latest: latest.map((row): StandardEvent => ({
+      ref: visitRef(row.device_id, row.ticket_id),
+      kind: row.kind,
+      centreId: row.centre_id,
+      serviceId: row.service_id,
+      deskId: row.desk_id,
+      localDay: row.local_day,
+      passedAt: row.passed_at.toISOString(),
+      standardMinutes: row.standard_minutes,
+    })),
   };
 }
 
