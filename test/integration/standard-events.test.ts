@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolCodeHash } from '../../main/central/http/credentials';
 import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
 import { hashPassword } from '../../main/central/staff/password';
 import { StaffAuth } from '../../main/central/staff/staff-auth';
@@ -13,6 +12,7 @@ import { PostgresStore } from '../../main/central/store/postgres-store';
 import { DailyDigest, EventsAnswer, LiveView } from '../../main/contract/monitoring';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { centralCommand } from '../support/central-process';
+import { enrolHallServer } from '../support/central-enrol';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { TEST_TLS } from '../support/test-central';
 import { outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
@@ -120,29 +120,11 @@ describe.skipIf(missing)(
     let db: pg.Pool;
     let dashboards: RunningDashboards;
     let staticDir: string;
-    let codes = 0;
     const outboxes = new Map<string, SyncRecord[]>();
 
     const newStore = () => new PostgresStore(cluster.url, { projector: { now: () => CLOCK, batchRecords: 7 } });
 
-    const enrol = async (deviceId: string, centreId: string) => {
-      codes += 1;
-      const code = `CTL-${codes}`;
-      await store.addEnrolCode({
-        codeHash: enrolCodeHash(code),
-        centreId,
-        role: 'hall-server',
-        expiresAt: new Date(Date.now() + 60_000),
-      });
-      const outcome = await store.enrol({
-        codeHash: enrolCodeHash(code),
-        deviceId,
-        appVersion: 't',
-        tokenHash: code,
-        at: new Date(),
-      });
-      expect(outcome.ok).toBe(true);
-    };
+    const enrol = (deviceId: string, centreId: string) => enrolHallServer(store, deviceId, centreId);
 
     /** Sends records as a device's sync worker does (its clock is right: sent now, received now). */
     const ingest = async (deviceId: string, records: SyncRecord[]) => {
