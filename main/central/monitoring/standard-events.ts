@@ -140,7 +140,12 @@ export function eventCountsQuery(scope: MonitoringScope, range: DayRange, centre
   };
 }
 
-/** The newest events (by when they passed their standard). */
+/**
+ * The newest events (by when they passed their standard), read backwards through the passed_at
+ * index. A visit passes its standard within hours of its ticket's day (standards are minutes), so
+ * passed_at is also bounded by the range's days, two days to spare either side: without that bound
+ * a range long past is reached only after every newer event of the network is read.
+ */
 export function latestEventsQuery(
   scope: MonitoringScope,
   range: DayRange,
@@ -151,6 +156,8 @@ export function latestEventsQuery(
     text: `SELECT e.device_id, e.ticket_id::text, e.kind, e.centre_id, e.service_id, e.desk_id,
                   to_char(e.local_day, 'YYYY-MM-DD') AS local_day, e.passed_at, e.standard_minutes
              FROM standard_events e WHERE ${where.text}
+              AND e.passed_at >= ($1::date - 2)::timestamp AT TIME ZONE 'UTC'
+              AND e.passed_at < ($2::date + 3)::timestamp AT TIME ZONE 'UTC'
             ORDER BY e.passed_at DESC, e.device_id, e.ticket_id, e.kind LIMIT ${LATEST_EVENTS}`,
     values: where.values,
   };

@@ -19,7 +19,9 @@ CREATE TABLE standard_events (
   PRIMARY KEY (device_id, ticket_id, kind)
 );
 
--- Counting a centre's days per desk, service and kind reads this index alone.
+-- Counting per desk, service and kind reads an index alone (index-only scans): a centre's days, or
+-- the network's and a region's days.
 CREATE INDEX standard_events_centre_day ON standard_events (centre_id, local_day) INCLUDE (desk_id, service_id, kind);
--- The network's or a region's days, and the newest events of a range.
-CREATE INDEX standard_events_day ON standard_events (local_day, passed_at);
+CREATE INDEX standard_events_day ON standard_events (local_day) INCLUDE (centre_id, desk_id, service_id, kind);
+-- The newest events: read backwards from now until 50 of the range are found.
+CREATE INDEX standard_events_passed ON standard_events (passed_at);
