@@ -457,12 +457,12 @@ describe.skipIf(missing)(
         expect(refused.body).toMatchObject({ error: 'not-your-centre' });
       }
       const bad: Array<[string, string]> = [
-        [`/dashboard/api/events?from=${DAY}`, 'to: '],
+        [`/dashboard/api/events?from=${DAY}`, 'to: is needed'],
         [`/dashboard/api/events?from=2026-13-01&to=${DAY}`, 'from: is not a day on the calendar'],
         [`/dashboard/api/events?from=${DAY}&to=2026-12-01`, 'to: 2026-12-01 is before from'],
         [`/dashboard/api/events?from=2026-09-02&to=${DAY}`, 'to: at most 92 days'],
         [`/dashboard/api/events?desk=1&from=${DAY}&to=${DAY}`, 'desk: a desk needs its centre'],
-        ['/dashboard/api/digest?day=2026-12-03', 'centre: '],
+        ['/dashboard/api/digest?day=2026-12-03', 'centre: is needed'],
         ['/dashboard/api/digest?centre=baku-1&day=3.12.2026', 'day: must be a day, YYYY-MM-DD'],
         ['/dashboard/api/digest?centre=baku-1&day=2026-02-30', 'day: is not a day on the calendar'],
       ];

@@ -39,7 +39,10 @@ function parsed<T extends z.ZodTypeAny>(schema: T, query: URLSearchParams, route
   if (result.success) return result.data as z.infer<T>;
   throw badRequest(
     route,
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(query)'}: ${issue.message}`),
+    result.error.issues.map((issue) => {
+      const field = issue.path.join('.') || '(query)';
+      return `${field}: ${issue.code === 'invalid_type' && !query.has(field) ? 'is needed' : issue.message}`;
+    }),
   );
 }
 
