@@ -13,7 +13,14 @@ import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { enrolHallServer } from '../support/central-enrol';
 import { throwawayPostgres, postgresMissing } from '../support/postgres';
-import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from '../support/visit-facts';
+import {
+  localDayIn,
+  outboxOf,
+  printerStateFact,
+  seededRandom,
+  visitFacts,
+  type VisitPlan,
+} from '../support/visit-facts';
 
 /*
  * The monitoring's visits and rollups (issue 13) on a real PostgreSQL: batches as devices send
@@ -685,18 +692,7 @@ describe.skipIf(missing)(
       records.push({
         seq: records.length + 1,
         at: ago(1).toISOString(),
-        fact: {
-          kind: 'printer-state',
-          status: {
-            connection: 'online',
-            paper: 'out',
-            coverOpen: false,
-            cutterError: false,
-            otherError: false,
-            checkedAt: null,
-            detail: null,
-          },
-        },
+        fact: printerStateFact('out'),
       });
       await send(store, 'live-1', records);
       const live = await monitoring.live('almaty-1', now);
