@@ -172,6 +172,7 @@ describe.skipIf(missing)(
         auth: new StaffAuth(store.staff),
         staff: store.staff,
         monitoring: store.monitoring,
+        control: store.standardEvents,
         staticDir: DIST,
         tls: TEST_TLS,
         host: '127.0.0.1',
