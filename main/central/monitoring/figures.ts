@@ -26,8 +26,8 @@ export const DEFAULT_SERVICE_MINUTES = 15;
 export const DEFAULT_WAITING_MINUTES = 15;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+export const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+export const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Problems with a range, each naming the field: the HTTP layer refuses with them. */
 export function rangeProblems(range: DayRange): string[] {
@@ -74,7 +74,7 @@ export interface SqlQuery {
 }
 
 /** Binds scope filters as parameters after `values`; returns the SQL conditions. */
-function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
+export function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
   const conditions: string[] = [];
   const bind = (value: unknown) => {
     values.push(value);
@@ -112,12 +112,12 @@ export interface RawAnswer {
  */
 export type HistogramSums = 'positional' | 'unnest';
 
-const WEEK_HOUR_BUCKETS = 168;
+export const WEEK_HOUR_BUCKETS = 168;
 /** Minute buckets summed positionally; chosen from the generated network's month rows (most under an hour). */
-const MINUTE_HEAD = 64;
+export const MINUTE_HEAD = 64;
 
 /** ARRAY[sum(column[1]), …, sum(column[n])]; a bucket past a row's end reads NULL, which sum() leaves out. */
-const positionalSums = (column: string, buckets: number) =>
+export const positionalSums = (column: string, buckets: number) =>
   `ARRAY[${Array.from({ length: buckets }, (_, i) => `sum(${column}[${i + 1}])`).join(', ')}]::integer[]`;
 
 /** The CTEs after r: services (counts, and per service the minute heads when positional), wait, service and hours. */

@@ -13,6 +13,7 @@ import {
   type Scope,
   type SqlQuery,
 } from '../monitoring/figures';
+import { breakdownAnswerOf, breakdownQuery, type ChildLevel, type KeyedAnswer } from '../monitoring/breakdown';
 import {
   liveViewOf,
   openVisitsQuery,
@@ -21,6 +22,10 @@ import {
   type OpenVisitRow,
   type PrinterRow,
 } from '../monitoring/live';
+import { centresQuery, networkMapOf, servicesQuery, type CentreRow, type ServiceRow } from '../monitoring/network-map';
+import { seriesAnswerOf, seriesQuery, type SeriesRow } from '../monitoring/series';
+import { visitListQuery, visitsAnswerOf, type VisitListQuery, type VisitListRow } from '../monitoring/visit-list';
+import type { BreakdownAnswer, NetworkMap, SeriesAnswer, VisitsAnswer } from '../../contract/monitoring';
 
 /**
  * Where figures are read from: the rollups (what dashboards use), the raw visits (the baseline), or
@@ -33,20 +38,23 @@ function figuresQuery(scope: Scope, range: DayRange, source: FiguresSource): Sql
   return rollupFiguresQuery(scope, range, source === 'rollups' ? 'positional' : 'unnest');
 }
 
+/**
+ * A rollup query named after its text, so each connection parses its hundreds of sums once and,
+ * after five runs, keeps a generic plan (planning it took longer than running it for a centre).
+ */
+const named = (query: SqlQuery) => ({
+  name: `rollups-${createHash('sha1').update(query.text).digest('hex').slice(0, 20)}`,
+  ...query,
+});
+
 /** The monitoring's reads (issue 13), on the central's PostgreSQL. */
 export class MonitoringStore implements MonitoringReads {
   constructor(private readonly pool: pg.Pool) {}
 
   async figures(scope: Scope, range: DayRange, source: FiguresSource = 'rollups'): Promise<Figures> {
     const query = figuresQuery(scope, range, source);
-    // A rollup query is named after its text, so each connection parses its ~1,000 sums once and,
-    // after five runs, keeps a generic plan (planning it took longer than running it for a centre).
     // The raw visits' baseline stays planned per run, its partitions pruned by the range.
-    const { rows } = await this.pool.query<{ answer: RawAnswer }>(
-      source === 'visits'
-        ? query
-        : { name: `figures-${createHash('sha1').update(query.text).digest('hex').slice(0, 20)}`, ...query },
-    );
+    const { rows } = await this.pool.query<{ answer: RawAnswer }>(source === 'visits' ? query : named(query));
     return figuresOf(rows[0]!.answer);
   }
 
@@ -61,11 +69,44 @@ export class MonitoringStore implements MonitoringReads {
   }
 
   async live(centreId: string | null, now: Date): Promise<LiveView> {
-    const run = <T extends pg.QueryResultRow>(query: SqlQuery) => this.pool.query<T>(query.text, query.values);
     const [open, printers] = await Promise.all([
-      run<OpenVisitRow>(openVisitsQuery(centreId, now)),
-      run<PrinterRow>(printersQuery(centreId)),
+      this.run<OpenVisitRow>(openVisitsQuery(centreId, now)),
+      this.run<PrinterRow>(printersQuery(centreId)),
     ]);
     return liveViewOf(open.rows, printers.rows, now);
+  }
+
+  private run<T extends pg.QueryResultRow>(query: SqlQuery) {
+    return this.pool.query<T>(query.text, query.values);
+  }
+
+  async networkMap(centreIds: readonly string[] | null): Promise<NetworkMap> {
+    const [centres, services] = await Promise.all([
+      this.run<CentreRow>(centresQuery(centreIds)),
+      this.run<ServiceRow>(servicesQuery(centreIds)),
+    ]);
+    return networkMapOf(centres.rows, services.rows);
+  }
+
+  /** One grouped query a period, both periods at once. */
+  async breakdown(scope: Scope, range: DayRange, child: ChildLevel): Promise<BreakdownAnswer> {
+    const before = previousRange(range);
+    // Desks are read from visit rows, planned per run like the baseline; the rollups' sums are named.
+    const read = (period: DayRange) => {
+      const query = breakdownQuery(scope, period, child);
+      return this.pool.query<KeyedAnswer>(child === 'desk' ? query : named(query));
+    };
+    const [current, previous] = await Promise.all([read(range), read(before)]);
+    return breakdownAnswerOf(scope, child, { range, previousRange: before }, current.rows, previous.rows);
+  }
+
+  async series(scope: Scope, range: DayRange): Promise<SeriesAnswer> {
+    const { rows } = await this.run<SeriesRow>(seriesQuery(scope, range));
+    return seriesAnswerOf(scope, range, rows);
+  }
+
+  async visits(query: VisitListQuery): Promise<VisitsAnswer> {
+    const { rows } = await this.run<{ total: number; rows: VisitListRow[] }>(visitListQuery(query));
+    return visitsAnswerOf(query, rows[0]!.total, rows[0]!.rows);
   }
 }

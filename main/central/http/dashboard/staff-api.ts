@@ -2,6 +2,7 @@ import type { ControlReads } from '../../monitoring/control-reads';
 import type { MonitoringReads } from '../../monitoring/monitoring-reads';
 import type { AccountView } from './account-view';
 import { controlApi } from './control-api';
+import { monitoringApi } from './monitoring-api';
 
 /*
  * The signed-in dashboards' read API (GET dashboard/api/<route>?…): each module answers its own
@@ -22,7 +23,7 @@ export type StaffApiRoute = (
   deps: StaffApiDeps,
 ) => Promise<unknown>;
 
-const ROUTES: StaffApiRoute[] = [controlApi];
+const ROUTES: StaffApiRoute[] = [monitoringApi, controlApi];
 
 /** The answer of the first module that knows the route, or undefined when none does. */
 export async function staffApiAnswer(
