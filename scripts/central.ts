@@ -5,6 +5,7 @@
 //   npm run central -- revoke <deviceId>
 //   npm run central -- release-catalog --file catalog.json --version 2026-12 [--centre baku-1 …]
 //   npm run central -- staff add <username> --role analyst --network   (password from stdin or a prompt)
+//   npm run central -- digest --centre baku-1 [--day 2026-12-03] [--json]
 // The database is DATABASE_URL, or (a try-out) a PostgreSQL of its own in CENTRAL_DATA_DIR.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,9 @@ import { centralTls } from '../main/central/boot/tls';
 import { CentreOverride } from '../main/central/catalog-overrides';
 import { describeAttention, fleetOrder } from '../main/central/fleet';
 import { settingsPatchProblems } from '../main/central/settings-release';
+import { dailyDigest, isCalendarDay, shiftDay } from '../main/central/monitoring/digest';
+import { digestText } from '../main/central/monitoring/digest-text';
+import { LocalDay } from '../main/contract/monitoring';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
 import { startDashboardServer } from '../main/central/http/dashboard-server';
@@ -32,6 +36,7 @@ const USAGE = `Usage: npm run central -- <command>
   release-catalog --file <catalog.json> --version <v> [--centre <id> …]   (no --centre: every centre)
   settings --file <settings.json> [--centre <id>]   the network's settings, or a centre's over them
   centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]
+  digest --centre <id> [--day YYYY-MM-DD] [--json]   a centre's day (default: yesterday on its clock)
 ${STAFF_USAGE}`;
 
 const { values, positionals } = parseArgs({
@@ -46,6 +51,8 @@ const { values, positionals } = parseArgs({
     'opening-hours': { type: 'string' },
     clear: { type: 'boolean' },
     network: { type: 'boolean' },
+    day: { type: 'string' },
+    json: { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -106,6 +113,7 @@ switch (command) {
       staff: store.staff,
       monitoring: store.monitoring,
       public: { reads: store.publicFigures, threshold: openDataThreshold() },
+      control: store.standardEvents,
       staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
       tls,
       port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),
@@ -263,6 +271,17 @@ switch (command) {
       code = 2;
     }
     await done(code);
+    break;
+  }
+  case 'digest': {
+    const centre = values.centre?.[0];
+    if (!centre) refuse('--centre is needed');
+    if (values.day !== undefined && !(LocalDay.safeParse(values.day).success && isCalendarDay(values.day)))
+      refuse(`--day ${JSON.stringify(values.day)}: not a day (YYYY-MM-DD)`);
+    const day = values.day ?? shiftDay(await store.standardEvents.centreDay(centre, new Date()), -1);
+    const digest = await dailyDigest({ monitoring: store.monitoring, control: store.standardEvents }, centre, day);
+    console.log(values.json ? JSON.stringify(digest, null, 2) : digestText(digest));
+    await done();
     break;
   }
   default:

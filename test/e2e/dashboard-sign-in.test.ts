@@ -3,16 +3,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
+import { startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LANGUAGES, type Language } from '../../main/contract';
 import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { checkBothOrientations, overflowProblems, seriousAxeViolations } from '../support/screen-checks';
-import { TEST_TLS } from '../support/test-central';
 
 /*
  * Staff sign-in to the dashboards in Chromium: the built dashboard entry (npm run build) served by
@@ -123,14 +122,7 @@ describe.skipIf(missing)(
       await addAccount('leyla', 'analyst', { kind: 'network' });
       await addAccount('aysel', 'manager', { kind: 'centres', centreIds: ['baku-1'] });
       await addAccount('rustam', 'analyst', { kind: 'network' });
-      dashboards = await startDashboardServer({
-        auth: new StaffAuth(store.staff),
-        staff: store.staff,
-        monitoring: store.monitoring,
-        staticDir: DIST,
-        tls: TEST_TLS,
-        host: '127.0.0.1',
-      });
+      dashboards = await startTestDashboards(store, { staticDir: DIST });
       browser = await launchChromium();
     }, 60_000);
 

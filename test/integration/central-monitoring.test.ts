@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolCodeHash } from '../../main/central/http/credentials';
 import type { DayRange, Figures, Scope } from '../../main/central/monitoring/figures';
 import {
   ROLLUP_GRAINS,
@@ -12,6 +11,7 @@ import {
 import { MonitoringStore } from '../../main/central/store/monitoring-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
+import { enrolHallServer } from '../support/central-enrol';
 import { throwawayPostgres, postgresMissing } from '../support/postgres';
 import {
   localDayIn,
@@ -48,7 +48,6 @@ describe.skipIf(missing)(
     let store: PostgresStore;
     let db: pg.Pool;
     let monitoring: MonitoringStore;
-    let codes = 0;
 
     const prepare = async (url: string) => {
       const pool = new pg.Pool({ connectionString: url });
@@ -83,24 +82,7 @@ describe.skipIf(missing)(
       cluster?.remove();
     });
 
-    const enrol = async (central: PostgresStore, deviceId: string, centreId: string) => {
-      codes += 1;
-      const code = `MON-${codes}`;
-      await central.addEnrolCode({
-        codeHash: enrolCodeHash(code),
-        centreId,
-        role: 'hall-server',
-        expiresAt: new Date(Date.now() + 60_000),
-      });
-      const outcome = await central.enrol({
-        codeHash: enrolCodeHash(code),
-        deviceId,
-        appVersion: 't',
-        tokenHash: code,
-        at: new Date(),
-      });
-      expect(outcome.ok).toBe(true);
-    };
+    const enrol = enrolHallServer;
 
     /** Sends records as the device's sync worker does: checked against the contract, in batches. */
     const ingest = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
+import { startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
-import { SESSION_IDLE_MS, StaffAuth } from '../../main/central/staff/staff-auth';
+import { SESSION_IDLE_MS } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LOCKOUT_STEPS_MS, MAX_WRONG_PINS } from '../../main/shared/lockout';
@@ -134,14 +135,7 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
     writeFileSync(join(staticDir, 'dashboard.html'), '<!doctype html><title>Dashboards</title>');
     writeFileSync(join(staticDir, 'assets', 'dashboard-abc123.js'), 'console.log(1);');
     writeFileSync(join(staticDir, 'secret.txt'), 'not served');
-    dashboards = await startDashboardServer({
-      auth: new StaffAuth(store.staff, () => now),
-      staff: store.staff,
-      monitoring: store.monitoring,
-      staticDir,
-      tls: TEST_TLS,
-      host: '127.0.0.1',
-    });
+    dashboards = await startTestDashboards(store, { staticDir, now: () => now });
     await enrolDevice('bus-baku', 'baku-1');
     await enrolDevice('bus-ganja', 'ganja-2');
     await enrolDevice('bus-sheki', 'sheki-3');

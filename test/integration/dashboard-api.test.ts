@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
+import { startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import {
   BreakdownAnswer,
@@ -174,14 +174,7 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
     const staticDir = mkdtempSync(join(tmpdir(), 'dashboard-static-'));
     closers.push(() => rmSync(staticDir, { recursive: true, force: true }));
     writeFileSync(join(staticDir, 'dashboard.html'), '<!doctype html><title>Dashboards</title>');
-    dashboards = await startDashboardServer({
-      auth: new StaffAuth(store.staff, () => new Date()),
-      staff: store.staff,
-      monitoring: store.monitoring,
-      staticDir,
-      tls: TEST_TLS,
-      host: '127.0.0.1',
-    });
+    dashboards = await startTestDashboards(store, { staticDir });
     closers.push(() => dashboards.close());
     analyst = await signIn('farid');
     manager = await signIn('nigar');

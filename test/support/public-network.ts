@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
+import { startTestDashboards } from './dashboards';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LANGUAGES, type LocalizedText } from '../../main/contract';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
@@ -71,13 +71,11 @@ export async function startPublicNetwork(options: {
     await seedPublicNetwork(store, db, options.now);
     for (const threshold of options.thresholds)
       servers.push(
-        await startDashboardServer({
-          auth: new StaffAuth(store.staff),
-          staff: store.staff,
-          monitoring: store.monitoring,
-          public: { reads: store.publicFigures, threshold },
-          now: () => options.now,
+        await startTestDashboards(store, {
           staticDir: options.staticDir,
+          now: () => options.now,
+          https: false,
+          publicThreshold: threshold,
         }),
       );
   } catch (error) {

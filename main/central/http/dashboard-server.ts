@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { canSee, visibleCentres } from '../staff/scope';
 import { SESSION_ABSOLUTE_MS, type StaffAuth } from '../staff/staff-auth';
 import type { StaffStore } from '../staff/staff-store';
+import type { ControlReads } from '../monitoring/control-reads';
 import type { MonitoringReads } from '../monitoring/monitoring-reads';
 import type { PublicReads } from '../monitoring/public-reads';
 import { accountView as view, type AccountView } from './dashboard/account-view';
@@ -34,6 +35,8 @@ export interface DashboardServerOptions {
   monitoring: MonitoringReads;
   /** The public pages and open data (no sign-in): their reads and the threshold below which a figure is withheld. */
   public?: { reads: PublicReads; threshold: number };
+  /** Operator control's standard events and desks (live, events and digest routes). */
+  control: ControlReads;
   now?: () => Date;
   /** The built renderer (dist/renderer): dashboard.html, public.html and their assets. */
   staticDir: string;
@@ -118,6 +121,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         const account = await signedIn(req);
         const body = await staffApiAnswer(route.slice('GET '.length), url.searchParams, account, {
           monitoring: options.monitoring,
+          control: options.control,
           now,
         });
         if (body !== undefined) return sendJson(res, 200, body);

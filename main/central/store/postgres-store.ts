@@ -10,6 +10,7 @@ import { migrate } from './migrations';
 import { MonitoringStore } from './monitoring-store';
 import { PublicFiguresStore } from './public-figures-store';
 import { PostgresStaffStore } from './postgres-staff';
+import { StandardEventsStore } from './standard-events-store';
 import { transaction } from './transaction';
 import { VisitProjector, type ProjectorOptions } from './visit-projector';
 
@@ -27,6 +28,8 @@ export class PostgresStore implements CentralStore {
   readonly monitoring: MonitoringStore;
   /** The public pages' and open data's reads (issue 13), on the same pool. */
   readonly publicFigures: PublicFiguresStore;
+  /** Operator control: events when a visit passes its standard (issue 13), recorded after each projector pass. */
+  readonly standardEvents: StandardEventsStore;
   /**
    * Folds the records into the monitoring's visits and rollups (issue 13): in the background once
    * startProjector() is called (the central server does), or drained by projectPending().
@@ -38,7 +41,11 @@ export class PostgresStore implements CentralStore {
     options: { onError?: (error: Error) => void; projector?: ProjectorOptions } = {},
   ) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
-    this.projector = new VisitProjector(this.pool, options.projector);
+    this.standardEvents = new StandardEventsStore(this.pool);
+    this.projector = new VisitProjector(this.pool, {
+      afterPass: (now) => this.standardEvents.recordPassed(now),
+      ...options.projector,
+    });
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));

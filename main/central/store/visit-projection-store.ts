@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { SyncRecord } from '../../contract/sync';
 import { ROLLUP_GRAINS, rollupUpsert } from '../monitoring/rollup-sql';
+import { foldedEventsCtes } from '../monitoring/standard-events';
 import {
   EMPTY_VISIT,
   foldVisitFacts,
@@ -67,7 +68,8 @@ const CHANGING_COLUMNS = WRITTEN_COLUMNS.slice(7);
 
 /**
  * Writes the visits (with their local hour read in the centre's zone) and moves their rollup
- * contributions: `old` are the rows as held before (taken out), the upserted rows are put in.
+ * contributions: `old` are the rows as held before (taken out), the upserted rows are put in; and
+ * records (or takes back) their standard events (monitoring/standard-events.ts).
  */
 const WRITE_VISITS = `
 WITH zone AS (
@@ -84,7 +86,7 @@ WITH zone AS (
   SELECT up.*, 1 AS sign FROM up
   UNION ALL
   SELECT old.*, -1 AS sign FROM jsonb_populate_recordset(NULL::visits, $2) old
-), ${ROLLUP_GRAINS.slice(1)
+), ${foldedEventsCtes('up')}, ${ROLLUP_GRAINS.slice(1)
   .map(
     (grain) => `${grain} AS (
   ${rollupUpsert(grain, 'changes')}

@@ -25,6 +25,10 @@ export interface ProjectorOptions {
    */
   yieldToIngest?: number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail: Record<string, unknown>) => void;
+  /** Run after every pass, folded or not (operator control's look at open visits), with the clock's now. */
+  afterPass?: (now: Date) => Promise<unknown>;
+  /** The clock afterPass is given (tests set it). */
+  now?: () => Date;
 }
 
 /** A device another projector holds is looked at again after this long. */
@@ -63,8 +67,10 @@ export class VisitProjector {
    * Waits for a device another projector holds until that one is done with it; stops early only
    * when closed. Errors are thrown (the background loop logs them and tries again at its next poll).
    */
-  projectPending(): Promise<number> {
-    return this.drain(false);
+  async projectPending(): Promise<number> {
+    const folded = await this.drain(false);
+    await this.afterPass();
+    return folded;
   }
 
   /** Runs in the background: a pass after each ingest (wake) and every pollMs. */
@@ -105,6 +111,10 @@ export class VisitProjector {
     return folded;
   }
 
+  private async afterPass(): Promise<void> {
+    if (!this.closed) await this.options.afterPass?.(this.options.now?.() ?? new Date());
+  }
+
   private passSoon(): void {
     if (!this.timer || this.closed) return;
     if (this.pass) {
@@ -120,6 +130,7 @@ export class VisitProjector {
       const started = performance.now();
       try {
         const folded = await this.drain(true);
+        await this.afterPass();
         if (folded > 0) {
           this.options.log?.('info', 'visits-projected', {
             records: folded,

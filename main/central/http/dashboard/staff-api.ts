@@ -1,5 +1,7 @@
+import type { ControlReads } from '../../monitoring/control-reads';
 import type { MonitoringReads } from '../../monitoring/monitoring-reads';
 import type { AccountView } from './account-view';
+import { controlApi } from './control-api';
 import { monitoringApi } from './monitoring-api';
 
 /*
@@ -10,6 +12,7 @@ import { monitoringApi } from './monitoring-api';
 
 export interface StaffApiDeps {
   monitoring: MonitoringReads;
+  control: ControlReads;
   now: () => Date;
 }
 
@@ -20,7 +23,7 @@ export type StaffApiRoute = (
   deps: StaffApiDeps,
 ) => Promise<unknown>;
 
-const ROUTES: StaffApiRoute[] = [monitoringApi];
+const ROUTES: StaffApiRoute[] = [monitoringApi, controlApi];
 
 /** The answer of the first module that knows the route, or undefined when none does. */
 export async function staffApiAnswer(

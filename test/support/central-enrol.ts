@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+import { enrolCodeHash } from '../../main/central/http/credentials';
+import type { PostgresStore } from '../../main/central/store/postgres-store';
+
+let codes = 0;
+
+/** Enrols a hall server of a centre straight through the store (a code made and used at once). */
+export async function enrolHallServer(store: PostgresStore, deviceId: string, centreId: string): Promise<void> {
+  codes += 1;
+  const code = `TEST-ENROL-${codes}`;
+  await store.addEnrolCode({
+    codeHash: enrolCodeHash(code),
+    centreId,
+    role: 'hall-server',
+    expiresAt: new Date(Date.now() + 60_000),
+  });
+  const outcome = await store.enrol({
+    codeHash: enrolCodeHash(code),
+    deviceId,
+    appVersion: 't',
+    tokenHash: code,
+    at: new Date(),
+  });
+  expect(outcome.ok).toBe(true);
+}
