@@ -221,7 +221,7 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
     console.log(
       `\nMonitoring: a generated network of ${network.visits.toLocaleString('en')} visits over ${network.months} monthly partitions, ` +
         `${network.centres.length} centres and buses, ${network.services.length} services (generated in ${fmt((performance.now() - generationStarted) / 1000, 0)} s: ` +
-        `visits ${fmt(network.seconds.visits, 0)} s, rollups ${fmt(network.seconds.rollups, 0)} s; visits ${sizes.rows[0]!.visits}, ` +
+        `visits, rollups and indexes ${fmt(network.seconds, 0)} s; visits ${sizes.rows[0]!.visits}, ` +
         `day rollup ${sizes.rows[0]!.day}, month rollup ${sizes.rows[0]!.month})`,
     );
     console.log(
