@@ -7,7 +7,7 @@
 // its hash functions are the random source).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ROLLUP_GRAINS, rollupUpsert } from '../main/central/monitoring/rollup-sql';
+import { ROLLUP_GRAINS, rollupTable, rollupUpsert } from '../main/central/monitoring/rollup-sql';
 import { PostgresStore } from '../main/central/store/postgres-store';
 
 export interface NetworkOptions {
@@ -37,6 +37,9 @@ const REGIONS = ['absheron', 'ganja', 'shaki', 'lankaran', 'guba', 'shirvan', 'k
 const CENTRE_COUNT = 26;
 const BUS_COUNT = 6;
 const SERVICE_COUNT = 70;
+/** 12:00 on the end day in Baku: the instant the generated network's open visits are open at. */
+export const networkNow = (endDay: string) => new Date(`${endDay}T08:00:00Z`);
+
 /** Only these devices' visits are the generator's: a database may hold real ones too. */
 export const GENERATED_DEVICE_PREFIX = 'gen-';
 
@@ -277,7 +280,7 @@ export async function generateNetwork(databaseUrl: string, options: NetworkOptio
     const already = await pool.query(`SELECT 1 FROM visits WHERE device_id LIKE '${GENERATED_DEVICE_PREFIX}%' LIMIT 1`);
     if (already.rowCount) throw new Error('this database already holds a generated network (devices gen-…)');
     const { centres, services } = await describeNetwork(pool, options.seed);
-    const now = new Date(`${options.endDay}T08:00:00Z`);
+    const now = networkNow(options.endDay);
     const started = performance.now();
     const sessions = await Promise.all(
       Array.from({ length: connections }, () => generatorSession(pool, options, centres)),
@@ -287,18 +290,23 @@ export async function generateNetwork(databaseUrl: string, options: NetworkOptio
         "SELECT DISTINCT to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month FROM gen_plan ORDER BY 1",
       )
     ).rows.map((row) => row.month);
-    // Each session takes the next month not yet taken; every visit's randomness is its own index's,
-    // so which session writes a month changes nothing in it.
+    // Each session takes the next year not yet taken and writes its months one by one, so no two
+    // sessions add to the same year's rollup rows at once (they would wait for, even deadlock on,
+    // each other's row locks). Every visit's randomness is its own index's, so which session writes
+    // a month changes nothing in it.
+    const years = [...new Set(months.map((month) => month.slice(0, 4)))];
     let visits = 0;
     let next = 0;
     await Promise.all(
       sessions.map(async (client) => {
         try {
-          while (next < months.length) {
-            const month = months[next++]!;
-            const written = await generateMonth(client, month, options.seed, now);
-            visits += written.visits;
-            log(`  ${month}: ${written.visits} visits into ${written.partition}, rolled up`);
+          while (next < years.length) {
+            const year = years[next++]!;
+            for (const month of months.filter((first) => first.startsWith(year))) {
+              const written = await generateMonth(client, month, options.seed, now);
+              visits += written.visits;
+              log(`  ${month}: ${written.visits} visits into ${written.partition}, rolled up`);
+            }
           }
         } finally {
           client.release();
@@ -307,7 +315,7 @@ export async function generateNetwork(databaseUrl: string, options: NetworkOptio
     );
     const seconds = (performance.now() - started) / 1000;
     await pool.query(
-      'ANALYZE centres, service_standards, devices, visit_rollup_day, visit_rollup_month, visit_rollup_network_day, visit_rollup_network_month, visits',
+      `ANALYZE centres, service_standards, devices, ${ROLLUP_GRAINS.map(rollupTable).join(', ')}, visits`,
     );
     return { visits, months: months.length, now, centres, services, seconds };
   } finally {

@@ -61,6 +61,29 @@ export function splitRange(range: DayRange): { months: DayRange | null; days: Da
   return { months: { from: firstFull, to: addMonths(endFull, -1) }, days };
 }
 
+/**
+ * A range cut into whole years (read from a year rollup), whole months and the days left at either
+ * end (splitRange on what is left before and after the years).
+ */
+export function splitRangeByYears(range: DayRange): { years: DayRange | null; months: DayRange[]; days: DayRange[] } {
+  const firstFull = range.from.endsWith('-01-01') ? range.from : `${Number(range.from.slice(0, 4)) + 1}-01-01`;
+  // The first year not wholly in the range (exclusive end).
+  const endFull = `${dayOf(dayNumber(range.to) + 1).slice(0, 4)}-01-01`;
+  const rest = (parts: DayRange[]) => {
+    const split = parts.map(splitRange);
+    return {
+      months: split.flatMap((part) => (part.months ? [part.months] : [])),
+      days: split.flatMap((part) => part.days),
+    };
+  };
+  if (firstFull >= endFull) return { years: null, ...rest([range]) };
+  const ends: DayRange[] = [];
+  if (range.from < firstFull) ends.push({ from: range.from, to: dayOf(dayNumber(firstFull) - 1) });
+  if (endFull <= range.to) ends.push({ from: endFull, to: range.to });
+  // A year is named by its first day: years.to is the last whole year's.
+  return { years: { from: firstFull, to: `${Number(endFull.slice(0, 4)) - 1}-01-01` }, ...rest(ends) };
+}
+
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 function addMonths(first: string, months: number): string {
   const [year, month] = first.split('-').map(Number) as [number, number];
@@ -151,8 +174,9 @@ function histogramCtes(sums: HistogramSums): string {
 }
 
 /**
- * Answers per service, standards joined, from the rollups: the network's own tables when no region
- * or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
+ * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
+ * months from the month rollup, the days left from the day rollup): the network's own tables when
+ * no region or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
  * visit rows of the range, read through the (centre, day) index, a few hundred a day.
  */
 export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
@@ -163,14 +187,20 @@ export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: Histogra
     return `$${values.length}`;
   };
   const network = scope.region === undefined && scope.centreId === undefined;
-  const { months, days } = splitRange(range);
+  const { years, months, days } = splitRangeByYears(range);
   const parts: string[] = [];
   const counts = COUNTS.join(', ');
-  if (months) {
+  if (years) {
     const where = [
-      `m.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
-      ...scopeConditions(scope, values, 'm', false),
+      `y.year BETWEEN ${bind(years.from)} AND ${bind(years.to)}`,
+      ...scopeConditions(scope, values, 'y', false),
     ];
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow
+      FROM ${network ? 'visit_rollup_network_year' : 'visit_rollup_year'} y WHERE ${where.join(' AND ')}`);
+  }
+  const monthRanges = months.map((part) => `m.month BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
+  if (monthRanges.length > 0) {
+    const where = [`(${monthRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'm', false)];
     parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow
       FROM ${network ? 'visit_rollup_network_month' : 'visit_rollup_month'} m WHERE ${where.join(' AND ')}`);
   }
