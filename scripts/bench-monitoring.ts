@@ -216,6 +216,10 @@ async function networkDatabase(options: MonitoringBenchOptions): Promise<{
   remove(): void;
 }> {
   if (options.databaseUrl) {
+    // The schema brought up to date first, as a central does at start (a new rollup is filled then).
+    const central = new PostgresStore(options.databaseUrl);
+    await central.migrate();
+    await central.close();
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
     const { rows } = await pool.query<{ visits: string; months: number; centres: string[]; services: string[] }>(
       `SELECT (SELECT count(*) FROM visits WHERE device_id LIKE '${GENERATED_DEVICE_PREFIX}%') AS visits,
