@@ -637,6 +637,9 @@ describe.skipIf(missing)(
           { from: '2025-09-14', to: '2027-02-03' },
         ],
         ['the network over a whole year and the days before it', {}, { from: '2025-12-20', to: '2026-12-31' }],
+        // Days that are most of their month: the month's row less its other days.
+        ['a centre over most of three months', { centreId: 'baku-1' }, { from: '2026-09-03', to: '2026-11-28' }],
+        ['the network over most of one month', {}, { from: '2026-11-02', to: '2026-11-29' }],
         [
           'a service in a centre over two months',
           { centreId: 'almaty-1', serviceId: 'residence-permit' },
