@@ -7,6 +7,14 @@ ALTER TABLE visit_rollup_year RENAME COLUMN month TO year;
 ALTER TABLE visit_rollup_year ADD PRIMARY KEY (centre_id, service_id, year);
 CREATE INDEX visit_rollup_year_year ON visit_rollup_year (year);
 
+-- A centre's or a region's days, months or years: the key's service sits between centre and day, so
+-- a range of days read through it visits every service's entries of every day the centre has; and
+-- through the day index alone, every centre's rows of those days (a region's week read 11,000 rows
+-- for the 1,700 it kept, 0.4 s, at 50 M visits).
+CREATE INDEX visit_rollup_day_centre_day ON visit_rollup_day (centre_id, local_day);
+CREATE INDEX visit_rollup_month_centre_month ON visit_rollup_month (centre_id, month);
+CREATE INDEX visit_rollup_year_centre_year ON visit_rollup_year (centre_id, year);
+
 CREATE TABLE visit_rollup_network_year (LIKE visit_rollup_network_month);
 ALTER TABLE visit_rollup_network_year RENAME COLUMN month TO year;
 ALTER TABLE visit_rollup_network_year ADD PRIMARY KEY (year, service_id);
