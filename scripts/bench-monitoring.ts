@@ -4,20 +4,21 @@
 // rollups summed the first way (every histogram element unnested), the live view, ingest while the
 // visit projector runs against ingest with none running, and the projector's own rate. Alone:
 //   npx tsx scripts/bench-monitoring.ts --visits 50000000 [--runs 20] [--raw-runs 5]
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { enrolCodeHash } from '../main/central/http/credentials';
-import type { DayRange, Scope } from '../main/central/monitoring/figures';
+import type { Comparison, DayRange, Scope } from '../main/central/monitoring/figures';
 import { openVisitsQuery } from '../main/central/monitoring/live';
 import { rollupFiguresQuery, visitFiguresQuery } from '../main/central/monitoring/figures';
-import { MonitoringStore } from '../main/central/store/monitoring-store';
+import { MonitoringStore, type FiguresSource } from '../main/central/store/monitoring-store';
 import { PostgresStore } from '../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../main/contract/sync';
 import { throwawayPostgres } from '../test/support/postgres';
 import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from '../test/support/visit-facts';
 import { fmt, percentile, sorted } from './bench-tap';
-import { generateNetwork } from './generate-network';
+import { GENERATED_DEVICE_PREFIX, generateNetwork, networkNow, type GeneratedNetwork } from './generate-network';
 
 const MAX_DASHBOARD_P95_MS = 300;
 const MAX_LIVE_P95_MS = 100;
@@ -32,26 +33,39 @@ export interface MonitoringBenchOptions {
   rawRuns: number;
   /** Visits each bench device sends in the ingest comparison. */
   ingestVisits: number;
+  /** A server already holding a generated network (visits is then ignored); a throwaway one is filled when absent. */
+  databaseUrl?: string;
 }
 
-const DASHBOARDS: Array<{ name: string; scope: Scope; range: DayRange }> = [
-  { name: 'network, last 30 days', scope: {}, range: { from: '2026-11-04', to: END_DAY } },
-  { name: 'network, last 365 days', scope: {}, range: { from: '2025-12-04', to: END_DAY } },
-  { name: 'network, all 9 years', scope: {}, range: { from: '2017-12-04', to: END_DAY } },
-  { name: 'region, a quarter', scope: { region: 'absheron' }, range: { from: '2026-07-01', to: '2026-09-30' } },
-  { name: 'centre, a month', scope: { centreId: 'centre-03' }, range: { from: '2026-11-01', to: '2026-11-30' } },
-  { name: 'centre, a week', scope: { centreId: 'centre-03' }, range: { from: '2026-11-23', to: '2026-11-29' } },
-  {
-    name: 'service in a centre, a year',
-    scope: { centreId: 'centre-03', serviceId: 'service-01' },
-    range: { from: '2025-12-04', to: END_DAY },
-  },
-  {
-    name: 'desk, 90 days',
-    scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' },
-    range: { from: '2026-09-05', to: END_DAY },
-  },
+/** The levels a dashboard reads, from the whole network down to one desk's visits. */
+const SCOPES: Array<{ name: string; scope: Scope }> = [
+  { name: 'network', scope: {} },
+  { name: 'region', scope: { region: 'absheron' } },
+  { name: 'centre', scope: { centreId: 'centre-03' } },
+  { name: 'service in a centre', scope: { centreId: 'centre-03', serviceId: 'service-01' } },
+  { name: 'desk', scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' } },
 ];
+
+/** The periods a dashboard offers, each read with the one before it. */
+const RANGES: Array<{ name: string; range: DayRange }> = [
+  { name: 'a day', range: { from: '2026-12-02', to: '2026-12-02' } },
+  { name: 'a week', range: { from: '2026-11-23', to: '2026-11-29' } },
+  { name: 'a month', range: { from: '2026-11-01', to: '2026-11-30' } },
+  { name: 'last 30 days', range: { from: '2026-11-04', to: END_DAY } },
+  { name: 'a quarter', range: { from: '2026-07-01', to: '2026-09-30' } },
+  { name: 'last 365 days', range: { from: '2025-12-04', to: END_DAY } },
+  { name: 'all 9 years', range: { from: '2017-12-04', to: END_DAY } },
+];
+
+const DASHBOARDS = SCOPES.flatMap(({ name, scope }) =>
+  RANGES.map((range) => ({ name: `${name}, ${range.name}`, scope, range: range.range })),
+);
+
+/** The machine's load over the last 1, 5 and 15 minutes: the bench shares it, and its figures say how much. */
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(', ');
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -113,9 +127,14 @@ export interface IngestBench {
 export async function benchIngest(url: string, visits: number): Promise<IngestBench> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS bench_ingest_alone');
   await admin.query('CREATE DATABASE bench_ingest_alone');
   await admin.end();
-  const alone = new PostgresStore(url.replace(/\/postgres$/, '/bench_ingest_alone'));
+  const aloneUrl = new URL(url);
+  aloneUrl.pathname = '/bench_ingest_alone';
+  const alone = new PostgresStore(aloneUrl.toString());
+  // Devices of their own each run, so a database kept between runs takes them again.
+  const run = Date.now().toString(36);
   await alone.migrate();
   const withProjector = new PostgresStore(url, { projector: { pollMs: 1_000 } });
   const devices = 4;
@@ -156,9 +175,9 @@ export async function benchIngest(url: string, visits: number): Promise<IngestBe
     for (let d = 0; d < devices; d++) {
       const outbox = deviceRecords(d + 1, visits, '2026-12-04');
       const centreId = `centre-${String(d + 1).padStart(2, '0')}`;
-      const sendAlone = async () => (result.aloneMs += await send(alone, `bench-alone-${d}`, centreId, outbox));
+      const sendAlone = async () => (result.aloneMs += await send(alone, `bench-alone-${run}-${d}`, centreId, outbox));
       const sendWithProjector = async () => {
-        result.withProjectorMs += await send(withProjector, `bench-projected-${d}`, centreId, outbox);
+        result.withProjectorMs += await send(withProjector, `bench-projected-${run}-${d}`, centreId, outbox);
         const lastAcknowledged = performance.now();
         // Waits for the background pass under way, then for anything it left.
         await withProjector.projectPending();
@@ -184,25 +203,50 @@ export async function benchIngest(url: string, visits: number): Promise<IngestBe
   return result;
 }
 
-export async function benchMonitoring(options: MonitoringBenchOptions): Promise<boolean> {
+/** The server settings the bench measures with: a central's on a 24 GB machine (the throwaway's are a test's). */
+export const SERVER_SETTINGS: Array<[string, string]> = [
+  ['shared_buffers', '3GB'],
+  ['effective_cache_size', '16GB'],
+  ['work_mem', '64MB'],
+  ['maintenance_work_mem', '1GB'],
+  ['max_wal_size', '16GB'],
+  ['random_page_cost', '1.1'],
+  // Compiling the rollup queries' ~1,000 sums took longer than running them.
+  ['jit', 'off'],
+];
+
+/** A database holding a generated network: a throwaway server filled now, or one given (filled before). */
+async function networkDatabase(options: MonitoringBenchOptions): Promise<{
+  url: string;
+  network: Pick<GeneratedNetwork, 'visits' | 'months' | 'now' | 'centres' | 'services'>;
+  generatedSeconds: number | null;
+  remove(): void;
+}> {
+  if (options.databaseUrl) {
+    // The schema brought up to date first, as a central does at start (a new rollup is filled then).
+    const central = new PostgresStore(options.databaseUrl);
+    await central.migrate();
+    await central.close();
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+    const { rows } = await pool.query<{ visits: string; months: number; centres: string[]; services: string[] }>(
+      `SELECT (SELECT count(*) FROM visits WHERE device_id LIKE '${GENERATED_DEVICE_PREFIX}%') AS visits,
+              (SELECT count(*)::integer FROM pg_inherits WHERE inhparent = 'visits'::regclass) AS months,
+              (SELECT array_agg(centre_id ORDER BY centre_id) FROM centres) AS centres,
+              (SELECT array_agg(service_id ORDER BY service_id) FROM service_standards) AS services`,
+    );
+    await pool.end();
+    const row = rows[0]!;
+    if (Number(row.visits) === 0) throw new Error(`--database-url: ${options.databaseUrl} holds no generated network`);
+    const network = { ...row, visits: Number(row.visits), now: networkNow(END_DAY) };
+    return { url: options.databaseUrl, network, generatedSeconds: null, remove: () => {} };
+  }
   const cluster = await throwawayPostgres();
   try {
-    // A server tuned as a central would be (the throwaway's defaults are a test's).
     const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
-    for (const [name, value] of [
-      ['shared_buffers', '2GB'],
-      ['effective_cache_size', '12GB'],
-      ['work_mem', '64MB'],
-      ['maintenance_work_mem', '1GB'],
-      ['max_wal_size', '8GB'],
-    ]) {
-      await admin.query(`ALTER SYSTEM SET ${name} = '${value}'`);
-    }
+    for (const [name, value] of SERVER_SETTINGS) await admin.query(`ALTER SYSTEM SET ${name} = '${value}'`);
     await admin.end();
     cluster.stop();
     cluster.start();
-
-    const generationStarted = performance.now();
     const network = await generateNetwork(cluster.url, {
       visits: options.visits,
       seed: 1,
@@ -210,20 +254,36 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
       endDay: END_DAY,
       log: options.visits >= 5_000_000 ? (line) => console.log(line) : undefined,
     });
-    const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+    return { url: cluster.url, network, generatedSeconds: network.seconds, remove: () => cluster.remove() };
+  } catch (error) {
+    cluster.remove();
+    throw error;
+  }
+}
+
+export async function benchMonitoring(options: MonitoringBenchOptions): Promise<boolean> {
+  const database = await networkDatabase(options);
+  const { network } = database;
+  try {
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
     const monitoring = new MonitoringStore(pool);
-    const sizes = await pool.query<{ visits: string; day: string; month: string }>(
+    const sizes = await pool.query<{ visits: string; day: string; month: string; settings: string }>(
       `SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS visits,
               pg_size_pretty(pg_total_relation_size('visit_rollup_day')) AS day,
-              pg_size_pretty(pg_total_relation_size('visit_rollup_month')) AS month
+              pg_size_pretty(pg_total_relation_size('visit_rollup_month')) AS month,
+              (SELECT string_agg(name || ' ' || setting || COALESCE(unit, ''), ', ' ORDER BY name) FROM pg_settings
+                WHERE name IN (${SERVER_SETTINGS.map(([name]) => `'${name}'`).join(', ')}, 'fsync', 'synchronous_commit', 'wal_level')) AS settings
          FROM pg_inherits WHERE inhparent = 'visits'::regclass`,
     );
     console.log(
       `\nMonitoring: a generated network of ${network.visits.toLocaleString('en')} visits over ${network.months} monthly partitions, ` +
-        `${network.centres.length} centres and buses, ${network.services.length} services (generated in ${fmt((performance.now() - generationStarted) / 1000, 0)} s: ` +
-        `visits ${fmt(network.seconds.visits, 0)} s, rollups ${fmt(network.seconds.rollups, 0)} s; visits ${sizes.rows[0]!.visits}, ` +
-        `day rollup ${sizes.rows[0]!.day}, month rollup ${sizes.rows[0]!.month})`,
+        `${network.centres.length} centres and buses, ${network.services.length} services (` +
+        (database.generatedSeconds === null
+          ? 'generated before this run'
+          : `visits, rollups and indexes generated in ${fmt(database.generatedSeconds, 0)} s`) +
+        `; visits ${sizes.rows[0]!.visits}, day rollup ${sizes.rows[0]!.day}, month rollup ${sizes.rows[0]!.month})`,
     );
+    console.log(`  server: ${sizes.rows[0]!.settings}; load average ${loadAverage()} (2 cores)`);
     console.log(
       `  dashboard queries, each a period and the one before it; p95 of ${options.runs} runs from the rollups (positional sums) and from the rollups with every histogram element unnested (the first way), of ${options.rawRuns} from the raw visits (baseline)`,
     );
@@ -232,28 +292,33 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
       const fromRollups: number[] = [];
       const unnested: number[] = [];
       const fromVisits: number[] = [];
+      const answers: Partial<Record<FiguresSource, Comparison>> = {};
+      const run = async (source: FiguresSource, into: number[]) =>
+        into.push(
+          await timed(
+            async () => (answers[source] = await monitoring.compare(dashboard.scope, dashboard.range, source)),
+          ),
+        );
       for (let i = 0; i < options.runs; i++) {
-        fromRollups.push(await timed(() => monitoring.compare(dashboard.scope, dashboard.range, 'rollups')));
-        unnested.push(await timed(() => monitoring.compare(dashboard.scope, dashboard.range, 'rollups-unnest')));
-        if (i < options.rawRuns) {
-          fromVisits.push(await timed(() => monitoring.compare(dashboard.scope, dashboard.range, 'visits')));
-        }
+        await run('rollups', fromRollups);
+        await run('rollups-unnest', unnested);
+        if (i < options.rawRuns) await run('visits', fromVisits);
       }
-      const answer = await monitoring.compare(dashboard.scope, dashboard.range, 'rollups');
       const same =
-        isDeepStrictEqual(answer, await monitoring.compare(dashboard.scope, dashboard.range, 'visits')) &&
-        isDeepStrictEqual(answer, await monitoring.compare(dashboard.scope, dashboard.range, 'rollups-unnest'));
+        isDeepStrictEqual(answers.rollups, answers.visits) &&
+        isDeepStrictEqual(answers.rollups, answers['rollups-unnest']);
       const p95 = percentile(sorted(fromRollups), 95);
       const before = percentile(sorted(unnested), 95);
       const raw = percentile(sorted(fromVisits), 95);
       const met = p95 <= MAX_DASHBOARD_P95_MS && same;
       allMet &&= met;
       console.log(
-        `  ${dashboard.name.padEnd(30)} rollups p95 ${fmt(p95).padStart(8)} ms   unnested sums ${fmt(before).padStart(8)} ms   ` +
-          `raw visits p95 ${fmt(raw).padStart(9)} ms   ${fmt(raw / p95, 1).padStart(5)}× faster than raw   same figures: ${same ? 'yes' : 'NO'}   ${met ? 'met' : 'NOT MET'}`,
+        `  ${dashboard.name.padEnd(40)} rollups p50 ${fmt(percentile(sorted(fromRollups), 50)).padStart(8)} ms   p95 ${fmt(p95).padStart(8)} ms   unnested sums ${fmt(before).padStart(8)} ms   ` +
+          `raw visits p95 ${fmt(raw).padStart(9)} ms   ${fmt(raw / p95, 1).padStart(6)}× faster than raw   same figures: ${same ? 'yes' : 'NO'}   ${met ? 'met' : 'NOT MET'}`,
       );
     }
 
+    console.log(`  load average after the dashboard queries ${loadAverage()}`);
     const live: number[] = [];
     const liveCentre: number[] = [];
     const liveBaseline: number[] = [];
@@ -276,7 +341,7 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
         `(target ≤ ${MAX_LIVE_P95_MS} ms: ${liveMet ? 'met' : 'NOT MET'})`,
     );
 
-    const ingest = await benchIngest(cluster.url, options.ingestVisits);
+    const ingest = await benchIngest(database.url, options.ingestVisits);
     const slowdown = ingest.withProjectorMs / ingest.aloneMs - 1;
     const ingestMet = slowdown <= MAX_INGEST_SLOWDOWN;
     allMet &&= ingestMet;
@@ -293,17 +358,22 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
         `when the last batch was acknowledged (it rests while devices send); dashboards lag ingest by the backlog ÷ that rate`,
     );
 
-    const year = DASHBOARDS[1]!;
-    const rollupQuery = rollupFiguresQuery(year.scope, year.range);
-    const rawQuery = visitFiguresQuery(year.scope, year.range);
+    const explained: Array<[string, Scope, DayRange]> = [
+      ['network, all 9 years', {}, RANGES.at(-1)!.range],
+      ['centre, a month', { centreId: 'centre-03' }, RANGES[2]!.range],
+    ];
+    for (const [name, scope, range] of explained) {
+      const rollupQuery = rollupFiguresQuery(scope, range);
+      await explain(pool, `${name} from the rollups`, rollupQuery.text, rollupQuery.values);
+    }
+    const rawQuery = visitFiguresQuery(explained[1]![1], explained[1]![2]);
+    await explain(pool, `${explained[1]![0]} from the raw visits (baseline)`, rawQuery.text, rawQuery.values);
     const liveQuery = openVisitsQuery('centre-03', network.now);
-    await explain(pool, `${year.name} from the rollups`, rollupQuery.text, rollupQuery.values);
-    await explain(pool, `${year.name} from the raw visits (baseline)`, rawQuery.text, rawQuery.values);
     await explain(pool, 'live view, one centre', liveQuery.text, liveQuery.values);
     await pool.end();
     return allMet;
   } finally {
-    cluster.remove();
+    database.remove();
   }
 }
 
@@ -314,9 +384,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs: { type: 'string', default: '20' },
       'raw-runs': { type: 'string', default: '5' },
       'ingest-visits': { type: 'string', default: '1500' },
+      // A network generated before (scripts/generate-network.ts, end day 2026-12-03) on a server of yours.
+      'database-url': { type: 'string' },
     },
   });
-  const number = (name: keyof typeof values) => {
+  const number = (name: 'visits' | 'runs' | 'raw-runs' | 'ingest-visits') => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < 1)
       throw new Error(`--${name}: "${values[name]}" is not a positive whole number`);
@@ -327,6 +399,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     runs: number('runs'),
     rawRuns: number('raw-runs'),
     ingestVisits: number('ingest-visits'),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
   if (!met) process.exitCode = 1;
 }

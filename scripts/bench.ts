@@ -152,8 +152,9 @@ const outboxTargetMet = await benchOutboxCost(50);
 const hallTargetMet = await benchHallTap(50);
 const syncTargetMet = await benchSync(30);
 const ingestTargetMet = await benchCentralIngest();
-// A modest network here; scripts/bench-monitoring.ts alone takes --visits 50000000.
-const monitoringTargetMet = await benchMonitoring({ visits: 300_000, runs: 20, rawRuns: 5, ingestVisits: 1_500 });
+// A modest network and few runs here (35 queries each way); scripts/bench-monitoring.ts alone takes
+// --visits 10000000, or --database-url of a network generated before.
+const monitoringTargetMet = await benchMonitoring({ visits: 300_000, runs: 10, rawRuns: 3, ingestVisits: 1_500 });
 if (
   !targetsMet ||
   !searchTargetsMet ||

@@ -2,12 +2,12 @@
 // with standards, and N visits over some years with realistic hours, weekdays, seasons, waiting and
 // service times and ratings, written straight into the central's PostgreSQL by INSERT … SELECT
 // (the same rows ingest would project), then rolled up with the ingest's own definitions.
-//   DATABASE_URL=postgres://… npx tsx scripts/generate-network.ts --visits 1000000 [--seed 1] [--years 9] [--end-day 2026-12-03]
+//   DATABASE_URL=postgres://… npx tsx scripts/generate-network.ts --visits 1000000 [--seed 1] [--years 9] [--end-day 2026-12-03] [--connections 2]
 // The same seed, size, years and end day give the same network (on one PostgreSQL major version:
 // its hash functions are the random source).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ROLLUP_GRAINS, rollupUpsert } from '../main/central/monitoring/rollup-sql';
+import { ROLLUP_GRAINS, rollupTable, rollupUpsert } from '../main/central/monitoring/rollup-sql';
 import { PostgresStore } from '../main/central/store/postgres-store';
 
 export interface NetworkOptions {
@@ -18,6 +18,8 @@ export interface NetworkOptions {
   endDay: string;
   /** Progress lines (a month at a time); none when absent. */
   log?: (line: string) => void;
+  /** Months generated at once, one database connection each (default 2). */
+  connections?: number;
 }
 
 export interface GeneratedNetwork {
@@ -27,13 +29,17 @@ export interface GeneratedNetwork {
   now: Date;
   centres: string[];
   services: string[];
-  seconds: { visits: number; rollups: number };
+  /** Visits, their rollups, indexes and statistics, months in parallel. */
+  seconds: number;
 }
 
 const REGIONS = ['absheron', 'ganja', 'shaki', 'lankaran', 'guba', 'shirvan', 'karabakh', 'nakhchivan'];
 const CENTRE_COUNT = 26;
 const BUS_COUNT = 6;
 const SERVICE_COUNT = 70;
+/** 12:00 on the end day in Baku: the instant the generated network's open visits are open at. */
+export const networkNow = (endDay: string) => new Date(`${endDay}T08:00:00Z`);
+
 /** Only these devices' visits are the generator's: a database may hold real ones too. */
 export const GENERATED_DEVICE_PREFIX = 'gen-';
 
@@ -128,8 +134,8 @@ SELECT day, centre_id, kind, n, sum(n) OVER (ORDER BY day, centre_id) - n AS fir
  * visitors offered a rating and 55 % of them answering, scores lower after long waits, low scores
  * with reasons. On the end day, visits after `now` are not generated and those not over are open.
  */
-export const MONTH_VISITS = `
-INSERT INTO visits (device_id, ticket_id, centre_id, local_day, local_hour, issued_at, issued_service_id, language,
+export const monthVisits = (table: string) => `
+INSERT INTO ${table} (device_id, ticket_id, centre_id, local_day, local_hour, issued_at, issued_service_id, language,
   called_at, started_at, finished_at, outcome, outcome_at, outcome_service_id, desk_id, desk_at,
   rating_offered, score, reasons, rated_at)
 SELECT '${GENERATED_DEVICE_PREFIX}' || centre_id, i, centre_id, day, (minute_of_day / 60)::smallint, issued_at, service_id, language,
@@ -197,58 +203,121 @@ FROM (
 ) visit
 WHERE issued_at <= $3`;
 
+/** Months generated at once, one connection each (the machine's two cores). */
+const DEFAULT_CONNECTIONS = 2;
+
+/** A connection set up for bulk generation, with its own copy of the plan (a temporary table). */
+async function generatorSession(pool: pg.Pool, options: NetworkOptions, centres: string[]): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  await client.query("SELECT set_config('work_mem', '256MB', false)");
+  await client.query("SELECT set_config('maintenance_work_mem', '512MB', false)");
+  // Generated rows are rebuilt from the seed if a crash loses the last ones: no need to wait for the WAL flush.
+  await client.query("SELECT set_config('synchronous_commit', 'off', false)");
+  // Compiling the generator's long expressions took PostgreSQL's JIT minutes per month, for rows it reads once.
+  await client.query("SELECT set_config('jit', 'off', false)");
+  // A parallel rollup would combine partial histograms with hist_add, far slower than one pass.
+  await client.query("SELECT set_config('max_parallel_workers_per_gather', '0', false)");
+  await client.query(PLAN, [options.endDay, options.years, options.visits, centres]);
+  return client;
+}
+
+/**
+ * One month: its visits and their rollups in one transaction. A month with no partition yet (the
+ * usual case) is written into a table of its own first, rolled up from it, and attached as the
+ * month's partition at the end, so its indexes are built once by sorting rather than kept row by
+ * row; a month that already has a partition (real visits in it) is inserted into the usual way.
+ */
+async function generateMonth(
+  client: pg.PoolClient,
+  month: string,
+  seed: number,
+  now: Date,
+): Promise<{ partition: string; visits: number }> {
+  const partition = `visits_${month.slice(0, 4)}_${month.slice(5, 7)}`;
+  const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  await client.query('BEGIN');
+  try {
+    const exists = (await client.query<{ name: string | null }>('SELECT to_regclass($1)::text AS name', [partition]))
+      .rows[0]!.name;
+    let visits: number;
+    if (exists) {
+      visits = (await client.query(monthVisits(partition), [month, seed, now])).rowCount!;
+      // Only the generator's rows: real ones there are rolled up already.
+      const source = `(SELECT p.*, 1 AS sign FROM ${partition} p WHERE p.device_id LIKE '${GENERATED_DEVICE_PREFIX}%')`;
+      for (const grain of ROLLUP_GRAINS) await client.query(rollupUpsert(grain, source));
+    } else {
+      await client.query(
+        `CREATE TABLE ${partition} (LIKE visits INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)`,
+      );
+      visits = (await client.query(monthVisits(partition), [month, seed, now])).rowCount!;
+      // A month's table holds whole days and the whole month: its rollups are its own.
+      const source = `(SELECT p.*, 1 AS sign FROM ${partition} p)`;
+      for (const grain of ROLLUP_GRAINS) await client.query(rollupUpsert(grain, source));
+      // Builds the parent's indexes on it (PRIMARY KEY included) and checks its days are the month's.
+      await client.query(
+        `ALTER TABLE visits ATTACH PARTITION ${partition} FOR VALUES FROM ('${month}') TO ('${next}')`,
+      );
+    }
+    await client.query('COMMIT');
+    // Hint bits and the visibility map set now, as on a central's old months, not by the bench's first reads.
+    await client.query(`VACUUM (ANALYZE) ${partition}`);
+    return { partition, visits };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 export async function generateNetwork(databaseUrl: string, options: NetworkOptions): Promise<GeneratedNetwork> {
   const log = options.log ?? (() => {});
+  const connections = options.connections ?? DEFAULT_CONNECTIONS;
   // The schema first, as the central applies it.
   const central = new PostgresStore(databaseUrl);
   await central.migrate();
   await central.close();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   try {
     const already = await pool.query(`SELECT 1 FROM visits WHERE device_id LIKE '${GENERATED_DEVICE_PREFIX}%' LIMIT 1`);
     if (already.rowCount) throw new Error('this database already holds a generated network (devices gen-…)');
     const { centres, services } = await describeNetwork(pool, options.seed);
-    const now = new Date(`${options.endDay}T08:00:00Z`);
-    await pool.query("SELECT set_config('work_mem', '256MB', false)");
-    // Compiling the generator's long expressions took PostgreSQL's JIT minutes per month, for rows it reads once.
-    await pool.query("SELECT set_config('jit', 'off', false)");
-    // A parallel rollup would combine partial histograms with hist_add, far slower than one pass.
-    await pool.query("SELECT set_config('max_parallel_workers_per_gather', '0', false)");
-    await pool.query(PLAN, [options.endDay, options.years, options.visits, centres]);
+    const now = networkNow(options.endDay);
+    const started = performance.now();
+    const sessions = await Promise.all(
+      Array.from({ length: connections }, () => generatorSession(pool, options, centres)),
+    );
     const months = (
-      await pool.query<{ month: string }>(
+      await sessions[0]!.query<{ month: string }>(
         "SELECT DISTINCT to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month FROM gen_plan ORDER BY 1",
       )
     ).rows.map((row) => row.month);
+    // Each session takes the next year not yet taken and writes its months one by one, so no two
+    // sessions add to the same year's rollup rows at once (they would wait for, even deadlock on,
+    // each other's row locks). Every visit's randomness is its own index's, so which session writes
+    // a month changes nothing in it.
+    const years = [...new Set(months.map((month) => month.slice(0, 4)))];
     let visits = 0;
-    const visitsStarted = performance.now();
-    for (const month of months) {
-      const partition = (await pool.query<{ name: string }>('SELECT ensure_visit_partition($1) AS name', [month]))
-        .rows[0]!.name;
-      // Each (device, ticket) is unique by construction: no conflict to look for, so a plain insert.
-      const inserted = await pool.query(MONTH_VISITS, [month, options.seed, now]);
-      visits += inserted.rowCount ?? 0;
-      log(`  ${month}: ${inserted.rowCount} visits into ${partition}`);
-    }
-    const visitsSeconds = (performance.now() - visitsStarted) / 1000;
-    const rollupsStarted = performance.now();
-    for (const month of months) {
-      const partition = `visits_${month.slice(0, 4)}_${month.slice(5, 7)}`;
-      // A month's partition holds whole days and the whole month: its rollups are its own.
-      const source = `(SELECT p.*, 1 AS sign FROM ${partition} p WHERE p.device_id LIKE '${GENERATED_DEVICE_PREFIX}%')`;
-      for (const grain of ROLLUP_GRAINS) await pool.query(rollupUpsert(grain, source));
-      log(`  ${month}: rolled up`);
-    }
-    const rollupsSeconds = (performance.now() - rollupsStarted) / 1000;
-    await pool.query('ANALYZE');
-    return {
-      visits,
-      months: months.length,
-      now,
-      centres,
-      services,
-      seconds: { visits: visitsSeconds, rollups: rollupsSeconds },
-    };
+    let next = 0;
+    await Promise.all(
+      sessions.map(async (client) => {
+        try {
+          while (next < years.length) {
+            const year = years[next++]!;
+            for (const month of months.filter((first) => first.startsWith(year))) {
+              const written = await generateMonth(client, month, options.seed, now);
+              visits += written.visits;
+              log(`  ${month}: ${written.visits} visits into ${written.partition}, rolled up`);
+            }
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await pool.query(
+      `ANALYZE centres, service_standards, devices, ${ROLLUP_GRAINS.map(rollupTable).join(', ')}, visits`,
+    );
+    return { visits, months: months.length, now, centres, services, seconds };
   } finally {
     await pool.end();
   }
@@ -261,10 +330,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seed: { type: 'string', default: '1' },
       years: { type: 'string', default: '9' },
       'end-day': { type: 'string', default: new Date().toISOString().slice(0, 10) },
+      connections: { type: 'string', default: String(DEFAULT_CONNECTIONS) },
       'database-url': { type: 'string', default: process.env.DATABASE_URL },
     },
   });
-  const number = (name: 'visits' | 'seed' | 'years') => {
+  const number = (name: 'visits' | 'seed' | 'years' | 'connections') => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < 0) throw new Error(`--${name}: "${values[name]}" is not a whole number`);
     return value;
@@ -277,10 +347,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seed: number('seed'),
     years: number('years'),
     endDay: values['end-day']!,
+    connections: Math.max(1, number('connections')),
     log: (line) => console.log(line),
   });
   console.log(
     `${network.visits} visits over ${network.months} months, ${network.centres.length} centres and buses, ${network.services.length} services: ` +
-      `visits ${network.seconds.visits.toFixed(1)} s, rollups ${network.seconds.rollups.toFixed(1)} s`,
+      `${network.seconds.toFixed(1)} s`,
   );
 }

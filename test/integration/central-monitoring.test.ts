@@ -619,6 +619,16 @@ describe.skipIf(missing)(
         ['the network across two whole months and part of two more', {}, { from: '2026-09-25', to: '2026-12-02' }],
         ['a region over a month', { region: 'south' }, { from: '2026-10-01', to: '2026-10-31' }],
         ['a centre over 11 days', { centreId: 'baku-1' }, { from: '2026-10-27', to: '2026-11-06' }],
+        // Whole years from the year rollup, the months and days either side from the others.
+        [
+          'a region over a whole year and parts of years either side',
+          { region: 'south' },
+          { from: '2025-09-14', to: '2027-02-03' },
+        ],
+        ['the network over a whole year and the days before it', {}, { from: '2025-12-20', to: '2026-12-31' }],
+        // Days that are most of their month: the month's row less its other days.
+        ['a centre over most of three months', { centreId: 'baku-1' }, { from: '2026-09-03', to: '2026-11-28' }],
+        ['the network over most of one month', {}, { from: '2026-11-02', to: '2026-11-29' }],
         [
           'a service in a centre over two months',
           { centreId: 'almaty-1', serviceId: 'residence-permit' },

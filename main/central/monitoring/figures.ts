@@ -61,6 +61,29 @@ export function splitRange(range: DayRange): { months: DayRange | null; days: Da
   return { months: { from: firstFull, to: addMonths(endFull, -1) }, days };
 }
 
+/**
+ * A range cut into whole years (read from a year rollup), whole months and the days left at either
+ * end (splitRange on what is left before and after the years).
+ */
+export function splitRangeByYears(range: DayRange): { years: DayRange | null; months: DayRange[]; days: DayRange[] } {
+  const firstFull = range.from.endsWith('-01-01') ? range.from : `${Number(range.from.slice(0, 4)) + 1}-01-01`;
+  // The first year not wholly in the range (exclusive end).
+  const endFull = `${dayOf(dayNumber(range.to) + 1).slice(0, 4)}-01-01`;
+  const rest = (parts: DayRange[]) => {
+    const split = parts.map(splitRange);
+    return {
+      months: split.flatMap((part) => (part.months ? [part.months] : [])),
+      days: split.flatMap((part) => part.days),
+    };
+  };
+  if (firstFull >= endFull) return { years: null, ...rest([range]) };
+  const ends: DayRange[] = [];
+  if (range.from < firstFull) ends.push({ from: range.from, to: dayOf(dayNumber(firstFull) - 1) });
+  if (endFull <= range.to) ends.push({ from: endFull, to: range.to });
+  // A year is named by its first day: years.to is the last whole year's.
+  return { years: { from: firstFull, to: `${Number(endFull.slice(0, 4)) - 1}-01-01` }, ...rest(ends) };
+}
+
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 function addMonths(first: string, months: number): string {
   const [year, month] = first.split('-').map(Number) as [number, number];
@@ -116,43 +139,48 @@ export const WEEK_HOUR_BUCKETS = 168;
 /** Minute buckets summed positionally; chosen from the generated network's month rows (most under an hour). */
 export const MINUTE_HEAD = 64;
 
-/** ARRAY[sum(column[1]), …, sum(column[n])]; a bucket past a row's end reads NULL, which sum() leaves out. */
-export const positionalSums = (column: string, buckets: number) =>
-  `ARRAY[${Array.from({ length: buckets }, (_, i) => `sum(${column}[${i + 1}])`).join(', ')}]::integer[]`;
+/**
+ * ARRAY[sum(column[1]), …, sum(column[n])]; a bucket past a row's end reads NULL, which sum() leaves
+ * out. `signed`: each row's buckets count times its sign (the figures' rows of a month less its days).
+ */
+export const positionalSums = (column: string, buckets: number, signed = false) =>
+  `ARRAY[${Array.from({ length: buckets }, (_, i) => `sum(${signed ? 'sign * ' : ''}${column}[${i + 1}])`).join(', ')}]::integer[]`;
 
 /** The CTEs after r: services (counts, and per service the minute heads when positional), wait, service and hours. */
 function histogramCtes(sums: HistogramSums): string {
-  const counts = COUNTS.map((name) => `sum(${name})::integer AS ${name}`).join(', ');
+  const counts = COUNTS.map((name) => `sum(sign * ${name})::integer AS ${name}`).join(', ');
   const slot = `CASE WHEN x.dow = 0 THEN u.i - 1 ELSE (x.dow - 1) * 24 + u.i - 1 END`;
   if (sums === 'unnest') {
     const minutes = (name: string, column: string) =>
-      `${name} AS (SELECT r.service_id, u.i, sum(u.n)::integer AS n FROM r, unnest(r.${column}) WITH ORDINALITY u (n, i) GROUP BY 1, 2)`;
+      `${name} AS (SELECT r.service_id, u.i, sum(r.sign * u.n)::integer AS n FROM r, unnest(r.${column}) WITH ORDINALITY u (n, i) GROUP BY 1, 2)`;
     return `services AS (SELECT service_id, ${counts} FROM r GROUP BY service_id),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},
-  hours AS (SELECT ${slot} AS slot, sum(u.n)::integer AS n FROM r x, unnest(x.hours) WITH ORDINALITY u (n, i) GROUP BY 1)`;
+  hours AS (SELECT ${slot} AS slot, sum(x.sign * u.n)::integer AS n FROM r x, unnest(x.hours) WITH ORDINALITY u (n, i) GROUP BY 1)`;
   }
   const minutes = (name: string, column: string) =>
     `${name} AS (
     SELECT s.service_id, u.i, u.n FROM services s, unnest(s.${column}_head) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL
     UNION ALL
-    SELECT r.service_id, ${MINUTE_HEAD} + u.i, sum(u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+    SELECT r.service_id, ${MINUTE_HEAD} + u.i, sum(r.sign * u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
      WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2)`;
   return `services AS MATERIALIZED (SELECT service_id, ${counts},
-      ${positionalSums('wait_hist', MINUTE_HEAD)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD)} AS service_hist_head
+      ${positionalSums('wait_hist', MINUTE_HEAD, true)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD, true)} AS service_hist_head
       FROM r GROUP BY service_id),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},
-  by_dow AS (SELECT 0 AS dow, ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS sums FROM r WHERE dow = 0 HAVING count(*) > 0
+  by_dow AS (SELECT 0 AS dow, ${positionalSums('hours', WEEK_HOUR_BUCKETS, true)} AS sums FROM r WHERE dow = 0 HAVING count(*) > 0
     UNION ALL
-    SELECT dow, ${positionalSums('hours', 24)} FROM r WHERE dow <> 0 GROUP BY dow),
+    SELECT dow, ${positionalSums('hours', 24, true)} FROM r WHERE dow <> 0 GROUP BY dow),
   hours AS (SELECT ${slot} AS slot, sum(u.n)::integer AS n
               FROM by_dow x, unnest(x.sums) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL GROUP BY 1)`;
 }
 
 /**
- * Answers per service, standards joined, from the rollups: the network's own tables when no region
- * or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
+ * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
+ * months from the month rollup, the days left from the day rollup, or a month's row less its other
+ * days when they are most of it; each row carries the sign it is summed with): the network's own tables when
+ * no region or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
  * visit rows of the range, read through the (centre, day) index, a few hundred a day.
  */
 export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
@@ -163,21 +191,47 @@ export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: Histogra
     return `$${values.length}`;
   };
   const network = scope.region === undefined && scope.centreId === undefined;
-  const { months, days } = splitRange(range);
+  const { years, months, days: dayParts } = splitRangeByYears(range);
+  // Days that are most of their month are read as the month's row less its other days (sign -1):
+  // a month less three days is 1 + 3 rows per service, not 28 (the end of a year or 30-day range).
+  const days: DayRange[] = [];
+  const lessDays: DayRange[] = [];
+  for (const part of dayParts) {
+    const first = monthStart(part.from);
+    const last = dayOf(dayNumber(addMonths(first, 1)) - 1);
+    const length = dayNumber(part.to) - dayNumber(part.from) + 1;
+    if (monthStart(part.to) !== first || length * 2 <= dayNumber(last) - dayNumber(first) + 1) {
+      days.push(part);
+      continue;
+    }
+    months.push({ from: first, to: first });
+    if (part.from > first) lessDays.push({ from: first, to: dayOf(dayNumber(part.from) - 1) });
+    if (part.to < last) lessDays.push({ from: dayOf(dayNumber(part.to) + 1), to: last });
+  }
   const parts: string[] = [];
   const counts = COUNTS.join(', ');
-  if (months) {
+  if (years) {
     const where = [
-      `m.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
-      ...scopeConditions(scope, values, 'm', false),
+      `y.year BETWEEN ${bind(years.from)} AND ${bind(years.to)}`,
+      ...scopeConditions(scope, values, 'y', false),
     ];
-    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow, 1 AS sign
+      FROM ${network ? 'visit_rollup_network_year' : 'visit_rollup_year'} y WHERE ${where.join(' AND ')}`);
+  }
+  const monthRanges = months.map((part) => `m.month BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
+  if (monthRanges.length > 0) {
+    const where = [`(${monthRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'm', false)];
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow, 1 AS sign
       FROM ${network ? 'visit_rollup_network_month' : 'visit_rollup_month'} m WHERE ${where.join(' AND ')}`);
   }
-  const dayRanges = days.map((part) => `d.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
-  if (dayRanges.length > 0) {
+  for (const [ranges, sign] of [
+    [days, 1],
+    [lessDays, -1],
+  ] as const) {
+    if (ranges.length === 0) continue;
+    const dayRanges = ranges.map((part) => `d.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
     const where = [`(${dayRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'd', false)];
-    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, hours, extract(isodow FROM local_day)::integer AS dow
+    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, hours, extract(isodow FROM local_day)::integer AS dow, ${sign} AS sign
       FROM ${network ? 'visit_rollup_network_day' : 'visit_rollup_day'} d WHERE ${where.join(' AND ')}`);
   }
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),

@@ -6,12 +6,20 @@
  */
 
 /**
- * Per centre and service, by day and by month; and the same for the whole network (per service
- * only), so a network-wide range reads a few thousand rows, not one per centre. A desk's figures
- * are read from its centre's visit rows (a centre's days are few; see figures.ts).
+ * Per centre and service, by day, by month and by year; and the same for the whole network (per
+ * service only), so a network-wide range reads a few hundred rows, not one per centre, and nine
+ * years read nine rows per service, not 108. A desk's figures are read from its centre's visit rows
+ * (a centre's days are few; see figures.ts).
  */
-export type RollupGrain = 'day' | 'month' | 'network_day' | 'network_month';
-export const ROLLUP_GRAINS: readonly RollupGrain[] = ['day', 'month', 'network_day', 'network_month'];
+export type RollupGrain = 'day' | 'month' | 'year' | 'network_day' | 'network_month' | 'network_year';
+export const ROLLUP_GRAINS: readonly RollupGrain[] = [
+  'day',
+  'month',
+  'year',
+  'network_day',
+  'network_month',
+  'network_year',
+];
 
 export const ROLLUP_COUNT_COLUMNS = [
   'tickets',
@@ -61,16 +69,19 @@ const HISTOGRAMS = {
 /** The rollup's key columns at each grain, as expressions over a visit. */
 const DAY: [string, string] = ['local_day', 'v.local_day'];
 const MONTH: [string, string] = ['month', "date_trunc('month', v.local_day)::date"];
+const YEAR: [string, string] = ['year', "date_trunc('year', v.local_day)::date"];
 const CENTRE: [string, string] = ['centre_id', 'v.centre_id'];
 const SERVICE: [string, string] = ['service_id', 'v.service_id'];
 const KEYS: Record<RollupGrain, Array<[string, string]>> = {
   day: [DAY, CENTRE, SERVICE],
   month: [MONTH, CENTRE, SERVICE],
+  year: [YEAR, CENTRE, SERVICE],
   network_day: [DAY, SERVICE],
   network_month: [MONTH, SERVICE],
+  network_year: [YEAR, SERVICE],
 };
 
-/** Tickets per local hour of issue (a day's weekday is its own), or per weekday and hour (a month's). */
+/** Tickets per local hour of issue (a day's weekday is its own), or per weekday and hour (a month's or year's). */
 const DAY_HOURS: [string, string] = ['hours', 'v.local_hour'];
 const WEEK_HOURS: [string, string] = [
   'week_hours',
@@ -79,8 +90,10 @@ const WEEK_HOURS: [string, string] = [
 const HOURS: Record<RollupGrain, [string, string]> = {
   day: DAY_HOURS,
   month: WEEK_HOURS,
+  year: WEEK_HOURS,
   network_day: DAY_HOURS,
   network_month: WEEK_HOURS,
+  network_year: WEEK_HOURS,
 };
 
 /** The key columns of a grain's table. */
