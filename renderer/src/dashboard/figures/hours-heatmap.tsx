@@ -1,0 +1,88 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Figures } from '../../../../main/contract/monitoring';
+import { Chart, CHART_TEXT } from './chart';
+import { busiestHour } from './figure-list';
+import type { Formats } from './format';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+
+/**
+ * Tickets per weekday × hour of issue (busiestHours: index (ISO weekday - 1) * 24 + hour), as a heat
+ * map; its table lists the hours in which any ticket was issued, one column per weekday.
+ */
+export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: Formats }) {
+  const { t } = useTranslation('dashboard');
+  const hours = figures.busiestHours;
+  const peak = busiestHour(hours);
+  const weekdays = WEEKDAYS.map((weekday) => formats.weekday(weekday));
+  const option = useMemo(
+    () => ({
+      grid: { left: 16, right: 24, top: 16, bottom: 72, containLabel: true },
+      tooltip: { textStyle: CHART_TEXT },
+      xAxis: { type: 'category', data: HOURS.map((hour) => formats.hour(hour).slice(0, 2)), splitArea: { show: true } },
+      yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
+      visualMap: {
+        type: 'continuous',
+        min: 0,
+        max: Math.max(1, peak?.count ?? 1),
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 240,
+        textStyle: CHART_TEXT,
+        formatter: (value: number) => formats.count(Math.round(value)),
+        inRange: { color: ['#f4f6f8', '#9cc3e0', '#0a4a7a'] },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          name: t('figures.busiestHours.title'),
+          data: hours.map((count, index) => [index % 24, Math.floor(index / 24), count]),
+        },
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hours, formats],
+  );
+  const when = peak ? `${formats.weekday(peak.weekday)} ${formats.hour(peak.hour)}` : '';
+  const usedHours = HOURS.filter((hour) => WEEKDAYS.some((weekday) => hours[(weekday - 1) * 24 + hour]! > 0));
+  return (
+    <Chart
+      testId="chart-hours"
+      title={t('figures.busiestHours.title')}
+      description={
+        peak ? t('charts.hoursDescription', { when, tickets: formats.count(peak.count) }) : t('charts.hoursEmpty')
+      }
+      option={option}
+      height={380}
+      table={
+        <table className="numbers">
+          <thead>
+            <tr>
+              <th scope="col">{t('charts.hour')}</th>
+              {weekdays.map((weekday) => (
+                <th scope="col" key={weekday}>
+                  {weekday}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {usedHours.map((hour) => (
+              <tr key={hour}>
+                <th scope="row">
+                  {t('charts.hourRange', { from: formats.hour(hour), to: formats.hour((hour + 1) % 24) })}
+                </th>
+                {WEEKDAYS.map((weekday) => (
+                  <td key={weekday}>{formats.count(hours[(weekday - 1) * 24 + hour]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
