@@ -26,8 +26,8 @@ export const DEFAULT_SERVICE_MINUTES = 15;
 export const DEFAULT_WAITING_MINUTES = 15;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+export const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+export const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Problems with a range, each naming the field: the HTTP layer refuses with them. */
 export function rangeProblems(range: DayRange): string[] {
@@ -74,7 +74,7 @@ export interface SqlQuery {
 }
 
 /** Binds scope filters as parameters after `values`; returns the SQL conditions. */
-function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
+export function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
   const conditions: string[] = [];
   const bind = (value: unknown) => {
     values.push(value);

@@ -13,6 +13,7 @@ import {
   type Scope,
   type SqlQuery,
 } from '../monitoring/figures';
+import { breakdownAnswerOf, breakdownQuery, type ChildLevel, type KeyedAnswer } from '../monitoring/breakdown';
 import {
   liveViewOf,
   openVisitsQuery,
@@ -21,6 +22,10 @@ import {
   type OpenVisitRow,
   type PrinterRow,
 } from '../monitoring/live';
+import { centresQuery, networkMapOf, servicesQuery, type CentreRow, type ServiceRow } from '../monitoring/network-map';
+import { seriesAnswerOf, seriesQuery, type SeriesRow } from '../monitoring/series';
+import { visitListQuery, visitsAnswerOf, type VisitListQuery, type VisitListRow } from '../monitoring/visit-list';
+import type { BreakdownAnswer, NetworkMap, SeriesAnswer, VisitsAnswer } from '../../contract/monitoring';
 
 /**
  * Where figures are read from: the rollups (what dashboards use), the raw visits (the baseline), or
@@ -61,11 +66,42 @@ export class MonitoringStore implements MonitoringReads {
   }
 
   async live(centreId: string | null, now: Date): Promise<LiveView> {
-    const run = <T extends pg.QueryResultRow>(query: SqlQuery) => this.pool.query<T>(query.text, query.values);
     const [open, printers] = await Promise.all([
-      run<OpenVisitRow>(openVisitsQuery(centreId, now)),
-      run<PrinterRow>(printersQuery(centreId)),
+      this.run<OpenVisitRow>(openVisitsQuery(centreId, now)),
+      this.run<PrinterRow>(printersQuery(centreId)),
     ]);
     return liveViewOf(open.rows, printers.rows, now);
+  }
+
+  private run<T extends pg.QueryResultRow>(query: SqlQuery) {
+    return this.pool.query<T>(query.text, query.values);
+  }
+
+  async networkMap(centreIds: readonly string[] | null): Promise<NetworkMap> {
+    const [centres, services] = await Promise.all([
+      this.run<CentreRow>(centresQuery(centreIds)),
+      this.run<ServiceRow>(servicesQuery(centreIds)),
+    ]);
+    return networkMapOf(centres.rows, services.rows);
+  }
+
+  /** One grouped query a period, both periods at once. */
+  async breakdown(scope: Scope, range: DayRange, child: ChildLevel): Promise<BreakdownAnswer> {
+    const before = previousRange(range);
+    const [current, previous] = await Promise.all([
+      this.run<KeyedAnswer>(breakdownQuery(scope, range, child)),
+      this.run<KeyedAnswer>(breakdownQuery(scope, before, child)),
+    ]);
+    return breakdownAnswerOf(scope, child, { range, previousRange: before }, current.rows, previous.rows);
+  }
+
+  async series(scope: Scope, range: DayRange): Promise<SeriesAnswer> {
+    const { rows } = await this.run<SeriesRow>(seriesQuery(scope, range));
+    return seriesAnswerOf(scope, range, rows);
+  }
+
+  async visits(query: VisitListQuery): Promise<VisitsAnswer> {
+    const { rows } = await this.run<{ total: number; rows: VisitListRow[] }>(visitListQuery(query));
+    return visitsAnswerOf(query, rows[0]!.total, rows[0]!.rows);
   }
 }

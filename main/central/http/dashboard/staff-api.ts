@@ -1,5 +1,6 @@
 import type { MonitoringReads } from '../../monitoring/monitoring-reads';
 import type { AccountView } from './account-view';
+import { monitoringApi } from './monitoring-api';
 
 /*
  * The signed-in dashboards' read API (GET dashboard/api/<route>?…): each module answers its own
@@ -19,7 +20,7 @@ export type StaffApiRoute = (
   deps: StaffApiDeps,
 ) => Promise<unknown>;
 
-const ROUTES: StaffApiRoute[] = [];
+const ROUTES: StaffApiRoute[] = [monitoringApi];
 
 /** The answer of the first module that knows the route, or undefined when none does. */
 export async function staffApiAnswer(

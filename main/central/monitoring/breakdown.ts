@@ -1,0 +1,153 @@
+import type { BreakdownAnswer, DayRange, MonitoringLevel, MonitoringScope } from '../../contract/monitoring';
+import { figuresOf, scopeConditions, splitRange, type Figures, type RawAnswer, type SqlQuery } from './figures';
+import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket } from './rollup-sql';
+
+/*
+ * A scope's children one level down, each with its figures (issue 13): network → regions, region →
+ * centres, centre → services, centre + service → desks. One grouped query a period, never one a
+ * child: the rollups grouped by the child's key (regions through the centres table), or, for desks
+ * (not rolled up), the centre's visit rows of the range grouped by desk.
+ */
+
+export type ChildLevel = Exclude<MonitoringLevel, 'network'>;
+
+/** The level below a scope, or null for a desk (its visits are listed with api/visits instead). */
+export function childLevelOf(scope: MonitoringScope): ChildLevel | null {
+  if (scope.deskId !== undefined) return null;
+  if (scope.centreId !== undefined) return scope.serviceId !== undefined ? 'desk' : 'service';
+  return scope.region !== undefined ? 'centre' : 'region';
+}
+
+/** A visit without a desk (never called, or called without one) is the desk row keyed ''. */
+export const NO_DESK_KEY = '';
+
+/** A region of a centre not yet described in `centres`: the table's own default. */
+const UNASSIGNED_REGION = "'unassigned'";
+
+/** One row per child: its key and the per-service answer figuresOf reads. */
+export interface KeyedAnswer {
+  key: string;
+  answer: RawAnswer;
+}
+
+const KEY_OF_ROLLUP: Record<Exclude<ChildLevel, 'desk'>, string> = {
+  region: `COALESCE(c.region, ${UNASSIGNED_REGION})`,
+  centre: 'x.centre_id',
+  service: 'x.service_id',
+};
+
+/**
+ * The shared tail: from CTEs counts (key, service_id, counts…), wait and service (key, service_id,
+ * minute, n) and hours (key, slot, n), one jsonb answer per key, in key order.
+ */
+function answersPerKey(): string {
+  const perKey = (cte: string, row: string) =>
+    `LEFT JOIN (SELECT key, jsonb_agg(${row}) AS rows FROM ${cte} WHERE n <> 0 GROUP BY key) ${cte}_rows USING (key)`;
+  return `SELECT k.key, jsonb_build_object(
+      'services', k.services,
+      'wait', COALESCE(wait_rows.rows, '[]'),
+      'service', COALESCE(service_rows.rows, '[]'),
+      'hours', COALESCE(hours_rows.rows, '[]'),
+      'standards', COALESCE((SELECT jsonb_agg(s) FROM service_standards s WHERE s.service_id IN (SELECT service_id FROM counts)), '[]')
+    ) AS answer
+    FROM (SELECT key, jsonb_agg(to_jsonb(counts) - 'key') AS services FROM counts GROUP BY key) k
+    ${perKey('wait', 'jsonb_build_array(service_id, minute, n)')}
+    ${perKey('service', 'jsonb_build_array(service_id, minute, n)')}
+    ${perKey('hours', 'jsonb_build_array(slot, n)')}
+    ORDER BY k.key`;
+}
+
+/** The children's answers from the centres' rollups (whole months from the month table, the rest from days). */
+export function breakdownRollupQuery(
+  scope: MonitoringScope,
+  range: DayRange,
+  child: Exclude<ChildLevel, 'desk'>,
+): SqlQuery {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const key = KEY_OF_ROLLUP[child];
+  const join = child === 'region' ? 'LEFT JOIN centres c ON c.centre_id = x.centre_id' : '';
+  const counts = ROLLUP_COUNT_COLUMNS.map((name) => `x.${name}`).join(', ');
+  const { months, days } = splitRange(range);
+  const parts: string[] = [];
+  if (months) {
+    const where = [
+      `x.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
+      ...scopeConditions(scope, values, 'x', false),
+    ];
+    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours, 0 AS dow
+      FROM visit_rollup_month x ${join} WHERE ${where.join(' AND ')}`);
+  }
+  if (days.length > 0) {
+    const where = [
+      `(${days.map((part) => `x.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
+      ...scopeConditions(scope, values, 'x', false),
+    ];
+    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.hours,
+        extract(isodow FROM x.local_day)::integer AS dow
+      FROM visit_rollup_day x ${join} WHERE ${where.join(' AND ')}`);
+  }
+  // Histogram index 1 is minute 0; a month's hours are (weekday - 1) * 24 + hour, a day's its 24 hours.
+  const minutes = (name: string, column: string) =>
+    `${name} AS (SELECT r.key, r.service_id, u.i - 1 AS minute, sum(u.n)::integer AS n
+      FROM r, unnest(r.${column}) WITH ORDINALITY u (n, i) GROUP BY 1, 2, 3)`;
+  const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
+  counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')}
+               FROM r GROUP BY key, service_id HAVING sum(tickets) <> 0),
+  ${minutes('wait', 'wait_hist')},
+  ${minutes('service', 'service_hist')},
+  hours AS (SELECT r.key, CASE WHEN r.dow = 0 THEN u.i - 1 ELSE (r.dow - 1) * 24 + u.i - 1 END AS slot, sum(u.n)::integer AS n
+              FROM r, unnest(r.hours) WITH ORDINALITY u (n, i) GROUP BY 1, 2)
+  ${answersPerKey()}`;
+  return { text, values };
+}
+
+/** A centre's (and service's) desks from its visit rows of the range, grouped by desk. */
+export function breakdownDeskQuery(scope: MonitoringScope, range: DayRange): SqlQuery {
+  if (scope.centreId === undefined) throw new Error('scope.centreId: desks are read within a centre');
+  const values: unknown[] = [range.from, range.to];
+  const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', false)];
+  const text = `WITH v AS MATERIALIZED (
+    SELECT COALESCE(v.desk_id, '${NO_DESK_KEY}') AS key, v.service_id, v.outcome, v.rating_offered, v.score, v.reasons,
+           v.local_day, v.local_hour,
+           ${minutesBucket('v.waiting_seconds')} AS wait_min, ${minutesBucket('v.service_seconds')} AS service_min
+      FROM visits v WHERE ${where.join(' AND ')}),
+  counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `(count(*) FILTER (WHERE ${COUNT_CONDITIONS[name]}))::integer AS ${name}`).join(', ')}
+               FROM v GROUP BY key, service_id),
+  wait AS (SELECT key, service_id, wait_min AS minute, count(*)::integer AS n FROM v WHERE wait_min IS NOT NULL GROUP BY 1, 2, 3),
+  service AS (SELECT key, service_id, service_min AS minute, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2, 3),
+  hours AS (SELECT key, (extract(isodow FROM local_day)::integer - 1) * 24 + local_hour AS slot, count(*)::integer AS n FROM v GROUP BY 1, 2)
+  ${answersPerKey()}`;
+  return { text, values };
+}
+
+export function breakdownQuery(scope: MonitoringScope, range: DayRange, child: ChildLevel): SqlQuery {
+  return child === 'desk' ? breakdownDeskQuery(scope, range) : breakdownRollupQuery(scope, range, child);
+}
+
+const NOTHING: RawAnswer = { services: [], wait: [], service: [], hours: [], standards: [] };
+
+/** Rows for every key either period has (a child with nothing in one period has zero figures there). */
+export function breakdownAnswerOf(
+  scope: MonitoringScope,
+  child: ChildLevel,
+  ranges: { range: DayRange; previousRange: DayRange },
+  current: KeyedAnswer[],
+  previous: KeyedAnswer[],
+): BreakdownAnswer {
+  const figures = (rows: KeyedAnswer[]) =>
+    new Map<string, Figures>(rows.map((row) => [row.key, figuresOf(row.answer)]));
+  const now = figures(current);
+  const before = figures(previous);
+  const keys = [...new Set([...now.keys(), ...before.keys()])].sort();
+  const empty = figuresOf(NOTHING);
+  return {
+    scope,
+    childLevel: child,
+    ...ranges,
+    rows: keys.map((key) => ({ key, current: now.get(key) ?? empty, previous: before.get(key) ?? empty })),
+  };
+}

@@ -1,0 +1,100 @@
+import type { DayRange, MonitoringScope, VisitFilter, VisitRow, VisitsAnswer } from '../../contract/monitoring';
+import { DEFAULT_SERVICE_MINUTES, DEFAULT_WAITING_MINUTES, scopeConditions, type SqlQuery } from './figures';
+
+/*
+ * The visits behind a figure (issue 13), for staff: a centre's (or its desk's, or service's) visits
+ * of a range, those over a standard or all, the longest over first. Times are whole minutes (floor),
+ * over standard when the minutes reach the standard, as the figures count them. The printed number
+ * is read from the ticket-issued fact the device sent (sync_records, indexed for it by migration 008).
+ */
+
+export const VISITS_PAGE = 200;
+
+export interface VisitListQuery {
+  scope: MonitoringScope & { centreId: string };
+  range: DayRange;
+  filter: VisitFilter;
+  offset: number;
+}
+
+/** How far over its standard a visit is, for the filter: the list's order, longest first. */
+const EXCESS: Record<VisitFilter, string> = {
+  'service-over-standard': 'service_minutes - service_standard',
+  'waiting-over-standard': 'waiting_minutes - waiting_standard',
+  // GREATEST leaves out NULLs: a visit not yet called has no excess and comes last.
+  all: 'GREATEST(service_minutes - service_standard, waiting_minutes - waiting_standard)',
+};
+const KEEP: Record<VisitFilter, string> = {
+  'service-over-standard': 'service_minutes >= service_standard',
+  'waiting-over-standard': 'waiting_minutes >= waiting_standard',
+  all: 'true',
+};
+
+export function visitListQuery({ scope, range, filter, offset }: VisitListQuery): SqlQuery {
+  const values: unknown[] = [range.from, range.to];
+  const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', true)];
+  values.push(VISITS_PAGE, offset);
+  const [limit, skip] = [`$${values.length - 1}`, `$${values.length}`];
+  const text = `WITH v AS MATERIALIZED (
+    SELECT v.device_id, v.ticket_id, to_char(v.local_day, 'YYYY-MM-DD') AS local_day,
+           to_char(v.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at,
+           v.centre_id, v.service_id, v.desk_id, v.outcome,
+           v.waiting_seconds / 60 AS waiting_minutes, v.service_seconds / 60 AS service_minutes,
+           COALESCE(st.waiting_minutes, ${DEFAULT_WAITING_MINUTES}) AS waiting_standard,
+           COALESCE(st.service_minutes, ${DEFAULT_SERVICE_MINUTES}) AS service_standard, v.score::integer AS score
+      FROM visits v LEFT JOIN service_standards st ON st.service_id = v.service_id
+     WHERE ${where.join(' AND ')}),
+  kept AS MATERIALIZED (SELECT v.*, ${EXCESS[filter]} AS excess FROM v WHERE ${KEEP[filter]}),
+  page AS (SELECT * FROM kept ORDER BY excess DESC NULLS LAST, issued_at, device_id, ticket_id LIMIT ${limit} OFFSET ${skip})
+  SELECT (SELECT count(*) FROM kept)::integer AS total,
+    COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.excess DESC NULLS LAST, p.issued_at, p.device_id, p.ticket_id)
+      FROM (SELECT page.*, n.number FROM page LEFT JOIN LATERAL (
+              SELECT s.fact ->> 'number' AS number FROM sync_records s
+               WHERE s.device_id = page.device_id AND s.kind = 'ticket-issued'
+                 AND (s.fact ->> 'ticketId')::bigint = page.ticket_id LIMIT 1) n ON true) p), '[]') AS rows`;
+  return { text, values };
+}
+
+/** One visit as the query answers it. */
+export interface VisitListRow {
+  device_id: string;
+  ticket_id: number;
+  number: string | null;
+  local_day: string;
+  issued_at: string;
+  centre_id: string;
+  service_id: string;
+  desk_id: string | null;
+  outcome: VisitRow['outcome'];
+  waiting_minutes: number | null;
+  service_minutes: number | null;
+  waiting_standard: number;
+  service_standard: number;
+  score: number | null;
+}
+
+export function visitsAnswerOf(query: VisitListQuery, total: number, rows: VisitListRow[]): VisitsAnswer {
+  return {
+    scope: query.scope,
+    range: query.range,
+    filter: query.filter,
+    total,
+    offset: query.offset,
+    limit: VISITS_PAGE,
+    visits: rows.map((row) => ({
+      ref: `${row.device_id}:${row.ticket_id}`,
+      number: row.number,
+      localDay: row.local_day,
+      issuedAt: row.issued_at,
+      centreId: row.centre_id,
+      serviceId: row.service_id,
+      deskId: row.desk_id,
+      outcome: row.outcome,
+      waitingMinutes: row.waiting_minutes,
+      serviceMinutes: row.service_minutes,
+      waitingStandardMinutes: row.waiting_standard,
+      serviceStandardMinutes: row.service_standard,
+      score: row.score,
+    })),
+  };
+}
