@@ -53,6 +53,8 @@ export function Breadcrumb({
   current?: string;
 }) {
   const { t } = useTranslation('dashboard');
+  // The whole network alone is the page's heading already.
+  if (steps.length <= 1 && current === undefined) return null;
   return (
     <nav className="breadcrumb" aria-label={t('place.breadcrumb')}>
       <ol>

@@ -78,8 +78,11 @@ export function BreakdownTable({
         <p>{t('breakdown.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="numbers stack breakdown-table" data-testid="breakdown">
-            <caption className="visually-hidden">{t('breakdown.caption', { what })}</caption>
+          <table
+            className="numbers stack breakdown-table"
+            data-testid="breakdown"
+            aria-label={t('breakdown.caption', { what })}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('breakdown.name')}</th>

@@ -4,6 +4,8 @@ import type { ChartOption } from './echarts-setup';
 
 /** The dashboards' chart letters and colours (dashboard.css's --text, --primary …), for ECharts' SVG. */
 export const CHART_TEXT = { fontFamily: 'Noto Sans, sans-serif', fontSize: 16, color: '#15202b' };
+/** Axis labels as large as the legend's: ECharts' own are 12 px. */
+export const AXIS_LABEL = { fontSize: 15, color: '#36434f' };
 export const CHART_COLOURS = ['#0a4a7a', '#b34700', '#2f6b2f', '#6a3d9a', '#8a1c12'];
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../../main/contract/monitoring';
-import { Chart, CHART_TEXT } from './chart';
+import { AXIS_LABEL, Chart, CHART_TEXT } from './chart';
 import type { Formats } from './format';
 
 /*
@@ -22,8 +22,12 @@ export function FacesChart({ figures, formats }: { figures: Figures; formats: Fo
     () => ({
       grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
       tooltip: { trigger: 'axis', textStyle: CHART_TEXT },
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formats.count(value) } },
+      xAxis: { type: 'category', data: labels, axisLabel: AXIS_LABEL },
+      yAxis: {
+        type: 'value',
+        minInterval: 1,
+        axisLabel: { ...AXIS_LABEL, formatter: (value: number) => formats.count(value) },
+      },
       series: [
         {
           type: 'bar',
@@ -84,8 +88,12 @@ export function StandardsChart({ figures, formats }: { figures: Figures; formats
       grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
       legend: { top: 0, textStyle: CHART_TEXT },
       tooltip: { trigger: 'axis', textStyle: CHART_TEXT },
-      yAxis: { type: 'category', data: rows.map((row) => row.name), inverse: true },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formats.count(value) } },
+      yAxis: { type: 'category', data: rows.map((row) => row.name), inverse: true, axisLabel: AXIS_LABEL },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        axisLabel: { ...AXIS_LABEL, formatter: (value: number) => formats.count(value) },
+      },
       series: [
         { name: t('charts.within'), key: 'withinStandard', colour: WITHIN },
         { name: t('charts.over'), key: 'overStandard', colour: OVER },
@@ -117,9 +125,7 @@ export function StandardsChart({ figures, formats }: { figures: Figures; formats
         <table className="numbers">
           <thead>
             <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t('charts.visits')}</span>
-              </th>
+              <th scope="col">{t('charts.visits')}</th>
               <th scope="col">{t('charts.within')}</th>
               <th scope="col">{t('charts.over')}</th>
               <th scope="col">%</th>

@@ -6,7 +6,7 @@ import {
   TooltipComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
+import { init, use as install, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 /*
@@ -15,7 +15,7 @@ import { SVGRenderer } from 'echarts/renderers';
  * inline style sheet the page's CSP would refuse). Loaded on demand by chart.tsx, so the sign-in
  * page never downloads it.
  */
-use([
+install([
   LineChart,
   BarChart,
   HeatmapChart,

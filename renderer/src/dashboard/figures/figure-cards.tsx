@@ -68,7 +68,7 @@ export function ReasonsCard({ comparison, formats }: { comparison: Comparison; f
       <table className="numbers" aria-labelledby="reasons-heading">
         <thead>
           <tr>
-            <th scope="col">{t('figures.reasons.title')}</th>
+            <th scope="col">{t('charts.reason')}</th>
             <th scope="col">{t('charts.ratings')}</th>
             <th scope="col">{t('figures.before')}</th>
           </tr>

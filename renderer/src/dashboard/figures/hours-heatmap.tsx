@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../../main/contract/monitoring';
-import { Chart, CHART_TEXT } from './chart';
+import { AXIS_LABEL, Chart, CHART_TEXT } from './chart';
 import { busiestHour } from './figure-list';
 import type { Formats } from './format';
 
@@ -17,12 +17,17 @@ export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: 
   const hours = figures.busiestHours;
   const peak = busiestHour(hours);
   const weekdays = WEEKDAYS.map((weekday) => formats.weekday(weekday));
+  const usedHours = HOURS.filter((hour) => WEEKDAYS.some((weekday) => hours[(weekday - 1) * 24 + hour]! > 0));
+  // The hours drawn: those with tickets and one either side (the night would be empty cells).
+  const first = Math.max(0, (usedHours[0] ?? 8) - 1);
+  const last = Math.min(23, (usedHours.at(-1) ?? 18) + 1);
+  const drawn = HOURS.slice(first, last + 1);
   const option = useMemo(
     () => ({
       grid: { left: 16, right: 24, top: 16, bottom: 72, containLabel: true },
       tooltip: { textStyle: CHART_TEXT },
-      xAxis: { type: 'category', data: HOURS.map((hour) => formats.hour(hour).slice(0, 2)), splitArea: { show: true } },
-      yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
+      xAxis: { type: 'category', data: drawn.map((hour) => formats.hour(hour)), axisLabel: AXIS_LABEL },
+      yAxis: { type: 'category', data: weekdays, inverse: true, axisLabel: AXIS_LABEL },
       visualMap: {
         type: 'continuous',
         min: 0,
@@ -32,14 +37,16 @@ export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: 
         bottom: 0,
         itemHeight: 240,
         textStyle: CHART_TEXT,
-        formatter: (value: number) => formats.count(Math.round(value)),
+        text: [formats.count(Math.max(1, peak?.count ?? 1)), formats.count(0)],
         inRange: { color: ['#f4f6f8', '#9cc3e0', '#0a4a7a'] },
       },
       series: [
         {
           type: 'heatmap',
           name: t('figures.busiestHours.title'),
-          data: hours.map((count, index) => [index % 24, Math.floor(index / 24), count]),
+          data: drawn.flatMap((hour, column) =>
+            WEEKDAYS.map((weekday, row) => [column, row, hours[(weekday - 1) * 24 + hour]!]),
+          ),
         },
       ],
     }),
@@ -47,11 +54,10 @@ export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: 
     [hours, formats],
   );
   const when = peak ? `${formats.weekday(peak.weekday)} ${formats.hour(peak.hour)}` : '';
-  const usedHours = HOURS.filter((hour) => WEEKDAYS.some((weekday) => hours[(weekday - 1) * 24 + hour]! > 0));
   return (
     <Chart
       testId="chart-hours"
-      title={t('figures.busiestHours.title')}
+      title={t('charts.hoursTitle')}
       description={
         peak ? t('charts.hoursDescription', { when, tickets: formats.count(peak.count) }) : t('charts.hoursEmpty')
       }

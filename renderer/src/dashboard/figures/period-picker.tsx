@@ -30,12 +30,9 @@ export function PeriodPicker({
     onPick(range.from <= range.to ? range : { kind: 'custom', from: range.to, to: range.from });
   };
   return (
-    <section className="period" aria-labelledby="period-legend">
-      <h2 id="period-legend" className="visually-hidden">
-        {t('period.legend')}
-      </h2>
+    <section className="period" aria-label={t('period.legend')}>
       <div className="period-controls">
-        <div className="period-kinds" role="group" aria-labelledby="period-legend">
+        <div className="period-kinds" role="group" aria-label={t('period.legend')}>
           {PERIOD_KINDS.map((kind) => (
             <button
               type="button"

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesAnswer, SeriesPoint } from '../../../../main/contract/monitoring';
-import { Chart, CHART_TEXT } from './chart';
+import { AXIS_LABEL, Chart, CHART_TEXT } from './chart';
 import type { Formats } from './format';
 
 /**
@@ -25,7 +25,11 @@ export function SeriesCharts({ series, formats }: { series: SeriesAnswer; format
     const axis = axes(points.map((point) => label(point.period)));
     return {
       ...axis,
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formats.count(value) } },
+      yAxis: {
+        type: 'value',
+        minInterval: 1,
+        axisLabel: { ...AXIS_LABEL, formatter: (value: number) => formats.count(value) },
+      },
       series: (['tickets', 'served', 'noShows'] as const).map((key) => ({
         type: 'line',
         name: names[key],
@@ -41,7 +45,12 @@ export function SeriesCharts({ series, formats }: { series: SeriesAnswer; format
     const axis = axes(points.map((point) => label(point.period)));
     return {
       ...axis,
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formats.share(value) } },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        axisLabel: { ...AXIS_LABEL, formatter: (value: number) => formats.share(value) },
+      },
       series: (['waitingWithinShare', 'serviceWithinShare'] as const).map((key) => ({
         type: 'line',
         name: key === 'waitingWithinShare' ? names.waiting : names.service,
@@ -92,7 +101,7 @@ function axes(labels: string[]) {
     grid: { left: 16, right: 24, top: 56, bottom: 16, containLabel: true },
     legend: { top: 0, textStyle: CHART_TEXT },
     tooltip: { trigger: 'axis', textStyle: CHART_TEXT },
-    xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: labels, axisLabel: { ...AXIS_LABEL, hideOverlap: true } },
   };
 }
 

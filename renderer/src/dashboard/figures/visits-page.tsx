@@ -113,7 +113,9 @@ export function VisitsPage({
                   const { standard, over } = againstStandard(visit, filter);
                   return (
                     <tr key={visit.ref}>
-                      <td data-label={t('visits.day')}>{formats.day(visit.localDay)}</td>
+                      <th scope="row" data-label={t('visits.day')}>
+                        {formats.day(visit.localDay)}
+                      </th>
                       <td data-label={t('visits.issued')}>{time.format(new Date(visit.issuedAt))}</td>
                       <td data-label={t('visits.ticket')}>{visit.number ?? '—'}</td>
                       <td data-label={t('visits.service')}>
