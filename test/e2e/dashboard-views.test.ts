@@ -9,6 +9,7 @@ import { StaffAuth } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import type { Language } from '../../main/contract';
+import { numberFormatFrom } from '../../renderer/src/number-format';
 import { generateNetwork } from '../../scripts/generate-network';
 import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
@@ -129,21 +130,26 @@ describe.skipIf(missing)(
       };
     }
 
-    /** The same four as the page must write them in `lng`. */
+    /**
+     * The same four as the page must write them in `lng`: digits grouped and marked as the locale
+     * file's numberFormat says (the renderer's own writer, unit-tested on its own), minutes and shares
+     * in its calendar.minutes and numberFormat.percent patterns.
+     */
     function written(want: Expected, lng: Language) {
-      const none = texts(lng).figures.noValue as unknown as string;
+      const t = texts(lng);
+      const fill = (pattern: string, value: string) => pattern.replace('{{value}}', value);
+      const numbers = numberFormatFrom(
+        { example: t.numberFormat!.example!, percent: (value) => fill(t.numberFormat!.percent!, value) },
+        lng,
+      );
+      const none = t.figures.noValue as unknown as string;
       const or = (value: number | null, format: (value: number) => string) => (value === null ? none : format(value));
+      const oneDecimal = (value: number) => numbers.decimal(value, { min: 0, max: 1 });
       return {
-        tickets: new Intl.NumberFormat(lng).format(want.tickets),
-        waitingMedian: or(want.waitingMedian, (v) =>
-          new Intl.NumberFormat(lng, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(v),
-        ),
-        waitingWithin: or(want.waitingWithin, (v) =>
-          new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 1 }).format(v),
-        ),
-        satisfactionAverage: or(want.satisfactionAverage, (v) =>
-          new Intl.NumberFormat(lng, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v),
-        ),
+        tickets: numbers.integer(want.tickets),
+        waitingMedian: or(want.waitingMedian, (v) => fill(t.calendar!.minutes!, oneDecimal(v))),
+        waitingWithin: or(want.waitingWithin, (v) => fill(t.numberFormat!.percent!, oneDecimal(v * 100))),
+        satisfactionAverage: or(want.satisfactionAverage, (v) => numbers.decimal(v, { min: 2, max: 2 })),
       };
     }
 
@@ -190,8 +196,18 @@ describe.skipIf(missing)(
       await page.getByLabel(t.signIn!.username!).fill(username);
       await page.getByLabel(t.signIn!.password!).fill(PASSWORD);
       await page.getByRole('button', { name: t.signIn!.submit! }).click();
-      await page.waitForURL(/\/dashboard\/#\/figures/);
+      await page.getByTestId('figures-page').waitFor();
       return { context, page, errors };
+    }
+
+    /** The heading of the drilled centre's page: its name, marked as a bus when it is one. */
+    async function centreHeading(lng: Language) {
+      const { rows } = await db.query<{ name: string | null; kind: string }>(
+        'SELECT name, kind FROM centres WHERE centre_id = $1',
+        [path.centre],
+      );
+      const pattern = texts(lng).place![rows[0]!.kind === 'bus' ? 'bus' : 'centre']!;
+      return pattern.replace('{{name}}', rows[0]!.name ?? path.centre);
     }
 
     const monthQuery = `period=month&from=${MONTH.from}&to=${MONTH.to}`;
@@ -342,8 +358,8 @@ describe.skipIf(missing)(
       it(`starts a centre manager at their centre and refuses another centre in words (${lng})`, async () => {
         const { context, page, errors } = await signedIn(lng, 'aysel');
         const t = texts(lng);
-        // Signed in with no place named: the manager's own centre, at this month.
-        await expect.poll(() => new URL(page.url()).hash).toContain(`centre=${path.centre}`);
+        // Signed in with no place named: the manager's own centre, never the network.
+        await expect.poll(() => page.getByTestId('place-heading').textContent()).toBe(await centreHeading(lng));
         await page.goto(`${dashboards.url}/dashboard/${hash('figures', { centre: path.centre })}`);
         await checkFigures(page, { centre: path.centre }, lng);
         await checkAndShoot(page, `figures-manager-${lng}`);
@@ -351,8 +367,9 @@ describe.skipIf(missing)(
         for (const tampered of [{ centre: otherCentre }, { region: path.region }, {}]) {
           await page.goto(`${dashboards.url}/dashboard/${hash('figures', tampered)}`);
           if (Object.keys(tampered).length === 0) {
-            // No place at all: back to their own centre rather than the network's figures.
-            await expect.poll(() => new URL(page.url()).hash).toContain(`centre=${path.centre}`);
+            // No place at all: their own centre rather than the network's figures.
+            await checkFigures(page, { centre: path.centre }, lng);
+            expect(await page.getByTestId('place-heading').textContent()).toBe(await centreHeading(lng));
             continue;
           }
           await expect

@@ -20,7 +20,9 @@ const homePlace = (account: AccountView): Place =>
 
 /** The route in the address now; a manager's address that names no place goes to their centre. */
 function currentRoute(account: AccountView, today: string): Route {
-  const route = parseRoute(window.location.hash, today);
+  // /dashboard/live (a link from before the views had hashes, and sign-in's "next") is the live view.
+  const hash = window.location.hash || (window.location.pathname.endsWith('/live') ? '#/live' : '');
+  const route = parseRoute(hash, today);
   if (route.view !== 'live' && account.scope.kind === 'centres' && !route.place.centre && !route.place.region)
     return { ...route, place: homePlace(account) };
   return route;
@@ -32,9 +34,6 @@ function useRoute(account: AccountView, today: string): [Route, (route: Route) =
   useEffect(() => {
     const follow = () => setRoute(currentRoute(account, today));
     window.addEventListener('hashchange', follow);
-    // The address names the place from the start, so it can be copied and the back button returns here.
-    const first = currentRoute(account, today);
-    if (window.location.hash !== routeHash(first)) window.history.replaceState(null, '', routeHash(first));
     return () => window.removeEventListener('hashchange', follow);
   }, [account, today]);
   return [route, (next) => void (window.location.hash = routeHash(next))];

@@ -1,8 +1,12 @@
+import i18next from 'i18next';
 import type { DayRange } from '../../../../main/contract/monitoring';
+import { numberFormatFrom } from '../../number-format';
 
 /*
- * Numbers, minutes, shares and days written the way the page's language writes them (Intl with the
- * page's language): 1 234,5 in Russian, 1,234.5 in English. One set per language, made once.
+ * Numbers, minutes, shares and days written the way the page's language writes them, from the
+ * dashboard locale files (numberFormat, calendar) rather than the browser's Intl: Chromium ships
+ * reduced ICU data, and writes "2026 M11 5" and "1,234.5" in az, kk, ky and uz. One set per
+ * language, made once.
  */
 
 export interface Formats {
@@ -13,10 +17,10 @@ export interface Formats {
   /** Up to one decimal: percentage points. */
   decimal(value: number): string;
   day(day: string): string;
-  /** A day without its year, for a chart's axis ("4 Dec"). */
+  /** A day without its year, for a chart's axis ("Dec 4"). */
   shortDay(day: string): string;
   range(range: DayRange): string;
-  /** A month named by its first day ("December 2026"). */
+  /** A month named by its first day ("Dec 2026"). */
   month(day: string): string;
   /** ISO weekday 1 (Monday) … 7, short. */
   weekday(isoWeekday: number): string;
@@ -25,51 +29,35 @@ export interface Formats {
 }
 
 const made = new Map<string, Formats>();
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-// 2024-01-01 was a Monday: weekday n is n - 1 days after it.
-const MONDAY = Date.UTC(2024, 0, 1);
 
 export function formatsFor(language: string): Formats {
   const kept = made.get(language);
   if (kept) return kept;
-  const count = new Intl.NumberFormat(language);
-  const minutes = new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  });
-  const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-  const score = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const dayFormat = new Intl.DateTimeFormat(language, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const shortDayFormat = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const monthFormat = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const weekdayFormat = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
-  const hourFormat = new Intl.DateTimeFormat(language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  });
+  const t = i18next.getFixedT(language, 'dashboard');
+  const numbers = numberFormatFrom(
+    { example: t('numberFormat.example'), percent: (value) => t('numberFormat.percent', { value }) },
+    language,
+  );
+  const months = t('calendar.months').split('|');
+  const weekdays = t('calendar.weekdays').split('|');
+  const parts = (day: string) => {
+    const [year, month, date] = day.split('-');
+    return { year: year!, month: months[Number(month) - 1] ?? month!, day: String(Number(date)) };
+  };
+  const decimal = (value: number) => numbers.decimal(value, { min: 0, max: 1 });
   const formats: Formats = {
-    count: (value) => count.format(value),
-    minutes: (value) => minutes.format(value),
-    share: (value) => share.format(value),
-    score: (value) => score.format(value),
-    decimal: (value) => decimal.format(value),
-    day: (day) => dayFormat.format(asDate(day)),
-    shortDay: (day) => shortDayFormat.format(asDate(day)),
+    count: (value) => numbers.integer(value),
+    minutes: (value) => t('calendar.minutes', { value: decimal(value) }),
+    share: (value) => t('numberFormat.percent', { value: decimal(value * 100) }),
+    score: (value) => numbers.decimal(value, { min: 2, max: 2 }),
+    decimal,
+    day: (day) => t('calendar.day', parts(day)),
+    shortDay: (day) => t('calendar.dayShort', parts(day)),
     range: ({ from, to }) =>
-      from === to ? dayFormat.format(asDate(from)) : dayFormat.formatRange(asDate(from), asDate(to)),
-    month: (day) => monthFormat.format(asDate(day)),
-    weekday: (isoWeekday) => weekdayFormat.format(new Date(MONDAY + (isoWeekday - 1) * 86_400_000)),
-    hour: (hour) => hourFormat.format(new Date(Date.UTC(2024, 0, 1, hour))),
+      from === to ? formats.day(from) : t('calendar.range', { from: formats.day(from), to: formats.day(to) }),
+    month: (day) => t('calendar.monthYear', parts(day)),
+    weekday: (isoWeekday) => weekdays[isoWeekday - 1] ?? String(isoWeekday),
+    hour: (hour) => `${String(hour).padStart(2, '0')}:00`,
   };
   made.set(language, formats);
   return formats;
