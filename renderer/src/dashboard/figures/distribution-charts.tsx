@@ -54,7 +54,7 @@ export function FacesChart({ figures, formats }: { figures: Figures; formats: Fo
       option={option}
       height={280}
       table={
-        <table className="numbers">
+        <table className="numbers stack">
           <thead>
             <tr>
               <th scope="col">{t('visits.score')}</th>
@@ -66,8 +66,8 @@ export function FacesChart({ figures, formats }: { figures: Figures; formats: Fo
             {SCORES.map((score, index) => (
               <tr key={score}>
                 <th scope="row">{labels[index]}</th>
-                <td>{formats.count(faces[index]!)}</td>
-                <td>{rated > 0 ? formats.share(faces[index]! / rated) : '—'}</td>
+                <td data-label={t('charts.ratings')}>{formats.count(faces[index]!)}</td>
+                <td data-label="%">{rated > 0 ? formats.share(faces[index]! / rated) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -122,7 +122,7 @@ export function StandardsChart({ figures, formats }: { figures: Figures; formats
       option={option}
       height={240}
       table={
-        <table className="numbers">
+        <table className="numbers stack">
           <thead>
             <tr>
               <th scope="col">{t('charts.visits')}</th>
@@ -135,9 +135,9 @@ export function StandardsChart({ figures, formats }: { figures: Figures; formats
             {rows.map(({ name, time }) => (
               <tr key={name}>
                 <th scope="row">{name}</th>
-                <td>{formats.count(time.withinStandard)}</td>
-                <td>{formats.count(time.overStandard)}</td>
-                <td>{time.withinShare === null ? '—' : formats.share(time.withinShare)}</td>
+                <td data-label={t('charts.within')}>{formats.count(time.withinStandard)}</td>
+                <td data-label={t('charts.over')}>{formats.count(time.overStandard)}</td>
+                <td data-label="%">{time.withinShare === null ? '—' : formats.share(time.withinShare)}</td>
               </tr>
             ))}
           </tbody>

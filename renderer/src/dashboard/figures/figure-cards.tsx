@@ -65,7 +65,7 @@ export function ReasonsCard({ comparison, formats }: { comparison: Comparison; f
   return (
     <article className="figure-card wide" data-testid="figure-reasons">
       <h3 id="reasons-heading">{t('figures.reasons.title')}</h3>
-      <table className="numbers" aria-labelledby="reasons-heading">
+      <table className="numbers stack" aria-labelledby="reasons-heading">
         <thead>
           <tr>
             <th scope="col">{t('charts.reason')}</th>
@@ -77,8 +77,8 @@ export function ReasonsCard({ comparison, formats }: { comparison: Comparison; f
           {RATING_REASONS.map((reason) => (
             <tr key={reason}>
               <th scope="row">{t(`reason.${reason}`)}</th>
-              <td>{formats.count(now[reason] ?? 0)}</td>
-              <td>{formats.count(before[reason] ?? 0)}</td>
+              <td data-label={t('charts.ratings')}>{formats.count(now[reason] ?? 0)}</td>
+              <td data-label={t('figures.before')}>{formats.count(before[reason] ?? 0)}</td>
             </tr>
           ))}
         </tbody>

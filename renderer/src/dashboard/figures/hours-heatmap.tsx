@@ -64,7 +64,7 @@ export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: 
       option={option}
       height={380}
       table={
-        <table className="numbers">
+        <table className="numbers stack">
           <thead>
             <tr>
               <th scope="col">{t('charts.hour')}</th>
@@ -82,7 +82,9 @@ export function HoursHeatmap({ figures, formats }: { figures: Figures; formats: 
                   {t('charts.hourRange', { from: formats.hour(hour), to: formats.hour((hour + 1) % 24) })}
                 </th>
                 {WEEKDAYS.map((weekday) => (
-                  <td key={weekday}>{formats.count(hours[(weekday - 1) * 24 + hour]!)}</td>
+                  <td key={weekday} data-label={formats.weekday(weekday)}>
+                    {formats.count(hours[(weekday - 1) * 24 + hour]!)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -119,7 +119,7 @@ function SeriesTable({
   const { t } = useTranslation('dashboard');
   const share = (value: number | null) => (value === null ? '—' : formats.share(value));
   return (
-    <table className="numbers">
+    <table className="numbers stack">
       <thead>
         <tr>
           <th scope="col">{t('charts.period')}</th>
@@ -135,12 +135,14 @@ function SeriesTable({
         {points.map((point) => (
           <tr key={point.period}>
             <th scope="row">{label(point.period)}</th>
-            <td>{formats.count(point.tickets)}</td>
-            <td>{formats.count(point.served)}</td>
-            <td>{formats.count(point.noShows)}</td>
-            <td>{share(point.waitingWithinShare)}</td>
-            <td>{share(point.serviceWithinShare)}</td>
-            <td>{point.satisfactionAverage === null ? '—' : formats.score(point.satisfactionAverage)}</td>
+            <td data-label={names.tickets}>{formats.count(point.tickets)}</td>
+            <td data-label={names.served}>{formats.count(point.served)}</td>
+            <td data-label={names.noShows}>{formats.count(point.noShows)}</td>
+            <td data-label={names.waiting}>{share(point.waitingWithinShare)}</td>
+            <td data-label={names.service}>{share(point.serviceWithinShare)}</td>
+            <td data-label={t('figures.satisfactionAverage.title')}>
+              {point.satisfactionAverage === null ? '—' : formats.score(point.satisfactionAverage)}
+            </td>
           </tr>
         ))}
       </tbody>
