@@ -44,6 +44,8 @@ export default defineConfig({
         technician: fileURLToPath(new URL('./renderer/technician.html', import.meta.url)),
         // The central's dashboards (issue 13): served by the central, never loaded by a kiosk.
         dashboard: fileURLToPath(new URL('./renderer/dashboard.html', import.meta.url)),
+        // The public pages (issue 13): served by the central to anyone, no sign-in.
+        public: fileURLToPath(new URL('./renderer/public.html', import.meta.url)),
       },
     },
   },

@@ -17,6 +17,7 @@ import { settingsPatchProblems } from '../main/central/settings-release';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
 import { startDashboardServer } from '../main/central/http/dashboard-server';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../main/central/open-data/open-data';
 import { StaffAuth } from '../main/central/staff/staff-auth';
 import { enrolCodeHash, newEnrolCode } from '../main/central/http/credentials';
 import { PostgresStore } from '../main/central/store/postgres-store';
@@ -59,6 +60,16 @@ function refuse(message: string): never {
   process.exit(2);
 }
 
+/** Figures resting on fewer visits than this are withheld on the public pages and in the open data (default 10). */
+function openDataThreshold(): number {
+  const text = process.env.CENTRAL_OPEN_DATA_THRESHOLD;
+  if (text === undefined) return DEFAULT_SUPPRESSION_THRESHOLD;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 2)
+    refuse(`CENTRAL_OPEN_DATA_THRESHOLD: "${text}" is not a whole number of visits of at least 2`);
+  return value;
+}
+
 const dataDir = centralDataDir();
 mkdirSync(dataDir, { recursive: true });
 const database = await centralDatabase();
@@ -94,6 +105,7 @@ switch (command) {
       auth: new StaffAuth(store.staff),
       staff: store.staff,
       monitoring: store.monitoring,
+      public: { reads: store.publicFigures, threshold: openDataThreshold() },
       staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
       tls,
       port: Number(process.env.CENTRAL_DASHBOARD_PORT ?? 8445),
@@ -105,6 +117,7 @@ switch (command) {
   Database: ${database.local ? `local try-out cluster in ${database.local.dataDir}` : 'DATABASE_URL'}
   Fleet screen (this machine only): ${admin.url}/fleet
   Dashboards for staff: https://<this host>:${dashboards.port}/dashboard/ (accounts: npm run central -- staff add)
+  Public pages and open data (no sign-in): https://<this host>:${dashboards.port}/public/ and /open-data/
   Enrol a device: npm run central -- enrol-code --centre <id> --role bus`);
     const stop = async () => {
       await central.close();

@@ -8,8 +8,14 @@ export interface StaticFile {
 }
 
 /**
+ * Pages built with the kiosk's renderer but served by the central server only (its dashboards and
+ * public pages): a kiosk or hall server has no API behind them, so it does not offer them.
+ */
+const CENTRAL_PAGES = new Set(['dashboard.html', 'public.html']);
+
+/**
  * Reads a file of the built renderer for a URL path, or undefined when there is none. Paths that
- * would leave the folder (../, encoded or not) are refused.
+ * would leave the folder (../, encoded or not) are refused, and so are the central's own pages.
  */
 export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | undefined> {
   let decoded: string;
@@ -21,6 +27,7 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
   const file = join(rootDir, relative);
   if (relative.startsWith('..') || !file.startsWith(rootDir.endsWith(sep) ? rootDir : rootDir + sep)) return undefined;
+  if (CENTRAL_PAGES.has(relative)) return undefined;
   try {
     return { body: await readFile(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
   } catch {

@@ -7,7 +7,9 @@ import type enrolEn from '../../locales/en/enrol.json';
 import type figuresEn from '../../locales/en/figures.json';
 import type hallEn from '../../locales/en/hall.json';
 import type kioskEn from '../../locales/en/kiosk.json';
+import type controlEn from '../../locales/en/control.json';
 import type phoneEn from '../../locales/en/phone.json';
+import type publicEn from '../../locales/en/public.json';
 import type printerEn from '../../locales/en/printer.json';
 import type technicianEn from '../../locales/en/technician.json';
 
@@ -25,16 +27,27 @@ declare module 'i18next' {
       technician: typeof technicianEn;
       enrol: typeof enrolEn;
       dashboard: typeof dashboardEn;
+      control: typeof controlEn;
+      public: typeof publicEn;
     };
   }
 }
 
 // Bundled, not fetched: a kiosk may have no network, and every language must work at once. The
-// dashboards' texts are their own entry's (dashboard/dashboard-i18n.ts), not the kiosk's to carry.
-const files = import.meta.glob<Record<string, unknown>>(['../../locales/*/*.json', '!../../locales/*/dashboard.json'], {
-  eager: true,
-  import: 'default',
-});
+// dashboards' texts (dashboard, control) and the public pages' are their own entries'
+// (dashboard/dashboard-i18n.ts, public/public-i18n.ts), not the kiosk's to carry.
+const files = import.meta.glob<Record<string, unknown>>(
+  [
+    '../../locales/*/*.json',
+    '!../../locales/*/dashboard.json',
+    '!../../locales/*/control.json',
+    '!../../locales/*/public.json',
+  ],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 function resourcesFromFiles(): Resource {
   const resources: Resource = {};

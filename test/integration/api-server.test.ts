@@ -106,12 +106,14 @@ describe('local HTTP + WebSocket API on 127.0.0.1', () => {
 });
 
 describe('browser shell static files', () => {
-  it('serves the renderer folder with a CSP and refuses paths that leave it', async () => {
+  it("serves the renderer folder with a CSP, refuses paths that leave it and the central's own pages", async () => {
     const dir = tempDir();
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(dir.path, 'renderer'));
     writeFileSync(join(dir.path, 'renderer', 'index.html'), '<h1>kiosk</h1>');
     writeFileSync(join(dir.path, 'secret.txt'), 'secret');
+    writeFileSync(join(dir.path, 'renderer', 'dashboard.html'), '<h1>dashboards</h1>');
+    writeFileSync(join(dir.path, 'renderer', 'public.html'), '<h1>public</h1>');
     const kiosk = makeKiosk({ dbFile: join(dir.path, 'kiosk.sqlite'), clock: new ManualClock(new Date()) });
     const server = await startApiServer({
       service: kiosk.core,
@@ -127,6 +129,9 @@ describe('browser shell static files', () => {
         const response = await fetch(server.url + escape);
         expect(await response.text()).not.toContain('secret');
       }
+      // The central's own pages are built alongside but have no API behind them on a kiosk.
+      for (const central of ['/dashboard.html', '/public.html', '/%64ashboard.html'])
+        expect((await fetch(server.url + central)).status, central).toBe(404);
     } finally {
       await server.close();
       kiosk.store.close();

@@ -13,7 +13,14 @@ import { MonitoringStore } from '../../main/central/store/monitoring-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { throwawayPostgres, postgresMissing } from '../support/postgres';
-import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from '../support/visit-facts';
+import {
+  localDayIn,
+  outboxOf,
+  printerStateFact,
+  seededRandom,
+  visitFacts,
+  type VisitPlan,
+} from '../support/visit-facts';
 
 /*
  * The monitoring's visits and rollups (issue 13) on a real PostgreSQL: batches as devices send
@@ -703,18 +710,7 @@ describe.skipIf(missing)(
       records.push({
         seq: records.length + 1,
         at: ago(1).toISOString(),
-        fact: {
-          kind: 'printer-state',
-          status: {
-            connection: 'online',
-            paper: 'out',
-            coverOpen: false,
-            cutterError: false,
-            otherError: false,
-            checkedAt: null,
-            detail: null,
-          },
-        },
+        fact: printerStateFact('out'),
       });
       await send(store, 'live-1', records);
       const live = await monitoring.live('almaty-1', now);

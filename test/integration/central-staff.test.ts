@@ -345,6 +345,34 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
       expect((await ask('GET', path, { cookie })).text).not.toContain('not served');
   });
 
+  it('deletes sessions ended a month ago and lockouts long quiet, at a sign-in, and keeps the rest', async () => {
+    const day = 24 * 60 * 60_000;
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    await db.query(
+      `INSERT INTO staff_sessions (token_hash, username, created_at, last_seen_at, expires_at, ended_at) VALUES
+         ('old-expired', 'leyla', $1, $1, $2, NULL),
+         ('old-signed-out', 'leyla', $1, $1, $3, $4),
+         ('recent-signed-out', 'leyla', $5, $5, $6, $7)`,
+      [at(-40 * day), at(-31 * day), at(-20 * day), at(-39 * day), at(-29 * day), at(-28 * day), at(-29 * day)],
+    );
+    await db.query(
+      `INSERT INTO staff_sign_in_lockouts (key, wrong_count, lockouts, locked_until, last_wrong_at) VALUES
+         ('account:quiet', 3, 1, $1, $1), ('account:recent', 2, 0, NULL, $2), ('address:locked', 0, 3, $3, $4)`,
+      [at(-2 * day), at(-2 * 60 * 60_000), at(2 * 60 * 60_000), at(-30 * 60_000)],
+    );
+    // The pruning runs at most hourly, at a sign-in: an hour on, this one runs it.
+    advance(61 * 60_000);
+    await signIn('leyla');
+    const sessions = await db.query<{ token_hash: string }>(
+      `SELECT token_hash FROM staff_sessions WHERE token_hash IN ('old-expired', 'old-signed-out', 'recent-signed-out')`,
+    );
+    expect(sessions.rows.map((row) => row.token_hash)).toEqual(['recent-signed-out']);
+    const lockouts = await db.query<{ key: string }>(
+      `SELECT key FROM staff_sign_in_lockouts WHERE key IN ('account:quiet', 'account:recent', 'address:locked') ORDER BY key`,
+    );
+    expect(lockouts.rows.map((row) => row.key)).toEqual(['account:recent', 'address:locked']);
+  });
+
   it('adds, lists, resets and disables accounts from the command line, the password read from standard input', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'central-staff-cli-'));
     const env = { DATABASE_URL: cluster.url, CENTRAL_DATA_DIR: dataDir, CENTRAL_PORT: '0' };

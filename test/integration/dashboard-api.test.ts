@@ -47,7 +47,7 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
   let store: PostgresStore;
   let db: pg.Pool;
   let dashboards: RunningDashboards;
-  let staticDir: string;
+  const closers: Array<() => unknown> = [];
   let analyst: string;
   let manager: string;
 
@@ -114,10 +114,13 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
 
   beforeAll(async () => {
     cluster = await throwawayPostgres();
+    closers.push(() => cluster.remove());
     await generateNetwork(cluster.url, { visits: 30_000, seed: 7, years: 2, endDay: END_DAY });
     store = new PostgresStore(cluster.url);
+    closers.push(() => store.close());
     db = new pg.Pool({ connectionString: cluster.url });
     db.on('error', () => {});
+    closers.push(() => db.end());
     // Two releases: the newer names service-01 in every language; the older (named otherwise) is not read.
     await db.query(
       `INSERT INTO catalog_releases (version, catalog, released_at) VALUES
@@ -168,7 +171,8 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
     expect(outcome.kind).toBe('acknowledged');
     await store.projectPending();
 
-    staticDir = mkdtempSync(join(tmpdir(), 'dashboard-static-'));
+    const staticDir = mkdtempSync(join(tmpdir(), 'dashboard-static-'));
+    closers.push(() => rmSync(staticDir, { recursive: true, force: true }));
     writeFileSync(join(staticDir, 'dashboard.html'), '<!doctype html><title>Dashboards</title>');
     dashboards = await startDashboardServer({
       auth: new StaffAuth(store.staff, () => new Date()),
@@ -178,16 +182,14 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
       tls: TEST_TLS,
       host: '127.0.0.1',
     });
+    closers.push(() => dashboards.close());
     analyst = await signIn('farid');
     manager = await signIn('nigar');
   }, 240_000);
 
+  // Each part is closed after it was opened, newest first, however far beforeAll got.
   afterAll(async () => {
-    await dashboards?.close();
-    await db?.end();
-    await store?.close();
-    cluster?.remove();
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+    for (const close of closers.reverse()) await close();
   });
 
   /** The scope's conditions on visits v (centres c joined), for the independent SQL below. */
@@ -303,6 +305,11 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
         expect(sum((f) => f.served, period)).toBe(parent[period].served);
         expect(sum((f) => f.waiting.overStandard, period)).toBe(parent[period].waiting.overStandard);
         expect(sum((f) => f.satisfaction.rated, period)).toBe(parent[period].satisfaction.rated);
+        // Hours per weekday and hour too: a day row's 24 hours land on its own weekday's.
+        expect(
+          parent[period].busiestHours.map((_, slot) => sum((f) => f.busiestHours[slot]!, period)),
+          `${child} ${period} hours`,
+        ).toEqual(parent[period].busiestHours);
       }
     }
   });

@@ -13,9 +13,13 @@ import { LANDSCAPE, PORTRAIT } from './chromium';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
-/** Text that runs out of its box or off the screen, and controls below the screen's edge outside a scrolling list. */
-export async function overflowProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * Text that runs out of its box or off the screen, and controls below the screen's edge outside a
+ * scrolling list. A page that scrolls as a whole (the dashboards, read at a desk) may run below
+ * the edge: `pageScrolls` checks only text and sideways overflow.
+ */
+export async function overflowProblems(page: Page, { pageScrolls = false } = {}): Promise<string[]> {
+  return page.evaluate((pageScrolls) => {
     const problems: string[] = [];
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
@@ -39,12 +43,15 @@ export async function overflowProblems(page: Page): Promise<string[]> {
         problems.push(
           `${describe(el)}: runs off the screen sideways (${Math.round(rect.left)}–${Math.round(rect.right)})`,
         );
-      if (!scrolls(el.parentElement) && rect.bottom > window.innerHeight + 1)
+      if (!pageScrolls && !scrolls(el.parentElement) && rect.bottom > window.innerHeight + 1)
         problems.push(`${describe(el)}: below the screen's edge (${Math.round(rect.bottom)} > ${window.innerHeight})`);
     }
     return problems;
-  });
+  }, pageScrolls);
 }
+
+/** overflowProblems for a page that scrolls as a whole. */
+export const scrollingPageOverflowProblems = (page: Page) => overflowProblems(page, { pageScrolls: true });
 
 /** Buttons a visitor presses must be at least 72 px each way. */
 export async function smallTargets(page: Page): Promise<string[]> {
@@ -170,11 +177,12 @@ export type ScreenCheck = (page: Page) => Promise<string[]>;
 /**
  * The page in portrait, then in landscape: each check finds nothing (a failure names the screen
  * and the orientation), and each orientation is kept as `<folder>/<name>-<orientation>.png` for
- * people to look at. The page is left at `leaveAt` (landscape unless told).
+ * people to look at (`fullPage`: the whole of a page that scrolls). The page is left at `leaveAt`
+ * (landscape unless told).
  */
 export async function checkBothOrientations(
   page: Page,
-  where: { folder: string; name: string },
+  where: { folder: string; name: string; fullPage?: boolean },
   checks: readonly ScreenCheck[],
   leaveAt: { width: number; height: number } = LANDSCAPE,
 ): Promise<void> {
@@ -184,7 +192,7 @@ export async function checkBothOrientations(
   ] as const) {
     await page.setViewportSize(size);
     for (const check of checks) expect(await check(page), `${where.name} ${orientation}`).toEqual([]);
-    await page.screenshot({ path: join(where.folder, `${where.name}-${orientation}.png`) });
+    await page.screenshot({ path: join(where.folder, `${where.name}-${orientation}.png`), fullPage: where.fullPage });
   }
   if (leaveAt !== LANDSCAPE) await page.setViewportSize(leaveAt);
 }

@@ -92,6 +92,22 @@ export function visitFacts(plan: VisitPlan): Array<{ at: Date; fact: SyncFact }>
   return facts;
 }
 
+/** A printer's state as the device reports it: online, cover shut, with paper or without. */
+export function printerStateFact(paper: 'ok' | 'near-end' | 'out'): SyncFact {
+  return {
+    kind: 'printer-state',
+    status: {
+      connection: 'online',
+      paper,
+      coverOpen: false,
+      cutterError: false,
+      otherError: false,
+      checkedAt: null,
+      detail: null,
+    },
+  };
+}
+
 /** Facts of many visits as one device's outbox: in the device clock's order, numbered from `firstSeq`. */
 export function outboxOf(facts: Array<{ at: Date; fact: SyncFact }>, firstSeq = 1): SyncRecord[] {
   return facts

@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
 import { z } from 'zod';
-import { CONTENT_TYPES } from '../../shared/content-types';
 import { canSee, visibleCentres } from '../staff/scope';
 import { SESSION_ABSOLUTE_MS, type StaffAuth } from '../staff/staff-auth';
 import type { StaffStore } from '../staff/staff-store';
 import type { MonitoringReads } from '../monitoring/monitoring-reads';
+import type { PublicReads } from '../monitoring/public-reads';
 import { accountView as view, type AccountView } from './dashboard/account-view';
 import { Refusal, sendJson } from './dashboard/answers';
 import { publicAnswer } from './dashboard/public-api';
+import { sendBuiltAsset, sendBuiltPage } from './dashboard/static-files';
 import { staffApiAnswer } from './dashboard/staff-api';
 
 /*
@@ -33,8 +32,10 @@ export interface DashboardServerOptions {
   staff: Pick<StaffStore, 'knownCentres'>;
   /** The figures, live view and visits the dashboards and public pages read. */
   monitoring: MonitoringReads;
+  /** The public pages and open data (no sign-in): their reads and the threshold below which a figure is withheld. */
+  public?: { reads: PublicReads; threshold: number };
   now?: () => Date;
-  /** The built renderer (dist/renderer): dashboard.html and its assets. */
+  /** The built renderer (dist/renderer): dashboard.html, public.html and their assets. */
   staticDir: string;
   tls?: { key: string | Buffer; cert: string | Buffer };
   host?: string;
@@ -51,14 +52,6 @@ export interface RunningDashboards {
 /** Where everything of the dashboards lives; the page and its API share the path so relative URLs work. */
 export const DASHBOARD_BASE = '/dashboard/';
 const MAX_BODY_BYTES = 8 * 1024;
-
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
 
 const SignInBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1024) });
 
@@ -90,7 +83,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     const path = url.pathname;
     if (path === '/' || path === '/dashboard') return redirect(res, DASHBOARD_BASE);
     // The public pages and open data: no session, no cookie read.
-    if (await publicAnswer(req, res, path, { monitoring: options.monitoring, now })) return;
+    if (
+      options.public &&
+      (await publicAnswer(req, res, path, { ...options.public, staticDir: options.staticDir, now }))
+    )
+      return;
     if (!path.startsWith(DASHBOARD_BASE)) throw new Refusal(404, 'not-found', `no ${path} here`);
     const rest = path.slice(DASHBOARD_BASE.length);
 
@@ -176,34 +173,8 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     }
   };
 
-  const page = async (res: ServerResponse) => {
-    let html: Buffer;
-    try {
-      html = await readFile(join(options.staticDir, 'dashboard.html'));
-    } catch {
-      throw new Refusal(503, 'not-built', `the dashboards are not built in ${options.staticDir}: run npm run build`);
-    }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, ...PAGE_HEADERS }).end(html);
-  };
-
-  const asset = async (res: ServerResponse, name: string) => {
-    // Built file names only (letters, digits, dots, dashes): no path can leave the folder.
-    if (!/^[\w-]+(\.[\w-]+)+$/.test(name)) throw new Refusal(404, 'not-found', 'no such file');
-    let body: Buffer;
-    try {
-      body = await readFile(join(options.staticDir, 'assets', name));
-    } catch {
-      throw new Refusal(404, 'not-found', 'no such file');
-    }
-    res
-      .writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
-        'x-content-type-options': 'nosniff',
-        // The names carry their content's hash: a changed file is a new name.
-        'cache-control': 'public, max-age=31536000, immutable',
-      })
-      .end(body);
-  };
+  const page = (res: ServerResponse) => sendBuiltPage(res, options.staticDir, 'dashboard.html');
+  const asset = (res: ServerResponse, name: string) => sendBuiltAsset(res, options.staticDir, name);
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {

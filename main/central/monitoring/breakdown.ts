@@ -1,5 +1,15 @@
 import type { BreakdownAnswer, DayRange, MonitoringLevel, MonitoringScope } from '../../contract/monitoring';
-import { figuresOf, scopeConditions, splitRange, type Figures, type RawAnswer, type SqlQuery } from './figures';
+import {
+  MINUTE_HEAD,
+  WEEK_HOUR_BUCKETS,
+  figuresOf,
+  positionalSums,
+  scopeConditions,
+  splitRange,
+  type Figures,
+  type RawAnswer,
+  type SqlQuery,
+} from './figures';
 import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket } from './rollup-sql';
 
 /*
@@ -78,7 +88,7 @@ export function breakdownRollupQuery(
       `x.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
       ...scopeConditions(scope, values, 'x', false),
     ];
-    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours, 0 AS dow
+    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours
       FROM visit_rollup_month x ${join} WHERE ${where.join(' AND ')}`);
   }
   if (days.length > 0) {
@@ -86,21 +96,31 @@ export function breakdownRollupQuery(
       `(${days.map((part) => `x.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
       ...scopeConditions(scope, values, 'x', false),
     ];
-    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.hours,
-        extract(isodow FROM x.local_day)::integer AS dow
+    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist,
+        array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours AS hours
       FROM visit_rollup_day x ${join} WHERE ${where.join(' AND ')}`);
   }
-  // Histogram index 1 is minute 0; a month's hours are (weekday - 1) * 24 + hour, a day's its 24 hours.
+  // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
+  // and service: the first minutes and the week's hours as columns (a day's 24 hours were shifted to
+  // its weekday's place above); only minutes past the head are unnested. Index 1 is minute 0.
   const minutes = (name: string, column: string) =>
-    `${name} AS (SELECT r.key, r.service_id, u.i - 1 AS minute, sum(u.n)::integer AS n
-      FROM r, unnest(r.${column}) WITH ORDINALITY u (n, i) GROUP BY 1, 2, 3)`;
+    `${name} AS (
+    SELECT c.key, c.service_id, u.i - 1 AS minute, u.n FROM sums c, unnest(c.${column}_head) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL
+    UNION ALL
+    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+     WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2, 3)`;
+  // Kept (MATERIALIZED) so each row's arrays are detoasted and a day's hours shifted once, not once
+  // a subscript.
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
-  counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')}
-               FROM r GROUP BY key, service_id HAVING sum(tickets) <> 0),
+  sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')},
+      ${positionalSums('wait_hist', MINUTE_HEAD)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD)} AS service_hist_head,
+      ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS week_hours
+      FROM r GROUP BY key, service_id HAVING sum(tickets) <> 0),
+  counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},
-  hours AS (SELECT r.key, CASE WHEN r.dow = 0 THEN u.i - 1 ELSE (r.dow - 1) * 24 + u.i - 1 END AS slot, sum(u.n)::integer AS n
-              FROM r, unnest(r.hours) WITH ORDINALITY u (n, i) GROUP BY 1, 2)
+  hours AS (SELECT key, u.i - 1 AS slot, sum(u.n)::integer AS n
+              FROM sums, unnest(sums.week_hours) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL GROUP BY 1, 2)
   ${answersPerKey()}`;
   return { text, values };
 }

@@ -112,12 +112,12 @@ export interface RawAnswer {
  */
 export type HistogramSums = 'positional' | 'unnest';
 
-const WEEK_HOUR_BUCKETS = 168;
+export const WEEK_HOUR_BUCKETS = 168;
 /** Minute buckets summed positionally; chosen from the generated network's month rows (most under an hour). */
-const MINUTE_HEAD = 64;
+export const MINUTE_HEAD = 64;
 
 /** ARRAY[sum(column[1]), …, sum(column[n])]; a bucket past a row's end reads NULL, which sum() leaves out. */
-const positionalSums = (column: string, buckets: number) =>
+export const positionalSums = (column: string, buckets: number) =>
   `ARRAY[${Array.from({ length: buckets }, (_, i) => `sum(${column}[${i + 1}])`).join(', ')}]::integer[]`;
 
 /** The CTEs after r: services (counts, and per service the minute heads when positional), wait, service and hours. */

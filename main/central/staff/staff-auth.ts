@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ADDRESS_POLICY, afterWrong, GATE_POLICY, lockedUntilAt, type PinAttemptPolicy } from '../../shared/lockout';
+import {
+  ADDRESS_POLICY,
+  afterWrong,
+  GATE_POLICY,
+  LOCKOUT_MEMORY_MS,
+  lockedUntilAt,
+  type PinAttemptPolicy,
+} from '../../shared/lockout';
 import { decoyHash, normalUsername, verifyPassword } from './password';
 import type { StaffAccount, StaffStore } from './staff-store';
 
@@ -16,6 +23,10 @@ export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** last_seen_at is written at most this often: a dashboard's polling is not a write per request. */
 const TOUCH_EVERY_MS = 60_000;
+/** An ended session is kept this long (who was signed in when), then deleted. */
+export const ENDED_SESSION_KEPT_MS = 30 * 24 * 60 * 60_000;
+/** Old sessions and lockouts are looked for at most this often, at a sign-in. */
+const FORGET_EVERY_MS = 60 * 60_000;
 
 export type SignInOutcome =
   | { ok: true; account: StaffAccount; token: string; expiresAt: Date }
@@ -46,6 +57,8 @@ const lockedOutcome = (until: Date, at: Date): SignInOutcome => ({
 });
 
 export class StaffAuth {
+  private forgotAt = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly store: StaffStore,
     private readonly now: () => Date = () => new Date(),
@@ -54,6 +67,7 @@ export class StaffAuth {
   async signIn(typedUsername: string, password: string, address: string): Promise<SignInOutcome> {
     const username = normalUsername(typedUsername);
     const at = this.now();
+    await this.forgetOld(at);
     const keys: Array<[string, PinAttemptPolicy]> = [
       [accountKey(username), GATE_POLICY],
       [addressKey(address), ADDRESS_POLICY],
@@ -103,6 +117,20 @@ export class StaffAuth {
 
   async signOut(token: string | null): Promise<void> {
     if (token) await this.store.endSession(tokenHash(token), this.now());
+  }
+
+  /**
+   * Sessions and lockout rows would otherwise pile up forever: at most once an hour, a sign-in
+   * deletes sessions ended a month ago and lockouts quiet past their memory (which count as
+   * never having happened anyway, lockoutStateAt).
+   */
+  private async forgetOld(at: Date): Promise<void> {
+    if (at.getTime() - this.forgotAt < FORGET_EVERY_MS) return;
+    this.forgotAt = at.getTime();
+    await this.store.forgetOld({
+      sessionsBefore: new Date(at.getTime() - ENDED_SESSION_KEPT_MS),
+      lockoutsBefore: new Date(at.getTime() - LOCKOUT_MEMORY_MS),
+    });
   }
 
   /** The latest end of any running lockout among the keys, or null. */

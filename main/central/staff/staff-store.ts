@@ -59,6 +59,11 @@ export interface StaffStore {
   session(tokenHash: string): Promise<StoredSession | null>;
   touchSession(tokenHash: string, at: Date): Promise<void>;
   endSession(tokenHash: string, at: Date): Promise<void>;
+  /**
+   * Deletes sessions that ended (signed out, or past their absolute end) before `sessionsBefore`,
+   * and lockout rows with no wrong password or lockout since `lockoutsBefore`; returns how many.
+   */
+  forgetOld(limits: { sessionsBefore: Date; lockoutsBefore: Date }): Promise<{ sessions: number; lockouts: number }>;
 
   /** Every centre the central knows of (from its devices, settings and catalogs), sorted. */
   knownCentres(): Promise<string[]>;

@@ -38,20 +38,23 @@ function figuresQuery(scope: Scope, range: DayRange, source: FiguresSource): Sql
   return rollupFiguresQuery(scope, range, source === 'rollups' ? 'positional' : 'unnest');
 }
 
+/**
+ * A rollup query named after its text, so each connection parses its hundreds of sums once and,
+ * after five runs, keeps a generic plan (planning it took longer than running it for a centre).
+ */
+const named = (query: SqlQuery) => ({
+  name: `rollups-${createHash('sha1').update(query.text).digest('hex').slice(0, 20)}`,
+  ...query,
+});
+
 /** The monitoring's reads (issue 13), on the central's PostgreSQL. */
 export class MonitoringStore implements MonitoringReads {
   constructor(private readonly pool: pg.Pool) {}
 
   async figures(scope: Scope, range: DayRange, source: FiguresSource = 'rollups'): Promise<Figures> {
     const query = figuresQuery(scope, range, source);
-    // A rollup query is named after its text, so each connection parses its ~1,000 sums once and,
-    // after five runs, keeps a generic plan (planning it took longer than running it for a centre).
     // The raw visits' baseline stays planned per run, its partitions pruned by the range.
-    const { rows } = await this.pool.query<{ answer: RawAnswer }>(
-      source === 'visits'
-        ? query
-        : { name: `figures-${createHash('sha1').update(query.text).digest('hex').slice(0, 20)}`, ...query },
-    );
+    const { rows } = await this.pool.query<{ answer: RawAnswer }>(source === 'visits' ? query : named(query));
     return figuresOf(rows[0]!.answer);
   }
 
@@ -88,10 +91,12 @@ export class MonitoringStore implements MonitoringReads {
   /** One grouped query a period, both periods at once. */
   async breakdown(scope: Scope, range: DayRange, child: ChildLevel): Promise<BreakdownAnswer> {
     const before = previousRange(range);
-    const [current, previous] = await Promise.all([
-      this.run<KeyedAnswer>(breakdownQuery(scope, range, child)),
-      this.run<KeyedAnswer>(breakdownQuery(scope, before, child)),
-    ]);
+    // Desks are read from visit rows, planned per run like the baseline; the rollups' sums are named.
+    const read = (period: DayRange) => {
+      const query = breakdownQuery(scope, period, child);
+      return this.pool.query<KeyedAnswer>(child === 'desk' ? query : named(query));
+    };
+    const [current, previous] = await Promise.all([read(range), read(before)]);
     return breakdownAnswerOf(scope, child, { range, previousRange: before }, current.rows, previous.rows);
   }
 

@@ -149,6 +149,21 @@ export class PostgresStaffStore implements StaffStore {
     ]);
   }
 
+  async forgetOld(limits: {
+    sessionsBefore: Date;
+    lockoutsBefore: Date;
+  }): Promise<{ sessions: number; lockouts: number }> {
+    const sessions = await this.pool.query(
+      `DELETE FROM staff_sessions WHERE LEAST(COALESCE(ended_at, 'infinity'), expires_at) < $1`,
+      [limits.sessionsBefore],
+    );
+    const lockouts = await this.pool.query(
+      `DELETE FROM staff_sign_in_lockouts WHERE GREATEST(last_wrong_at, COALESCE(locked_until, 'epoch')) < $1`,
+      [limits.lockoutsBefore],
+    );
+    return { sessions: sessions.rowCount ?? 0, lockouts: lockouts.rowCount ?? 0 };
+  }
+
   async knownCentres(): Promise<string[]> {
     const { rows } = await this.pool.query<{ centre_id: string }>(
       `SELECT centre_id FROM devices

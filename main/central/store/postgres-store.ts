@@ -8,6 +8,7 @@ import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
 import { MonitoringStore } from './monitoring-store';
+import { PublicFiguresStore } from './public-figures-store';
 import { PostgresStaffStore } from './postgres-staff';
 import { transaction } from './transaction';
 import { VisitProjector, type ProjectorOptions } from './visit-projector';
@@ -24,6 +25,8 @@ export class PostgresStore implements CentralStore {
   readonly staff: PostgresStaffStore;
   /** The monitoring's reads: figures, live view, visits (issue 13), on the same pool. */
   readonly monitoring: MonitoringStore;
+  /** The public pages' and open data's reads (issue 13), on the same pool. */
+  readonly publicFigures: PublicFiguresStore;
   /**
    * Folds the records into the monitoring's visits and rollups (issue 13): in the background once
    * startProjector() is called (the central server does), or drained by projectPending().
@@ -41,6 +44,7 @@ export class PostgresStore implements CentralStore {
     this.pool.on('error', (error) => options.onError?.(error));
     this.staff = new PostgresStaffStore(this.pool);
     this.monitoring = new MonitoringStore(this.pool);
+    this.publicFigures = new PublicFiguresStore(this.pool);
   }
 
   async migrate(): Promise<void> {

@@ -12,7 +12,7 @@ import { readNetwork } from './figures/monitoring-api';
 import { localToday, periodHolding } from './figures/periods';
 import { useRead } from './figures/use-read';
 import { VisitsPage } from './figures/visits-page';
-import { LivePage } from './live/live-page';
+import { LivePage } from './control/live-page';
 
 /** Where an account starts: a manager at their (first) centre, an analyst at the whole network. */
 const homePlace = (account: AccountView): Place =>

@@ -79,6 +79,11 @@ class MemoryStaff implements StaffStore {
     const s = this.sessions.get(tokenHash);
     if (s && !s.endedAt) s.endedAt = at;
   }
+  readonly forgetCalls: Array<{ sessionsBefore: Date; lockoutsBefore: Date }> = [];
+  async forgetOld(limits: { sessionsBefore: Date; lockoutsBefore: Date }) {
+    this.forgetCalls.push(limits);
+    return { sessions: 0, lockouts: 0 };
+  }
   async knownCentres() {
     return [];
   }
@@ -186,7 +191,8 @@ describe('staff sign-in', () => {
     expect(outcomes[9]).toMatchObject({ reason: 'locked' });
     expect(await auth.signIn('aysel', PASSWORD, '10.0.0.66')).toMatchObject({ reason: 'locked' });
     expect(await auth.signIn('aysel', PASSWORD, '10.0.0.67')).toMatchObject({ ok: true });
-  });
+    // Twelve scrypt checks at 2^15: a loaded two-core machine takes seconds.
+  }, 20_000);
 
   it('tells a disabled account so only once its password is right, and ends its sessions', async () => {
     const { store, auth } = await setUp();
@@ -199,6 +205,25 @@ describe('staff sign-in', () => {
     });
     expect(await auth.signIn('aysel', PASSWORD, '10.0.0.5')).toEqual({ ok: false, reason: 'account-disabled' });
     expect(await auth.session(signedIn.token)).toEqual({ ok: false, reason: 'account-disabled' });
+  });
+});
+
+describe('forgetting old staff rows', () => {
+  it('asks the store at most once an hour, at sign-in, for sessions ended 30 days ago and lockouts quiet a day', async () => {
+    const { store, auth, advance, now } = await setUp();
+    await auth.signIn('aysel', PASSWORD, '10.0.0.1');
+    expect(store.forgetCalls).toEqual([
+      {
+        sessionsBefore: new Date(now().getTime() - 30 * 24 * 60 * 60_000),
+        lockoutsBefore: new Date(now().getTime() - 24 * 60 * 60_000),
+      },
+    ]);
+    advance(59 * 60_000);
+    await auth.signIn('aysel', 'wrong', '10.0.0.1');
+    expect(store.forgetCalls).toHaveLength(1);
+    advance(60_000);
+    await auth.signIn('aysel', PASSWORD, '10.0.0.1');
+    expect(store.forgetCalls).toHaveLength(2);
   });
 });
 
