@@ -199,9 +199,7 @@ describe.skipIf(missing)(
         expect(await page.getByTestId('account-scope').textContent()).toBe(
           `${t.shell.role[manager ? 'manager' : 'analyst']} · ${scope}`,
         );
-        // /dashboard/live opens the live view; the figures view starts where the account reads.
-        await expect.poll(() => page.getByTestId('nav-live').getAttribute('aria-current')).toBe('page');
-        await page.getByTestId('nav-figures').click();
+        // The figures view starts where the account reads: a manager at their centre.
         await expect
           .poll(() => page.getByTestId('place-heading').textContent())
           .toBe(manager ? t.place.centre!.replace('{{name}}', 'baku-1') : t.place.network);

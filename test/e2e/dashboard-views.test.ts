@@ -347,10 +347,11 @@ describe.skipIf(missing)(
       await page.getByTestId('visits-page').waitFor();
       await page.locator('[data-testid="visits"], [data-testid="visits-none"]').first().waitFor();
       await checkAndShoot(page, 'visits-centre-waiting-kk');
+      expect(errors).toEqual([]);
+      // The live view is control/live-page.tsx's (tested by dashboard-live.test.ts): here only that the tab opens it.
       await page.getByTestId('nav-live').click();
       await expect.poll(() => new URL(page.url()).hash).toBe('#/live');
-      await checkAndShoot(page, 'live-kk');
-      expect(errors).toEqual([]);
+      await expect.poll(() => page.getByTestId('figures-page').count()).toBe(0);
       await context.close();
     }, 180_000);
 

@@ -20,9 +20,7 @@ const homePlace = (account: AccountView): Place =>
 
 /** The route in the address now; a manager's address that names no place goes to their centre. */
 function currentRoute(account: AccountView, today: string): Route {
-  // /dashboard/live (a link from before the views had hashes, and sign-in's "next") is the live view.
-  const hash = window.location.hash || (window.location.pathname.endsWith('/live') ? '#/live' : '');
-  const route = parseRoute(hash, today);
+  const route = parseRoute(window.location.hash, today);
   if (route.view !== 'live' && account.scope.kind === 'centres' && !route.place.centre && !route.place.region)
     return { ...route, place: homePlace(account) };
   return route;
