@@ -43,7 +43,16 @@ const ALL_LAYERS = LAYERS.map((layer) => layer.type);
 /** Packages that do I/O or need a native build: named where they may be used, refused elsewhere. */
 const SERVER_PACKAGES = ['better-sqlite3', 'ws', 'pino'];
 const NATIVE_PACKAGES = ['serialport', 'node-thermal-printer', '@napi-rs/canvas', 'iconv-lite', 'qrcode'];
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-i18next', 'i18next', 'qrcode', 'zod', '@fontsource/*'];
+const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  'i18next',
+  'qrcode',
+  'zod',
+  '@fontsource/*',
+  'echarts',
+];
 
 /**
  * One layer's allow-list: its own files, the layers, npm packages and Node built-ins named here

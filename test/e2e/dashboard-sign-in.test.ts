@@ -30,6 +30,7 @@ interface DashboardTexts {
   title: string;
   signIn: Record<string, string>;
   shell: Record<string, string> & { role: Record<StaffAccount['role'], string> };
+  place: Record<string, string>;
 }
 /** The dashboards' texts in a language, read from the locale file the page bundles. */
 const texts = async (lng: Language): Promise<DashboardTexts> =>
@@ -190,9 +191,10 @@ describe.skipIf(missing)(
         expect(await page.getByTestId('account-scope').textContent()).toBe(
           `${t.shell.role[manager ? 'manager' : 'analyst']} · ${scope}`,
         );
+        // The figures view starts where the account reads: a manager at their centre.
         await expect
-          .poll(() => page.getByTestId('centres').locator('li').allTextContents())
-          .toEqual(manager ? ['baku-1'] : ['baku-1', 'ganja-2', 'sheki-3']);
+          .poll(() => page.getByTestId('place-heading').textContent())
+          .toBe(manager ? t.place.centre!.replace('{{name}}', 'baku-1') : t.place.network);
         // A manager's browser asking for another centre is refused by the server.
         const other = await page.evaluate(() => fetch('api/centres/ganja-2').then((r) => r.status));
         expect(other).toBe(manager ? 403 : 200);
@@ -218,9 +220,9 @@ describe.skipIf(missing)(
         await signIn(page, lng, 'leyla');
         await page.waitForURL(`${dashboards.url}/dashboard/`);
         await expect.poll(() => page.getByTestId('account-name').textContent()).toBe('leyla');
-        await page.waitForSelector('[data-testid="centres"]');
+        await page.waitForSelector('[data-testid="figures-page"]');
         // The language asked for on sign-in carries over to the pages after it.
-        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t.shell.heading);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t.place.network);
         await checkAndShoot(page, `every-language-shell-${lng}`);
         await context.close();
       }
@@ -231,7 +233,7 @@ describe.skipIf(missing)(
       await page.goto(`${dashboards.url}/dashboard/sign-in?lng=en`);
       await signIn(page, 'en', 'leyla');
       await page.waitForURL(`${dashboards.url}/dashboard/`);
-      await page.waitForSelector('[data-testid="centres"]');
+      await page.waitForSelector('[data-testid="figures-page"]');
       // Half an hour without a request, as PostgreSQL keeps it.
       const db = new pg.Pool({ connectionString: cluster.url });
       await db.query("UPDATE staff_sessions SET last_seen_at = now() - interval '31 minutes' WHERE username = 'leyla'");
@@ -254,7 +256,7 @@ describe.skipIf(missing)(
       await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-ky-phone.png'), fullPage: true });
       await signIn(page, 'ky', 'aysel');
       await page.waitForURL(`${dashboards.url}/dashboard/`);
-      await page.waitForSelector('[data-testid="centres"]');
+      await page.waitForSelector('[data-testid="figures-page"]');
       expect(await page.getByTestId('account-scope').textContent()).toBe('Борбордун жетекчиси · Борборлор: baku-1');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(await overflowProblems(page)).toEqual([]);

@@ -1,12 +1,45 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../main/contract';
+import type { NetworkMap } from '../../../main/contract/monitoring';
 import { LanguagePicker } from '../console/language-picker';
-import { visibleCentres, type AccountView } from './dashboard-api';
+import type { AccountView } from './dashboard-api';
+import { parseRoute, routeHash, type Place, type Route } from './dashboard-route';
+import { useTrail } from './figures/breadcrumb';
+import { FiguresPage } from './figures/figures-page';
+import { formatsFor } from './figures/format';
+import { readNetwork } from './figures/monitoring-api';
+import { localToday, periodHolding } from './figures/periods';
+import { useRead } from './figures/use-read';
+import { VisitsPage } from './figures/visits-page';
+import { LivePage } from './control/live-page';
+
+/** Where an account starts: a manager at their (first) centre, an analyst at the whole network. */
+const homePlace = (account: AccountView): Place =>
+  account.scope.kind === 'centres' && account.scope.centreIds[0] ? { centre: account.scope.centreIds[0] } : {};
+
+/** The route in the address now; a manager's address that names no place goes to their centre. */
+function currentRoute(account: AccountView, today: string): Route {
+  const route = parseRoute(window.location.hash, today);
+  if (route.view !== 'live' && account.scope.kind === 'centres' && !route.place.centre && !route.place.region)
+    return { ...route, place: homePlace(account) };
+  return route;
+}
+
+/** The route the address names, following the back and forward buttons and links. */
+function useRoute(account: AccountView, today: string): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(() => currentRoute(account, today));
+  useEffect(() => {
+    const follow = () => setRoute(currentRoute(account, today));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [account, today]);
+  return [route, (next) => void (window.location.hash = routeHash(next))];
+}
 
 /**
  * The signed-in frame every dashboard view sits in: who is signed in and what they may read, the
- * language, and sign-out. The views themselves (figures, live desks) come with the monitoring data.
+ * language, sign-out, and the two views: the figures (with the visits behind them) and live.
  */
 export function DashboardShell({
   account,
@@ -18,15 +51,18 @@ export function DashboardShell({
   onSignOut: () => void;
 }) {
   const { t, i18n } = useTranslation('dashboard');
-  const [centres, setCentres] = useState<string[] | null | 'loading'>('loading');
-  useEffect(() => {
-    void visibleCentres().then(setCentres);
-  }, []);
+  const today = useMemo(() => localToday(), []);
+  const [route, go] = useRoute(account, today);
+  const network = useRead('network', readNetwork);
 
   const scope =
     account.scope.kind === 'network'
       ? t('shell.scopeNetwork')
       : t('shell.scopeCentres', { centres: account.scope.centreIds.join(', ') });
+  const figuresLink =
+    route.view === 'live'
+      ? routeHash({ view: 'figures', place: homePlace(account), period: periodHolding('month', today, today) })
+      : routeHash({ view: 'figures', place: route.place, period: route.period });
 
   return (
     <div className="shell">
@@ -50,25 +86,83 @@ export function DashboardShell({
             {t('shell.signOut')}
           </button>
         </div>
+        <nav className="views" aria-label={t('shell.nav')}>
+          <a href={figuresLink} aria-current={route.view !== 'live' ? 'page' : undefined} data-testid="nav-figures">
+            {t('shell.figuresView')}
+          </a>
+          <a href="#/live" aria-current={route.view === 'live' ? 'page' : undefined} data-testid="nav-live">
+            {t('shell.liveView')}
+          </a>
+        </nav>
       </header>
       <main className="shell-main">
-        <h1>{t('shell.heading')}</h1>
-        <p>{t('shell.empty')}</p>
-        <section aria-labelledby="centres-heading">
-          <h2 id="centres-heading">{t('shell.centres')}</h2>
-          {centres === 'loading' ? (
-            <p>{t('shell.loading')}</p>
-          ) : centres === null || centres.length === 0 ? (
-            <p>{t('shell.noCentres')}</p>
-          ) : (
-            <ul className="centres" data-testid="centres">
-              {centres.map((centre) => (
-                <li key={centre}>{centre}</li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {network === 'loading' ? (
+          <p role="status">{t('shell.loading')}</p>
+        ) : !network.ok ? (
+          <p className="read-problem" role="alert">
+            {t('shell.networkFailed')}
+          </p>
+        ) : (
+          <View account={account} route={route} network={network.data} today={today} go={go} />
+        )}
       </main>
     </div>
+  );
+}
+
+/** The view the route names, with the links each one leads on by. */
+function View({
+  account,
+  route,
+  network,
+  today,
+  go,
+}: {
+  account: AccountView;
+  route: Route;
+  network: NetworkMap;
+  today: string;
+  go: (route: Route) => void;
+}) {
+  const { i18n } = useTranslation('dashboard');
+  const formats = formatsFor(i18n.language);
+  const manager = account.scope.kind === 'centres';
+  const trail = useTrail(route.view === 'live' ? {} : route.place, network, manager);
+  if (route.view === 'live') return <LivePage account={account} network={network} />;
+  const { period } = route;
+  const home = routeHash({ view: 'figures', place: homePlace(account), period });
+  const figures = (place: Place) => routeHash({ view: 'figures', place, period });
+  if (route.view === 'visits')
+    return (
+      <VisitsPage
+        place={route.place}
+        period={period}
+        filter={route.filter}
+        offset={route.offset}
+        trail={trail}
+        network={network}
+        formats={formats}
+        links={{
+          figures,
+          visits: (filter, offset) => routeHash({ ...route, filter, offset }),
+          home,
+        }}
+      />
+    );
+  return (
+    <FiguresPage
+      place={route.place}
+      period={period}
+      trail={trail}
+      network={network}
+      today={today}
+      formats={formats}
+      links={{
+        figures,
+        visits: (place, filter) => routeHash({ view: 'visits', place, period, filter, offset: 0 }),
+        home,
+      }}
+      onPickPeriod={(picked) => go({ ...route, period: picked })}
+    />
   );
 }
