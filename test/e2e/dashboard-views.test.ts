@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
+import type { RunningDashboards } from '../../main/central/http/dashboard-server';
+import { startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
-import { StaffAuth } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import type { Language } from '../../main/contract';
@@ -14,7 +14,6 @@ import { generateNetwork } from '../../scripts/generate-network';
 import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { checkBothOrientations, overflowProblems, seriousAxeViolations } from '../support/screen-checks';
-import { TEST_TLS } from '../support/test-central';
 
 /*
  * The dashboards' figures and visits views (issue 13) in Chromium: the built dashboard entry served
@@ -261,14 +260,7 @@ describe.skipIf(missing)(
       ]);
       await addAccount('leyla', 'analyst', { kind: 'network' });
       await addAccount('aysel', 'manager', { kind: 'centres', centreIds: [path.centre] });
-      dashboards = await startDashboardServer({
-        auth: new StaffAuth(store.staff),
-        staff: store.staff,
-        monitoring: store.monitoring,
-        staticDir: DIST,
-        tls: TEST_TLS,
-        host: '127.0.0.1',
-      });
+      dashboards = await startTestDashboards(store, { staticDir: DIST });
       browser = await launchChromium();
     }, 240_000);
 

@@ -18,7 +18,8 @@ export interface Place {
 export type Route =
   | { view: 'figures'; place: Place; period: Period }
   | { view: 'visits'; place: Place; period: Period; filter: VisitFilter; offset: number }
-  | { view: 'live' };
+  | { view: 'live' }
+  | { view: 'digest' };
 
 const PLACE_KEYS = ['region', 'centre', 'service', 'desk'] as const;
 
@@ -27,6 +28,7 @@ export function parseRoute(hash: string, today: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
   const query = new URLSearchParams(search);
   if (path === 'live') return { view: 'live' };
+  if (path === 'digest') return { view: 'digest' };
   const place: Place = {};
   for (const key of PLACE_KEYS) {
     const value = query.get(key)?.trim();
@@ -61,6 +63,7 @@ function parsePeriod(query: URLSearchParams, today: string): Period {
 /** The hash for a route: the inverse of parseRoute. */
 export function routeHash(route: Route): string {
   if (route.view === 'live') return '#/live';
+  if (route.view === 'digest') return '#/digest';
   const query = new URLSearchParams();
   for (const key of PLACE_KEYS) {
     const value = route.place[key];

@@ -12,6 +12,7 @@ import { readNetwork } from './figures/monitoring-api';
 import { localToday, periodHolding } from './figures/periods';
 import { useRead } from './figures/use-read';
 import { VisitsPage } from './figures/visits-page';
+import { DigestPage } from './control/digest-page';
 import { LivePage } from './control/live-page';
 
 /** Where an account starts: a manager at their (first) centre, an analyst at the whole network. */
@@ -21,7 +22,13 @@ const homePlace = (account: AccountView): Place =>
 /** The route in the address now; a manager's address that names no place goes to their centre. */
 function currentRoute(account: AccountView, today: string): Route {
   const route = parseRoute(window.location.hash, today);
-  if (route.view !== 'live' && account.scope.kind === 'centres' && !route.place.centre && !route.place.region)
+  if (
+    route.view !== 'live' &&
+    route.view !== 'digest' &&
+    account.scope.kind === 'centres' &&
+    !route.place.centre &&
+    !route.place.region
+  )
     return { ...route, place: homePlace(account) };
   return route;
 }
@@ -39,7 +46,7 @@ function useRoute(account: AccountView, today: string): [Route, (route: Route) =
 
 /**
  * The signed-in frame every dashboard view sits in: who is signed in and what they may read, the
- * language, sign-out, and the two views: the figures (with the visits behind them) and live.
+ * language, sign-out, and the views: the figures (with the visits behind them), live, and the daily digest.
  */
 export function DashboardShell({
   account,
@@ -60,7 +67,7 @@ export function DashboardShell({
       ? t('shell.scopeNetwork')
       : t('shell.scopeCentres', { centres: account.scope.centreIds.join(', ') });
   const figuresLink =
-    route.view === 'live'
+    route.view === 'live' || route.view === 'digest'
       ? routeHash({ view: 'figures', place: homePlace(account), period: periodHolding('month', today, today) })
       : routeHash({ view: 'figures', place: route.place, period: route.period });
 
@@ -87,11 +94,18 @@ export function DashboardShell({
           </button>
         </div>
         <nav className="views" aria-label={t('shell.nav')}>
-          <a href={figuresLink} aria-current={route.view !== 'live' ? 'page' : undefined} data-testid="nav-figures">
+          <a
+            href={figuresLink}
+            aria-current={route.view === 'figures' || route.view === 'visits' ? 'page' : undefined}
+            data-testid="nav-figures"
+          >
             {t('shell.figuresView')}
           </a>
           <a href="#/live" aria-current={route.view === 'live' ? 'page' : undefined} data-testid="nav-live">
             {t('shell.liveView')}
+          </a>
+          <a href="#/digest" aria-current={route.view === 'digest' ? 'page' : undefined} data-testid="nav-digest">
+            {t('shell.digestView')}
           </a>
         </nav>
       </header>
@@ -127,8 +141,9 @@ function View({
   const { i18n } = useTranslation('dashboard');
   const formats = formatsFor(i18n.language);
   const manager = account.scope.kind === 'centres';
-  const trail = useTrail(route.view === 'live' ? {} : route.place, network, manager);
+  const trail = useTrail(route.view === 'live' || route.view === 'digest' ? {} : route.place, network, manager);
   if (route.view === 'live') return <LivePage account={account} network={network} />;
+  if (route.view === 'digest') return <DigestPage network={network} />;
   const { period } = route;
   const home = routeHash({ view: 'figures', place: homePlace(account), period });
   const figures = (place: Place) => routeHash({ view: 'figures', place, period });

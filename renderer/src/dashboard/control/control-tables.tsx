@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskNow, EventsAnswer, LiveView, QueueNow } from '../../../../main/contract/monitoring';
+import { formatsFor } from '../figures/format';
 
 /** How the live tables name centres and services; a centre column only when several are shown. */
 export interface Names {
@@ -11,10 +12,10 @@ export interface Names {
 
 const wholeMinutes = (seconds: number) => Math.floor(seconds / 60);
 
-function useMinutes() {
-  const { t, i18n } = useTranslation('control');
-  const format = new Intl.NumberFormat(i18n.language);
-  return (minutes: number) => t('minutes', { value: format.format(minutes) });
+/** The page language's numbers and minutes (figures/format.ts: not the browser's Intl, which lacks some). */
+function useFormats() {
+  const { i18n } = useTranslation('control');
+  return formatsFor(i18n.language);
 }
 
 function LiveTable({
@@ -66,7 +67,7 @@ function LiveTable({
 /** The state of a time against its standard, in words (never colour alone). */
 function Against({ seconds, standardMinutes }: { seconds: number; standardMinutes: number }) {
   const { t } = useTranslation('control');
-  const minutes = useMinutes();
+  const { minutes } = useFormats();
   const over = seconds >= standardMinutes * 60;
   return over ? (
     <strong className="control-over">
@@ -79,7 +80,7 @@ function Against({ seconds, standardMinutes }: { seconds: number; standardMinute
 
 export function DesksTable({ desks, names }: { desks: DeskNow[]; names: Names }) {
   const { t } = useTranslation('control');
-  const minutes = useMinutes();
+  const { minutes } = useFormats();
   return (
     <LiveTable
       id="live-desks"
@@ -110,9 +111,8 @@ export function DesksTable({ desks, names }: { desks: DeskNow[]; names: Names })
 }
 
 export function QueuesTable({ queues, names }: { queues: QueueNow[]; names: Names }) {
-  const { t, i18n } = useTranslation('control');
-  const minutes = useMinutes();
-  const count = new Intl.NumberFormat(i18n.language);
+  const { t } = useTranslation('control');
+  const { minutes, count } = useFormats();
   return (
     <LiveTable
       id="live-queues"
@@ -132,7 +132,7 @@ export function QueuesTable({ queues, names }: { queues: QueueNow[]; names: Name
         cells: [
           ...(names.oneCentre ? [] : [names.centre(queue.centreId)]),
           names.service(queue.serviceId),
-          count.format(queue.waiting),
+          count(queue.waiting),
           minutes(wholeMinutes(queue.longestWaitSeconds)),
           minutes(queue.standardMinutes),
           <Against key="state" seconds={queue.longestWaitSeconds} standardMinutes={queue.standardMinutes} />,
@@ -190,8 +190,8 @@ export function EventsTable({
   /** The table's heading, when not today's. */
   heading?: string;
 }) {
-  const { t, i18n } = useTranslation('control');
-  const count = new Intl.NumberFormat(i18n.language);
+  const { t } = useTranslation('control');
+  const { count } = useFormats();
   const rows = new Map<
     string,
     { centreId: string; deskId: string | null; serviceId: string; service: number; waiting: number }
@@ -230,8 +230,8 @@ export function EventsTable({
             ...(names.oneCentre ? [] : [names.centre(row.centreId)]),
             row.deskId ?? t('noDesk'),
             names.service(row.serviceId),
-            count.format(row.service),
-            count.format(row.waiting),
+            count(row.service),
+            count(row.waiting),
           ],
         }))}
       />

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/contract';
 import type { DailyDigest, Figures, NetworkMap } from '../../../../main/contract/monitoring';
+import { formatsFor } from '../figures/format';
 import { readDigest } from './control-api';
 import { EventsTable, type Names } from './control-tables';
+import { clockTime } from './live-page';
 import './control.css';
 
 /** The figures a centre's morning reads, each of this day and of the same weekday a week before. */
@@ -55,27 +57,11 @@ export function DigestPage({ network }: { network: NetworkMap }) {
     network.services.map((service) => [service.serviceId, service.name?.[language] ?? null]),
   );
   const names: Names = { centre: centreName, service: (id) => serviceNames.get(id) ?? id, oneCentre: true };
-  const count = new Intl.NumberFormat(language);
-  const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-  const score = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const formats = formatsFor(language);
   const format = (value: number | null, kind: (typeof LINES)[number]['kind']) =>
-    value === null
-      ? '—'
-      : kind === 'share'
-        ? share.format(value)
-        : kind === 'score'
-          ? score.format(value)
-          : kind === 'minutes'
-            ? t('minutes', { value: count.format(value) })
-            : count.format(value);
+    value === null ? '—' : kind === 'count' ? formats.count(value) : formats[kind](value);
   const longDay = (value: string) =>
-    new Date(`${value}T12:00:00Z`).toLocaleDateString(language, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
+    `${formats.weekday(((new Date(`${value}T12:00:00Z`).getUTCDay() + 6) % 7) + 1)}, ${formats.day(value)}`;
 
   if (centreId === null) return <p>{t('digest.noCentre')}</p>;
   return (
@@ -161,8 +147,8 @@ export function DigestPage({ network }: { network: NetworkMap }) {
                     {digest.desks.map((desk) => (
                       <tr key={desk.deskId ?? ''} className={desk.overStandard > 0 ? 'control-row--alarm' : undefined}>
                         <td>{desk.deskId ?? t('noDesk')}</td>
-                        <td>{count.format(desk.served)}</td>
-                        <td>{count.format(desk.overStandard)}</td>
+                        <td>{formats.count(desk.served)}</td>
+                        <td>{formats.count(desk.overStandard)}</td>
                         <td>{format(desk.medianServiceMinutes, 'minutes')}</td>
                       </tr>
                     ))}
@@ -174,7 +160,7 @@ export function DigestPage({ network }: { network: NetworkMap }) {
           <EventsTable
             events={{ counts: digest.events, latest: [] }}
             names={names}
-            time={(iso) => iso}
+            time={clockTime}
             heading={t('digest.events')}
           />
         </>

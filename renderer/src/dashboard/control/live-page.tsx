@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/contract';
 import type { EventsAnswer, LiveView, NetworkMap } from '../../../../main/contract/monitoring';
 import type { AccountView } from '../dashboard-api';
+import { formatsFor } from '../figures/format';
 import { readEvents, readLive } from './control-api';
 import { DesksTable, EventsTable, PrintersTable, QueuesTable, type Names } from './control-tables';
 import './control.css';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+/** An instant's time of day on this computer's clock, 24-hour as in every language of the network. */
+export const clockTime = (iso: string) => {
+  const at = new Date(iso);
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+};
 
 /** How often the view reads the central again: a desk's minute over the standard shows within this. */
 export const LIVE_REFRESH_MS = 5_000;
@@ -57,8 +65,7 @@ export function LivePage({ account, network }: { account: AccountView; network: 
     service: (id) => serviceNames.get(id) ?? id,
     oneCentre: centreId !== null,
   };
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = clockTime;
 
   return (
     <section className="control" aria-labelledby="live-heading" data-testid="live-view" data-account={account.username}>
@@ -114,7 +121,7 @@ function Tile({ label, value, alarm, testId }: { label: string; value: number; a
   const { i18n } = useTranslation('control');
   return (
     <li className={`control-tile${alarm && value > 0 ? ' control-tile--alarm' : ''}`} data-testid={testId}>
-      <span className="control-tile__value">{new Intl.NumberFormat(i18n.language).format(value)}</span>
+      <span className="control-tile__value">{formatsFor(i18n.language).count(value)}</span>
       <span className="control-tile__label">{label}</span>
     </li>
   );
