@@ -239,6 +239,39 @@ export const EventsAnswer = z.object({
 });
 export type EventsAnswer = z.infer<typeof EventsAnswer>;
 
+/** Events counted per desk and service with the two kinds side by side: what the digest and the live view list. */
+export interface EventsPerDesk {
+  centreId: string;
+  deskId: string | null;
+  serviceId: string;
+  waiting: number;
+  service: number;
+}
+
+/** The counts of an EventsAnswer folded into one row per centre, desk and service, most events first. */
+export function eventsPerDesk(counts: EventsAnswer['counts']): EventsPerDesk[] {
+  const rows = new Map<string, EventsPerDesk>();
+  for (const row of counts) {
+    const key = `${row.centreId}\u0000${row.deskId ?? ''}\u0000${row.serviceId}`;
+    const entry = rows.get(key) ?? {
+      centreId: row.centreId,
+      deskId: row.deskId,
+      serviceId: row.serviceId,
+      waiting: 0,
+      service: 0,
+    };
+    if (row.kind === 'waiting-over-standard') entry.waiting += row.count;
+    else entry.service += row.count;
+    rows.set(key, entry);
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.waiting + b.service - (a.waiting + a.service) ||
+      (a.deskId ?? '\uffff').localeCompare(b.deskId ?? '\uffff') ||
+      a.serviceId.localeCompare(b.serviceId),
+  );
+}
+
 /** GET dashboard/api/digest?centre&day: a centre's day in one page, for its manager each morning. */
 export const DailyDigest = z.object({
   centreId: z.string(),

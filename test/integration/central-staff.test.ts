@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { startTestDashboards } from '../support/dashboards';
+import { askDashboards, startTestDashboards, type DashboardAnswer } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
 import { SESSION_IDLE_MS } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
@@ -16,7 +15,6 @@ import { LOCKOUT_STEPS_MS, MAX_WRONG_PINS } from '../../main/shared/lockout';
 import { centralCommand } from '../support/central-process';
 import { requireCommand } from '../support/pty-pair';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { TEST_TLS } from '../support/test-central';
 
 /*
  * Staff sign-in on the dashboards' listener, over real HTTPS, with its accounts, sessions and
@@ -28,13 +26,6 @@ import { TEST_TLS } from '../support/test-central';
 const missing = postgresMissing();
 const PASSWORD = 'pale blue river stones';
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-  text: string;
-}
-
 describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let cluster: Awaited<ReturnType<typeof throwawayPostgres>>;
   let store: PostgresStore;
@@ -44,48 +35,8 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
   let now = new Date('2026-12-04T09:00:00Z');
   const advance = (ms: number) => (now = new Date(now.getTime() + ms));
 
-  /** A request as a browser on the dashboards' own page sends it (its Origin), unless told otherwise. */
-  function ask(
-    method: string,
-    path: string,
-    options: { cookie?: string; json?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<Answer> {
-    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
-    const headers: Record<string, string> = {
-      origin: `https://127.0.0.1:${dashboards.port}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-      ...options.headers,
-    };
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: dashboards.port,
-          method,
-          path,
-          headers,
-          ca: TEST_TLS.cert,
-          // A connection of its own each time: spawnSync (the staff commands) stalls this process past
-          // the server's keep-alive, and a kept connection it closed meanwhile would be reset.
-          agent: false,
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => {
-            let parsed: Record<string, unknown> | null = null;
-            if ((res.headers['content-type'] ?? '').startsWith('application/json'))
-              parsed = JSON.parse(text) as Record<string, unknown>;
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
+  const ask = (method: string, path: string, options: Parameters<typeof askDashboards>[3] = {}) =>
+    askDashboards(dashboards, method, path, options);
 
   /** Signs in; returns the cookie to send back (name=value). */
   async function signIn(username: string, password = PASSWORD): Promise<string> {
@@ -189,7 +140,7 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
   it('locks a username after five wrong passwords, saying until when, and opens it once that time has passed', async () => {
     await addAccount('rustam', 'analyst', { kind: 'network' });
     const statuses: number[] = [];
-    let last: Answer | undefined;
+    let last: DashboardAnswer | undefined;
     for (let i = 0; i < MAX_WRONG_PINS; i++) {
       // From different addresses' point of view it is one username: the name's own count locks it.
       last = await ask('POST', '/dashboard/api/sign-in', {

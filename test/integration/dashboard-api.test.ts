@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { startTestDashboards } from '../support/dashboards';
+import { askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import {
@@ -19,7 +18,6 @@ import {
 import { SyncBatch } from '../../main/contract/sync';
 import { generateNetwork } from '../../scripts/generate-network';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { TEST_TLS } from '../support/test-central';
 import { outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
 
 /*
@@ -52,28 +50,10 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
   let manager: string;
 
   /** A GET of the dashboards' API, with the session cookie when given. */
-  const get = (path: string, cookie?: string): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: dashboards.port,
-          path: `/dashboard/api/${path}`,
-          headers: cookie ? { cookie } : {},
-          ca: TEST_TLS.cert,
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
+  const get = async (path: string, cookie?: string): Promise<Answer> => {
+    const answer = await askDashboards(dashboards, 'GET', `/dashboard/api/${path}`, { cookie });
+    return { status: answer.status, body: answer.body ?? {} };
+  };
 
   /** The answer's body, after checking it came with 200 (the refusal's body shown when not). */
   const ok = async (path: string, cookie = analyst) => {
@@ -90,26 +70,7 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
       passwordHash: await hashPassword(PASSWORD),
       at: new Date(),
     });
-    const body = JSON.stringify({ username, password: PASSWORD });
-    return new Promise<string>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: dashboards.port,
-          method: 'POST',
-          path: '/dashboard/api/sign-in',
-          headers: { 'content-type': 'application/json', origin: `https://127.0.0.1:${dashboards.port}` },
-          ca: TEST_TLS.cert,
-        },
-        (res) => {
-          res.resume();
-          expect(res.statusCode).toBe(200);
-          resolve(String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    return signInToDashboards(dashboards, username, PASSWORD);
   };
 
   beforeAll(async () => {

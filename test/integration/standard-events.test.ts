@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { startTestDashboards } from '../support/dashboards';
+import { askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
 import { hashPassword } from '../../main/central/staff/password';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
@@ -14,7 +13,6 @@ import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { centralCommand } from '../support/central-process';
 import { enrolHallServer } from '../support/central-enrol';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
-import { TEST_TLS } from '../support/test-central';
 import { outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
 
 /*
@@ -106,12 +104,6 @@ const BAKU_COUNTS = [
   { centreId: 'baku-1', deskId: null, serviceId: 'passport', kind: 'waiting-over-standard', count: 1 },
 ];
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown> | null;
-  text: string;
-}
-
 describe.skipIf(missing)(
   `operator control's standard events on real PostgreSQL${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
@@ -159,62 +151,8 @@ describe.skipIf(missing)(
     const eventsOf = async (devices: string[]) =>
       (await eventRows()).filter((row) => devices.includes(row[0] as string));
 
-    function ask(path: string, cookie?: string): Promise<Answer> {
-      return new Promise((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port: dashboards.port,
-            method: 'GET',
-            path,
-            headers: cookie ? { cookie } : {},
-            ca: TEST_TLS.cert,
-            agent: false,
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () => {
-              const json = (res.headers['content-type'] ?? '').startsWith('application/json');
-              resolve({
-                status: res.statusCode ?? 0,
-                body: json ? (JSON.parse(text) as Record<string, unknown>) : null,
-                text,
-              });
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      });
-    }
-
-    function signIn(username: string): Promise<string> {
-      return new Promise((resolve, reject) => {
-        const body = JSON.stringify({ username, password: PASSWORD });
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port: dashboards.port,
-            method: 'POST',
-            path: '/dashboard/api/sign-in',
-            headers: { 'content-type': 'application/json', origin: `https://127.0.0.1:${dashboards.port}` },
-            ca: TEST_TLS.cert,
-            agent: false,
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              if (res.statusCode !== 200) return reject(new Error(`sign-in answered ${res.statusCode}`));
-              resolve(([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
-    }
+    const ask = (path: string, cookie?: string) => askDashboards(dashboards, 'GET', path, { cookie });
+    const signIn = (username: string) => signInToDashboards(dashboards, username, PASSWORD);
 
     beforeAll(async () => {
       cluster = await throwawayPostgres();

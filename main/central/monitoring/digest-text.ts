@@ -1,4 +1,4 @@
-import type { DailyDigest, Figures } from '../../contract/monitoring';
+import { eventsPerDesk, type DailyDigest, type Figures } from '../../contract/monitoring';
 import { shiftDay } from './digest';
 
 /*
@@ -61,27 +61,12 @@ export function digestText(digest: DailyDigest): string {
   lines.push(`Visits over standard: ${sum(waiting)} waited too long, ${sum(service)} served too long`);
   if (digest.events.length > 0) {
     // One line per desk and service, the two kinds side by side.
-    const byDeskService = new Map<string, { desk: string; service: string; waiting: number; served: number }>();
-    for (const row of digest.events) {
-      const key = `${row.deskId ?? ''}\u0000${row.serviceId}`;
-      const entry = byDeskService.get(key) ?? {
-        desk: deskName(row.deskId),
-        service: row.serviceId,
-        waiting: 0,
-        served: 0,
-      };
-      if (row.kind === 'waiting-over-standard') entry.waiting += row.count;
-      else entry.served += row.count;
-      byDeskService.set(key, entry);
-    }
-    const rows = [...byDeskService.values()].sort(
-      (a, b) => b.waiting + b.served - (a.waiting + a.served) || a.desk.localeCompare(b.desk),
-    );
+    const rows = eventsPerDesk(digest.events);
     lines.push(
       ...columns(
         [
           ['desk', 'service', 'waiting', 'service time'],
-          ...rows.map((row) => [row.desk, row.service, String(row.waiting), String(row.served)]),
+          ...rows.map((row) => [deskName(row.deskId), row.serviceId, String(row.waiting), String(row.service)]),
         ],
         2,
       ).map((line) => `  ${line}`),

@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskNow, EventsAnswer, LiveView, QueueNow } from '../../../../main/contract/monitoring';
+import {
+  eventsPerDesk,
+  type DeskNow,
+  type EventsAnswer,
+  type LiveView,
+  type QueueNow,
+} from '../../../../main/contract/monitoring';
 import { formatsFor } from '../figures/format';
 
 /** How the live tables name centres and services; a centre column only when several are shown. */
@@ -192,24 +198,7 @@ export function EventsTable({
 }) {
   const { t } = useTranslation('control');
   const { count } = useFormats();
-  const rows = new Map<
-    string,
-    { centreId: string; deskId: string | null; serviceId: string; service: number; waiting: number }
-  >();
-  for (const row of events.counts) {
-    const key = `${row.centreId}/${row.deskId ?? ''}/${row.serviceId}`;
-    const entry = rows.get(key) ?? {
-      centreId: row.centreId,
-      deskId: row.deskId,
-      serviceId: row.serviceId,
-      service: 0,
-      waiting: 0,
-    };
-    if (row.kind === 'service-over-standard') entry.service += row.count;
-    else entry.waiting += row.count;
-    rows.set(key, entry);
-  }
-  const sorted = [...rows.entries()].sort(([, a], [, b]) => b.service + b.waiting - (a.service + a.waiting));
+  const rows = eventsPerDesk(events.counts);
   return (
     <>
       <LiveTable
@@ -223,8 +212,8 @@ export function EventsTable({
           t('columns.serviceOver'),
           t('columns.waitingOver'),
         ]}
-        rows={sorted.map(([key, row]) => ({
-          key,
+        rows={rows.map((row) => ({
+          key: `${row.centreId}/${row.deskId ?? ''}/${row.serviceId}`,
           alarm: false,
           cells: [
             ...(names.oneCentre ? [] : [names.centre(row.centreId)]),
