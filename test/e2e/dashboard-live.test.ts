@@ -9,7 +9,8 @@ import { hashPassword } from '../../main/central/staff/password';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import type { Language } from '../../main/contract';
-import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
+import type { SyncRecord } from '../../main/contract/sync';
+import { enrolHallServer, ingestAsDevice } from '../support/central-device';
 import { launchChromium, PORTRAIT } from '../support/chromium';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { checkBothOrientations, scrollingPageOverflowProblems, seriousAxeViolations } from '../support/screen-checks';
@@ -61,27 +62,9 @@ describe.skipIf(missing)(
     const today = localDayIn(start, ZONE);
     const seq = new Map<string, number>();
 
-    async function enrol(deviceId: string, centreId: string) {
-      await store.addEnrolCode({
-        codeHash: `code-${deviceId}`,
-        centreId,
-        role: 'hall-server',
-        expiresAt: new Date(Date.now() + 3_600_000),
-      });
-      const outcome = await store.enrol({
-        codeHash: `code-${deviceId}`,
-        deviceId,
-        appVersion: '0.1.0',
-        tokenHash: `t-${deviceId}`,
-        at: new Date(),
-      });
-      expect(outcome.ok).toBe(true);
-    }
-
     /** Sends a hall's facts as its sync worker would, then lets the projector fold them. */
     async function send(deviceId: string, records: SyncRecord[]) {
-      const batch = SyncBatch.parse({ deviceId, sentAt: new Date().toISOString(), backlog: 0, records });
-      expect((await store.ingest(batch, new Date())).kind).toBe('acknowledged');
+      await ingestAsDevice(store, deviceId, records, records.length);
       seq.set(deviceId, records.at(-1)!.seq);
       await store.projectPending();
     }
@@ -131,8 +114,8 @@ describe.skipIf(missing)(
           ZONE,
         ]);
       await db.query(`INSERT INTO service_standards VALUES ('passport', 10, 15), ('residence-permit', 20, 25)`);
-      await enrol('hall-baku', 'baku-1');
-      await enrol('hall-ganja', 'ganja-2');
+      await enrolHallServer(store, 'hall-baku', 'baku-1');
+      await enrolHallServer(store, 'hall-ganja', 'ganja-2');
       const baku = outboxOf(
         plansAt([
           // Desk 1 has served for 38.5 minutes against a 10-minute standard; desk 2 for 4.5.

@@ -11,7 +11,7 @@ import {
 import { MonitoringStore } from '../../main/central/store/monitoring-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
-import { enrolHallServer } from '../support/central-enrol';
+import { enrolHallServer, ingestAsDevice } from '../support/central-device';
 import { throwawayPostgres, postgresMissing } from '../support/postgres';
 import {
   localDayIn,
@@ -85,18 +85,7 @@ describe.skipIf(missing)(
     const enrol = enrolHallServer;
 
     /** Sends records as the device's sync worker does: checked against the contract, in batches. */
-    const ingest = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {
-      for (let i = 0; i < records.length; i += size) {
-        const batch = SyncBatch.parse({
-          deviceId,
-          sentAt: new Date().toISOString(),
-          backlog: 0,
-          records: records.slice(i, i + size),
-        });
-        const outcome = await central.ingest(batch, new Date());
-        expect(outcome.kind).toBe('acknowledged');
-      }
-    };
+    const ingest = ingestAsDevice;
     /** Sends records, then lets the projector fold them into visits and rollups (as the server's would, soon after). */
     const send = async (central: PostgresStore, deviceId: string, records: SyncRecord[], size = 50) => {
       await ingest(central, deviceId, records, size);

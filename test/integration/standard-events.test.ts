@@ -11,7 +11,7 @@ import { PostgresStore } from '../../main/central/store/postgres-store';
 import { DailyDigest, EventsAnswer, LiveView } from '../../main/contract/monitoring';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { centralCommand } from '../support/central-process';
-import { enrolHallServer } from '../support/central-enrol';
+import { enrolHallServer } from '../support/central-device';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
 

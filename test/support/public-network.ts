@@ -1,9 +1,9 @@
 import pg from 'pg';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
 import { startTestDashboards } from './dashboards';
+import { enrolHallServer, ingestAsDevice } from './central-device';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { LANGUAGES, type LocalizedText } from '../../main/contract';
-import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 import { throwawayPostgres } from './postgres';
 import { localDayIn, outboxOf, seededRandom, visitFacts, type VisitPlan } from './visit-facts';
 
@@ -119,7 +119,7 @@ export async function seedPublicNetwork(store: PostgresStore, pool: pg.Pool, now
   const days = Math.round((todayStart - monthStart) / DAY_MS);
   for (const [index, centre] of PUBLIC_CENTRES.entries()) {
     const deviceId = `hall-${centre.id}`;
-    await enrol(store, deviceId, centre.id);
+    await enrolHallServer(store, deviceId, centre.id);
     const plans: VisitPlan[] = [];
     const add = (plan: Omit<VisitPlan, 'ticketId' | 'localDay'>) =>
       plans.push({ ...plan, ticketId: plans.length + 1, localDay: localDayIn(plan.issuedAt, centre.zone) });
@@ -157,28 +157,7 @@ export async function seedPublicNetwork(store: PostgresStore, pool: pg.Pool, now
         add({ issuedAt: new Date(todayStart + (7 * 60 + Math.floor(random() * 50)) * 60_000), serviceId: service.id });
       }
     }
-    await send(store, deviceId, outboxOf(plans.flatMap(visitFacts)));
+    await ingestAsDevice(store, deviceId, outboxOf(plans.flatMap(visitFacts)), 200);
   }
   await store.projectPending();
-}
-
-async function enrol(store: PostgresStore, deviceId: string, centreId: string): Promise<void> {
-  const code = `PUBLIC-${deviceId}`;
-  await store.addEnrolCode({ codeHash: code, centreId, role: 'hall-server', expiresAt: new Date(Date.now() + 60_000) });
-  const outcome = await store.enrol({ codeHash: code, deviceId, appVersion: 't', tokenHash: code, at: new Date() });
-  if (!outcome.ok) throw new Error(`could not enrol ${deviceId}`);
-}
-
-/** As a device's sync worker sends: batches checked against the contract. */
-async function send(store: PostgresStore, deviceId: string, records: SyncRecord[], size = 200): Promise<void> {
-  for (let i = 0; i < records.length; i += size) {
-    const batch = SyncBatch.parse({
-      deviceId,
-      sentAt: new Date().toISOString(),
-      backlog: 0,
-      records: records.slice(i, i + size),
-    });
-    const outcome = await store.ingest(batch, new Date());
-    if (outcome.kind !== 'acknowledged') throw new Error(`ingest refused: ${JSON.stringify(outcome)}`);
-  }
 }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { enrolCodeHash } from '../../main/central/http/credentials';
 import type { PostgresStore } from '../../main/central/store/postgres-store';
+import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
 
 let codes = 0;
 
@@ -22,4 +23,23 @@ export async function enrolHallServer(store: PostgresStore, deviceId: string, ce
     at: new Date(),
   });
   expect(outcome.ok).toBe(true);
+}
+
+/** Sends a device's records as its sync worker does: in batches checked against the contract, each acknowledged. */
+export async function ingestAsDevice(
+  store: PostgresStore,
+  deviceId: string,
+  records: SyncRecord[],
+  size = 50,
+): Promise<void> {
+  for (let i = 0; i < records.length; i += size) {
+    const batch = SyncBatch.parse({
+      deviceId,
+      sentAt: new Date().toISOString(),
+      backlog: 0,
+      records: records.slice(i, i + size),
+    });
+    const outcome = await store.ingest(batch, new Date());
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('acknowledged');
+  }
 }
