@@ -98,6 +98,9 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '004-monitoring.sql',
       '005-staff.sql',
       '006-visit-projector.sql',
+      '007-standard-events.sql',
+      '008-ticket-number-index.sql',
+      '009-rollup-years.sql',
     ]);
   });
 
