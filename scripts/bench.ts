@@ -12,6 +12,7 @@ import { startBrowserShell } from '../test/support/browser-shell-process';
 import { benchSearch } from './bench-search';
 import { benchSearchInChromium } from './bench-search-chromium';
 import { benchCentralIngest } from './bench-central';
+import { benchDashboardApi } from './bench-dashboard-api';
 import { benchMonitoring } from './bench-monitoring';
 import { benchSync } from './bench-sync';
 import { benchHallTap } from './bench-hall';
@@ -155,6 +156,8 @@ const ingestTargetMet = await benchCentralIngest();
 // A modest network and few runs here (35 queries each way); scripts/bench-monitoring.ts alone takes
 // --visits 10000000, or --database-url of a network generated before.
 const monitoringTargetMet = await benchMonitoring({ visits: 300_000, runs: 10, rawRuns: 3, ingestVisits: 1_500 });
+// The dashboards' other reads (breakdown one level down, series, visits over standard) on the same size.
+const dashboardApiTargetMet = await benchDashboardApi({ visits: 300_000, runs: 10 });
 if (
   !targetsMet ||
   !searchTargetsMet ||
@@ -162,7 +165,8 @@ if (
   !hallTargetMet ||
   !syncTargetMet ||
   !ingestTargetMet ||
-  !monitoringTargetMet
+  !monitoringTargetMet ||
+  !dashboardApiTargetMet
 ) {
   process.exitCode = 1;
 }
