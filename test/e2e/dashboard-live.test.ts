@@ -275,6 +275,22 @@ describe.skipIf(missing)(
       await context.close();
     });
 
+    it('brings a signed-out reader of a view through sign-in back to that view; /dashboard/live opens the live view', async () => {
+      const context = await browser.newContext({ viewport: PORTRAIT, ignoreHTTPSErrors: true, timezoneId: ZONE });
+      const page = await context.newPage();
+      await page.goto(`${dashboards.url}/dashboard/#/digest`);
+      await page.waitForURL((url) => url.pathname.endsWith('/sign-in'));
+      const t = signInTexts('en');
+      await page.getByLabel(t.username!).fill('nigar');
+      await page.getByLabel(t.password!).fill(PASSWORD);
+      await page.getByRole('button', { name: t.submit! }).click();
+      await page.getByTestId('digest-view').waitFor();
+      expect(new URL(page.url()).hash).toBe('#/digest');
+      await page.goto(`${dashboards.url}/dashboard/live`);
+      await page.getByTestId('live-view').waitFor();
+      await context.close();
+    });
+
     it('says when the central stops answering, and keeps what it last read', async () => {
       const { context, page } = await liveAs('nigar', 'ru');
       const t = liveTexts('ru');

@@ -39,9 +39,11 @@ export function rememberLanguage(kept: KeptChoices, language: Language): void {
 
 /**
  * Where to go after sign-in: the page asked for, if it is one of the dashboards' own (never
- * another site, and never back to sign-in).
+ * another site, and never back to sign-in), with the view its address named (the hash, which
+ * the browser keeps through the server's redirect to sign-in but no server ever sees).
  */
-export function afterSignIn(search: string): string {
+export function afterSignIn(search: string, hash = ''): string {
   const next = new URLSearchParams(search).get('next') ?? '';
-  return /^\/dashboard\/[a-z-]*$/.test(next) && next !== '/dashboard/sign-in' ? next : './';
+  const page = /^\/dashboard\/[a-z-]*$/.test(next) && next !== '/dashboard/sign-in' ? next : './';
+  return /^#\/[a-z][\w/?=&%.,:-]*$/.test(hash) ? `${page}${hash}` : page;
 }

@@ -38,7 +38,9 @@ function DashboardPage() {
       if (me.ok) setAccount(me.account);
       else if (me.kind !== 'failed') {
         const next = encodeURIComponent(window.location.pathname);
-        window.location.replace(`sign-in?next=${next}${me.kind === 'expired' ? '&ended=1' : ''}`);
+        window.location.replace(
+          `sign-in?next=${next}${me.kind === 'expired' ? '&ended=1' : ''}${window.location.hash}`,
+        );
       }
     });
   }, [onSignInPage]);
@@ -53,7 +55,7 @@ function DashboardPage() {
     return (
       <SignInPage
         expired={new URLSearchParams(search).get('ended') === '1'}
-        onSignedIn={() => window.location.assign(afterSignIn(search))}
+        onSignedIn={() => window.location.assign(afterSignIn(search, window.location.hash))}
         onPickLanguage={pickLanguage}
       />
     );

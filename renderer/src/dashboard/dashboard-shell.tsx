@@ -21,7 +21,9 @@ const homePlace = (account: AccountView): Place =>
 
 /** The route in the address now; a manager's address that names no place goes to their centre. */
 function currentRoute(account: AccountView, today: string): Route {
-  const route = parseRoute(window.location.hash, today);
+  // /dashboard/live names the live view as #/live does (a bookmark a wall screen may keep).
+  const hash = window.location.hash || (window.location.pathname.endsWith('/live') ? '#/live' : '');
+  const route = parseRoute(hash, today);
   if (
     route.view !== 'live' &&
     route.view !== 'digest' &&

@@ -32,4 +32,13 @@ describe('where sign-in leads', () => {
       expect(afterSignIn(`?next=${encodeURIComponent(next)}`), next).toBe('./');
     expect(afterSignIn('')).toBe('./');
   });
+
+  it('keeps the view the address named, and only a view', () => {
+    expect(afterSignIn('?next=%2Fdashboard%2F', '#/live')).toBe('/dashboard/#/live');
+    expect(afterSignIn('', '#/figures?centre=baku-1&from=2026-12-01&to=2026-12-31')).toBe(
+      './#/figures?centre=baku-1&from=2026-12-01&to=2026-12-31',
+    );
+    for (const hash of ['#javascript:alert(1)', '#/x"><script>', '#//evil.example'])
+      expect(afterSignIn('?next=%2Fdashboard%2F', hash), hash).toBe('/dashboard/');
+  });
 });
