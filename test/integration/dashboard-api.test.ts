@@ -33,6 +33,8 @@ const MONTH = { from: '2026-11-01', to: '2026-11-30' };
 /** Days at both ends and a whole month in between: read from both rollups. */
 const ACROSS = { from: '2026-09-17', to: '2026-11-08' };
 const YEAR = { from: '2025-12-04', to: END_DAY };
+/** A whole year (its year rollup), three days before it, and most of a month after (that month less its last days). */
+const YEARS = { from: '2024-12-29', to: '2026-01-27' };
 const NAMES = { az: 'Pasport', ru: 'Паспорт', en: 'Passport', kk: 'Паспорт', ky: 'Паспорт', uz: 'Pasport' };
 
 interface Answer {
@@ -244,28 +246,29 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
       { scope: { centre: 'centre-03' }, child: 'service', key: 'v.service_id' },
       { scope: { centre: 'centre-03', service: 'service-01' }, child: 'desk', key: "COALESCE(v.desk_id, '')" },
     ];
-    for (const { scope, child, key } of levels) {
-      const answer = BreakdownAnswer.parse(await ok(`breakdown?${query(scope, ACROSS)}`));
-      expect(answer.childLevel).toBe(child);
-      const want = await expected(scope, ACROSS, key);
-      expect(want.length, `${child}: more than one child`).toBeGreaterThan(1);
-      const current = answer.rows.filter((row) => row.current.tickets > 0);
-      expect(rounded(current.map((row) => comparable(row.key, row.current)))).toEqual(rounded(want));
-      const parent = FiguresAnswer.parse(await ok(`figures?${query(scope, ACROSS)}`)).comparison;
-      const sum = (pick: (figures: Figures) => number, period: 'current' | 'previous') =>
-        answer.rows.reduce((total, row) => total + pick(row[period]), 0);
-      for (const period of ['current', 'previous'] as const) {
-        expect(sum((f) => f.tickets, period)).toBe(parent[period].tickets);
-        expect(sum((f) => f.served, period)).toBe(parent[period].served);
-        expect(sum((f) => f.waiting.overStandard, period)).toBe(parent[period].waiting.overStandard);
-        expect(sum((f) => f.satisfaction.rated, period)).toBe(parent[period].satisfaction.rated);
-        // Hours per weekday and hour too: a day row's 24 hours land on its own weekday's.
-        expect(
-          parent[period].busiestHours.map((_, slot) => sum((f) => f.busiestHours[slot]!, period)),
-          `${child} ${period} hours`,
-        ).toEqual(parent[period].busiestHours);
+    for (const range of [ACROSS, YEARS])
+      for (const { scope, child, key } of levels) {
+        const answer = BreakdownAnswer.parse(await ok(`breakdown?${query(scope, range)}`));
+        expect(answer.childLevel).toBe(child);
+        const want = await expected(scope, range, key);
+        expect(want.length, `${child} ${range.from}: more than one child`).toBeGreaterThan(1);
+        const current = answer.rows.filter((row) => row.current.tickets > 0);
+        expect(rounded(current.map((row) => comparable(row.key, row.current)))).toEqual(rounded(want));
+        const parent = FiguresAnswer.parse(await ok(`figures?${query(scope, range)}`)).comparison;
+        const sum = (pick: (figures: Figures) => number, period: 'current' | 'previous') =>
+          answer.rows.reduce((total, row) => total + pick(row[period]), 0);
+        for (const period of ['current', 'previous'] as const) {
+          expect(sum((f) => f.tickets, period)).toBe(parent[period].tickets);
+          expect(sum((f) => f.served, period)).toBe(parent[period].served);
+          expect(sum((f) => f.waiting.overStandard, period)).toBe(parent[period].waiting.overStandard);
+          expect(sum((f) => f.satisfaction.rated, period)).toBe(parent[period].satisfaction.rated);
+          // Hours per weekday and hour too: a day row's 24 hours land on its own weekday's.
+          expect(
+            parent[period].busiestHours.map((_, slot) => sum((f) => f.busiestHours[slot]!, period)),
+            `${child} ${period} hours`,
+          ).toEqual(parent[period].busiestHours);
+        }
       }
-    }
   });
 
   it('refuses to break a desk down (its visits are listed instead)', async () => {

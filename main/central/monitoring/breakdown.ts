@@ -5,7 +5,7 @@ import {
   figuresOf,
   positionalSums,
   scopeConditions,
-  splitRange,
+  rollupRangeParts,
   type Figures,
   type RawAnswer,
   type SqlQuery,
@@ -67,39 +67,31 @@ function answersPerKey(): string {
     ORDER BY k.key`;
 }
 
-/** The children's answers from the centres' rollups (whole months from the month table, the rest from days). */
+/** The children's answers from the centres' rollups (whole years, months and days, as the figures read them). */
 export function breakdownRollupQuery(
   scope: MonitoringScope,
   range: DayRange,
   child: Exclude<ChildLevel, 'desk'>,
 ): SqlQuery {
   const values: unknown[] = [];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
   const key = KEY_OF_ROLLUP[child];
   const join = child === 'region' ? 'LEFT JOIN centres c ON c.centre_id = x.centre_id' : '';
   const counts = ROLLUP_COUNT_COLUMNS.map((name) => `x.${name}`).join(', ');
-  const { months, days } = splitRange(range);
-  const parts: string[] = [];
-  if (months) {
-    const where = [
-      `x.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
-      ...scopeConditions(scope, values, 'x', false),
-    ];
-    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours
-      FROM visit_rollup_month x ${join} WHERE ${where.join(' AND ')}`);
-  }
-  if (days.length > 0) {
-    const where = [
-      `(${days.map((part) => `x.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
-      ...scopeConditions(scope, values, 'x', false),
-    ];
-    parts.push(`SELECT ${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist,
-        array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours AS hours
-      FROM visit_rollup_day x ${join} WHERE ${where.join(' AND ')}`);
-  }
+  // The centres' rollups, years, months and days as the figures read them (a row's sign -1 takes
+  // days back out of their month); a day's 24 hours are shifted to its weekday's place.
+  const parts = rollupRangeParts(
+    scope,
+    range,
+    values,
+    false,
+    (grain) =>
+      `${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, ${
+        grain === 'day'
+          ? 'array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours'
+          : 'x.week_hours'
+      } AS hours`,
+    join,
+  );
   // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
   // and service: the first minutes and the week's hours as columns (a day's 24 hours were shifted to
   // its weekday's place above); only minutes past the head are unnested. Index 1 is minute 0.
@@ -107,15 +99,15 @@ export function breakdownRollupQuery(
     `${name} AS (
     SELECT c.key, c.service_id, u.i - 1 AS minute, u.n FROM sums c, unnest(c.${column}_head) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL
     UNION ALL
-    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(r.sign * u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
      WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2, 3)`;
   // Kept (MATERIALIZED) so each row's arrays are detoasted and a day's hours shifted once, not once
   // a subscript.
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
-  sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(${name})::integer AS ${name}`).join(', ')},
-      ${positionalSums('wait_hist', MINUTE_HEAD)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD)} AS service_hist_head,
-      ${positionalSums('hours', WEEK_HOUR_BUCKETS)} AS week_hours
-      FROM r GROUP BY key, service_id HAVING sum(tickets) <> 0),
+  sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(sign * ${name})::integer AS ${name}`).join(', ')},
+      ${positionalSums('wait_hist', MINUTE_HEAD, true)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD, true)} AS service_hist_head,
+      ${positionalSums('hours', WEEK_HOUR_BUCKETS, true)} AS week_hours
+      FROM r GROUP BY key, service_id HAVING sum(sign * tickets) <> 0),
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')},

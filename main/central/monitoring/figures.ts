@@ -176,24 +176,30 @@ function histogramCtes(sums: HistogramSums): string {
               FROM by_dow x, unnest(x.sums) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL GROUP BY 1)`;
 }
 
+/** A rollup grain a range is read from. */
+export type RangeGrain = 'year' | 'month' | 'day';
+
 /**
- * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
- * months from the month rollup, the days left from the day rollup, or a month's row less its other
- * days when they are most of it; each row carries the sign it is summed with): the network's own tables when
- * no region or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
- * visit rows of the range, read through the (centre, day) index, a few hundred a day.
+ * The rollup rows a range is read from, as SELECTs to UNION ALL, each binding its values after
+ * `values`: whole years from the year rollup, whole months from the month rollup, and the days at
+ * the ends from the day rollup, where days that are most of their month are read as the month's
+ * row less its other days (sign -1): a month less three days is 1 + 3 rows per service, not 28 (the
+ * ends of a year or a 30-day range). Every row is `x` (of the network's tables when `network`, else
+ * the centres'), selects `columns(grain)` and its `sign`; `join` is joined to it (e.g. centres).
  */
-export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
-  if (scope.deskId !== undefined) return visitFiguresQuery(scope, range);
-  const values: unknown[] = [];
+export function rollupRangeParts(
+  scope: Scope,
+  range: DayRange,
+  values: unknown[],
+  network: boolean,
+  columns: (grain: RangeGrain) => string,
+  join = '',
+): string[] {
   const bind = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
-  const network = scope.region === undefined && scope.centreId === undefined;
   const { years, months, days: dayParts } = splitRangeByYears(range);
-  // Days that are most of their month are read as the month's row less its other days (sign -1):
-  // a month less three days is 1 + 3 rows per service, not 28 (the end of a year or 30-day range).
   const days: DayRange[] = [];
   const lessDays: DayRange[] = [];
   for (const part of dayParts) {
@@ -208,32 +214,39 @@ export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: Histogra
     if (part.from > first) lessDays.push({ from: first, to: dayOf(dayNumber(part.from) - 1) });
     if (part.to < last) lessDays.push({ from: dayOf(dayNumber(part.to) + 1), to: last });
   }
-  const parts: string[] = [];
-  const counts = COUNTS.join(', ');
-  if (years) {
+  const table = (grain: RangeGrain) => (network ? `visit_rollup_network_${grain}` : `visit_rollup_${grain}`);
+  const select = (grain: RangeGrain, column: string, ranges: DayRange[], sign: 1 | -1) => {
     const where = [
-      `y.year BETWEEN ${bind(years.from)} AND ${bind(years.to)}`,
-      ...scopeConditions(scope, values, 'y', false),
+      `(${ranges.map((part) => `x.${column} BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
+      ...scopeConditions(scope, values, 'x', false),
     ];
-    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow, 1 AS sign
-      FROM ${network ? 'visit_rollup_network_year' : 'visit_rollup_year'} y WHERE ${where.join(' AND ')}`);
-  }
-  const monthRanges = months.map((part) => `m.month BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
-  if (monthRanges.length > 0) {
-    const where = [`(${monthRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'm', false)];
-    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, week_hours AS hours, 0 AS dow, 1 AS sign
-      FROM ${network ? 'visit_rollup_network_month' : 'visit_rollup_month'} m WHERE ${where.join(' AND ')}`);
-  }
-  for (const [ranges, sign] of [
-    [days, 1],
-    [lessDays, -1],
-  ] as const) {
-    if (ranges.length === 0) continue;
-    const dayRanges = ranges.map((part) => `d.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`);
-    const where = [`(${dayRanges.join(' OR ')})`, ...scopeConditions(scope, values, 'd', false)];
-    parts.push(`SELECT service_id, ${counts}, wait_hist, service_hist, hours, extract(isodow FROM local_day)::integer AS dow, ${sign} AS sign
-      FROM ${network ? 'visit_rollup_network_day' : 'visit_rollup_day'} d WHERE ${where.join(' AND ')}`);
-  }
+    return `SELECT ${columns(grain)}, ${sign} AS sign FROM ${table(grain)} x ${join} WHERE ${where.join(' AND ')}`;
+  };
+  const parts: string[] = [];
+  if (years) parts.push(select('year', 'year', [years], 1));
+  if (months.length > 0) parts.push(select('month', 'month', months, 1));
+  if (days.length > 0) parts.push(select('day', 'local_day', days, 1));
+  if (lessDays.length > 0) parts.push(select('day', 'local_day', lessDays, -1));
+  return parts;
+}
+
+/**
+ * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
+ * months from the month rollup, the days left from the day rollup, or a month's row less its other
+ * days when they are most of it; each row carries the sign it is summed with): the network's own tables when
+ * no region or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
+ * visit rows of the range, read through the (centre, day) index, a few hundred a day.
+ */
+export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
+  if (scope.deskId !== undefined) return visitFiguresQuery(scope, range);
+  const values: unknown[] = [];
+  const network = scope.region === undefined && scope.centreId === undefined;
+  const counts = COUNTS.map((name) => `x.${name}`).join(', ');
+  const parts = rollupRangeParts(scope, range, values, network, (grain) =>
+    grain === 'day'
+      ? `x.service_id, ${counts}, x.wait_hist, x.service_hist, x.hours, extract(isodow FROM x.local_day)::integer AS dow`
+      : `x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours, 0 AS dow`,
+  );
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
   ${histogramCtes(sums)}
   SELECT jsonb_build_object(
