@@ -178,12 +178,12 @@ describe.skipIf(missing)(
     ] as const) {
       it(`signs ${username} in, in ${lng}: the shell names the account, its role and what it reads`, async () => {
         const { context, page } = await freshPage();
-        await page.goto(`${dashboards.url}/dashboard/live`);
-        expect(page.url()).toContain('/dashboard/sign-in?next=%2Fdashboard%2Flive');
+        await page.goto(`${dashboards.url}/dashboard/figures`);
+        expect(page.url()).toContain('/dashboard/sign-in?next=%2Fdashboard%2Ffigures');
         await pickLanguage(page, lng);
         await checkAndShoot(page, `sign-in-${lng}`);
         await signIn(page, lng, username);
-        await page.waitForURL(`${dashboards.url}/dashboard/live`);
+        await page.waitForURL(`${dashboards.url}/dashboard/figures`);
         const t = await texts(lng);
         await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(username);
         const manager = username === 'aysel';
