@@ -101,6 +101,7 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '007-standard-events.sql',
       '008-ticket-number-index.sql',
       '009-rollup-years.sql',
+      '010-rollup-regions.sql',
     ]);
   });
 

@@ -15,8 +15,8 @@ import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket } from './rollup-
 /*
  * A scope's children one level down, each with its figures (issue 13): network → regions, region →
  * centres, centre → services, centre + service → desks. One grouped query a period, never one a
- * child: the rollups grouped by the child's key (regions through the centres table), or, for desks
- * (not rolled up), the centre's visit rows of the range grouped by desk.
+ * child: the rollups grouped by the child's key (the region rollups by region, the centres' by
+ * centre or service), or, for desks (not rolled up), the centre's visit rows of the range grouped by desk.
  */
 
 export type ChildLevel = Exclude<MonitoringLevel, 'network'>;
@@ -31,9 +31,6 @@ export function childLevelOf(scope: MonitoringScope): ChildLevel | null {
 /** A visit without a desk (never called, or called without one) is the desk row keyed ''. */
 export const NO_DESK_KEY = '';
 
-/** A region of a centre not yet described in `centres`: the table's own default. */
-const UNASSIGNED_REGION = "'unassigned'";
-
 /** One row per child: its key and the per-service answer figuresOf reads. */
 export interface KeyedAnswer {
   key: string;
@@ -41,7 +38,7 @@ export interface KeyedAnswer {
 }
 
 const KEY_OF_ROLLUP: Record<Exclude<ChildLevel, 'desk'>, string> = {
-  region: `COALESCE(c.region, ${UNASSIGNED_REGION})`,
+  region: 'x.region',
   centre: 'x.centre_id',
   service: 'x.service_id',
 };
@@ -67,7 +64,7 @@ function answersPerKey(): string {
     ORDER BY k.key`;
 }
 
-/** The children's answers from the centres' rollups (whole years, months and days, as the figures read them). */
+/** The children's answers from the rollups (whole years, months and days, as the figures read them). */
 export function breakdownRollupQuery(
   scope: MonitoringScope,
   range: DayRange,
@@ -75,22 +72,21 @@ export function breakdownRollupQuery(
 ): SqlQuery {
   const values: unknown[] = [];
   const key = KEY_OF_ROLLUP[child];
-  const join = child === 'region' ? 'LEFT JOIN centres c ON c.centre_id = x.centre_id' : '';
   const counts = ROLLUP_COUNT_COLUMNS.map((name) => `x.${name}`).join(', ');
-  // The centres' rollups, years, months and days as the figures read them (a row's sign -1 takes
-  // days back out of their month); a day's 24 hours are shifted to its weekday's place.
+  // The regions' rollups for regions, else the centres', years, months and days as the figures read
+  // them (a row's sign -1 takes days back out of their month); a day's 24 hours are shifted to its
+  // weekday's place.
   const parts = rollupRangeParts(
     scope,
     range,
     values,
-    false,
+    child === 'region' ? 'region' : 'centre',
     (grain) =>
       `${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, ${
         grain === 'day'
           ? 'array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours'
           : 'x.week_hours'
       } AS hours`,
-    join,
   );
   // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
   // and service: the first minutes and the week's hours as columns (a day's 24 hours were shifted to

@@ -1,6 +1,16 @@
 import { RATING_REASONS, type RatingReason } from '../../contract';
 import type { Comparison, DayRange, Figures, MonitoringScope, TimeFigures } from '../../contract/monitoring';
-import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket, type RollupCount } from './rollup-sql';
+import {
+  COUNT_CONDITIONS,
+  ROLLUP_COUNT_COLUMNS,
+  UNASSIGNED_REGION,
+  rollupGrainOf,
+  minutesBucket,
+  rollupTable,
+  type RollupCount,
+  type RollupFamily,
+  type RollupPeriod,
+} from './rollup-sql';
 
 /*
  * The monitoring's figures (issue 13) for any level and any range of local days, each with its
@@ -96,6 +106,17 @@ export interface SqlQuery {
   values: unknown[];
 }
 
+/**
+ * A row's centre (alias.centre_id) is in the region: described in centres with it, or, for the
+ * region 'unassigned' (the table's default), not described at all, as the region rollups count it.
+ */
+export function regionCondition(alias: string, region: string, bind: (value: unknown) => string): string {
+  const described = `${alias}.centre_id IN (SELECT centre_id FROM centres WHERE region = ${bind(region)})`;
+  return region === UNASSIGNED_REGION
+    ? `(${described} OR ${alias}.centre_id NOT IN (SELECT centre_id FROM centres))`
+    : described;
+}
+
 /** Binds scope filters as parameters after `values`; returns the SQL conditions. */
 export function scopeConditions(scope: Scope, values: unknown[], alias: string, withDesk: boolean): string[] {
   const conditions: string[] = [];
@@ -103,9 +124,7 @@ export function scopeConditions(scope: Scope, values: unknown[], alias: string, 
     values.push(value);
     return `$${values.length}`;
   };
-  if (scope.region !== undefined) {
-    conditions.push(`${alias}.centre_id IN (SELECT centre_id FROM centres WHERE region = ${bind(scope.region)})`);
-  }
+  if (scope.region !== undefined) conditions.push(regionCondition(alias, scope.region, bind));
   if (scope.centreId !== undefined) conditions.push(`${alias}.centre_id = ${bind(scope.centreId)}`);
   if (scope.serviceId !== undefined) conditions.push(`${alias}.service_id = ${bind(scope.serviceId)}`);
   if (withDesk && scope.deskId !== undefined) conditions.push(`COALESCE(${alias}.desk_id, '') = ${bind(scope.deskId)}`);
@@ -177,21 +196,28 @@ function histogramCtes(sums: HistogramSums): string {
 }
 
 /** A rollup grain a range is read from. */
-export type RangeGrain = 'year' | 'month' | 'day';
+export type RangeGrain = RollupPeriod;
+
+/** The rollups a scope is read from: the network's or a region's own, else its centres'. */
+export function familyOf(scope: Scope): RollupFamily {
+  if (scope.centreId !== undefined) return 'centre';
+  return scope.region !== undefined ? 'region' : 'network';
+}
 
 /**
  * The rollup rows a range is read from, as SELECTs to UNION ALL, each binding its values after
  * `values`: whole years from the year rollup, whole months from the month rollup, and the days at
  * the ends from the day rollup, where days that are most of their month are read as the month's
  * row less its other days (sign -1): a month less three days is 1 + 3 rows per service, not 28 (the
- * ends of a year or a 30-day range). Every row is `x` (of the network's tables when `network`, else
- * the centres'), selects `columns(grain)` and its `sign`; `join` is joined to it (e.g. centres).
+ * ends of a year or a 30-day range). Every row is `x` (of `family`'s tables: a region's rows are
+ * those of `scope.region`, a centre family's those of the scope's centre or region), selects
+ * `columns(grain)` and its `sign`; `join` is joined to it (e.g. centres).
  */
 export function rollupRangeParts(
   scope: Scope,
   range: DayRange,
   values: unknown[],
-  network: boolean,
+  family: RollupFamily,
   columns: (grain: RangeGrain) => string,
   join = '',
 ): string[] {
@@ -214,13 +240,12 @@ export function rollupRangeParts(
     if (part.from > first) lessDays.push({ from: first, to: dayOf(dayNumber(part.from) - 1) });
     if (part.to < last) lessDays.push({ from: dayOf(dayNumber(part.to) + 1), to: last });
   }
-  const table = (grain: RangeGrain) => (network ? `visit_rollup_network_${grain}` : `visit_rollup_${grain}`);
   const select = (grain: RangeGrain, column: string, ranges: DayRange[], sign: 1 | -1) => {
     const where = [
       `(${ranges.map((part) => `x.${column} BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
-      ...scopeConditions(scope, values, 'x', false),
+      ...familyConditions(scope, family, values),
     ];
-    return `SELECT ${columns(grain)}, ${sign} AS sign FROM ${table(grain)} x ${join} WHERE ${where.join(' AND ')}`;
+    return `SELECT ${columns(grain)}, ${sign} AS sign FROM ${rollupTable(rollupGrainOf(family, grain))} x ${join} WHERE ${where.join(' AND ')}`;
   };
   const parts: string[] = [];
   if (years) parts.push(select('year', 'year', [years], 1));
@@ -231,18 +256,36 @@ export function rollupRangeParts(
 }
 
 /**
+ * The conditions on a family's rollup rows (x) for a scope: the network's rows are all its own; a
+ * region's are keyed by region; the centres' rows by centre, or by the centres of a region.
+ */
+export function familyConditions(scope: Scope, family: RollupFamily, values: unknown[]): string[] {
+  if (family === 'centre') return scopeConditions(scope, values, 'x', false);
+  const conditions = scopeConditions(
+    { ...(scope.serviceId !== undefined && { serviceId: scope.serviceId }) },
+    values,
+    'x',
+    false,
+  );
+  if (family === 'region' && scope.region !== undefined) {
+    values.push(scope.region);
+    conditions.unshift(`x.region = $${values.length}`);
+  }
+  return conditions;
+}
+
+/**
  * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
  * months from the month rollup, the days left from the day rollup, or a month's row less its other
- * days when they are most of it; each row carries the sign it is summed with): the network's own tables when
- * no region or centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
+ * days when they are most of it; each row carries the sign it is summed with): the network's or the
+ * region's own tables when no centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
  * visit rows of the range, read through the (centre, day) index, a few hundred a day.
  */
 export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
   if (scope.deskId !== undefined) return visitFiguresQuery(scope, range);
   const values: unknown[] = [];
-  const network = scope.region === undefined && scope.centreId === undefined;
   const counts = COUNTS.map((name) => `x.${name}`).join(', ');
-  const parts = rollupRangeParts(scope, range, values, network, (grain) =>
+  const parts = rollupRangeParts(scope, range, values, familyOf(scope), (grain) =>
     grain === 'day'
       ? `x.service_id, ${counts}, x.wait_hist, x.service_hist, x.hours, extract(isodow FROM x.local_day)::integer AS dow`
       : `x.service_id, ${counts}, x.wait_hist, x.service_hist, x.week_hours AS hours, 0 AS dow`,

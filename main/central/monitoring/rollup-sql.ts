@@ -6,20 +6,33 @@
  */
 
 /**
- * Per centre and service, by day, by month and by year; and the same for the whole network (per
- * service only), so a network-wide range reads a few hundred rows, not one per centre, and nine
- * years read nine rows per service, not 108. A desk's figures are read from its centre's visit rows
- * (a centre's days are few; see figures.ts).
+ * Per centre and service, by day, by month and by year; the same per region and service, and for
+ * the whole network per service only, so a region's or the network's range reads one row per
+ * service and period, not one per centre, and nine years read nine rows per service, not 108. A
+ * desk's figures are read from its centre's visit rows (see figures.ts).
  */
-export type RollupGrain = 'day' | 'month' | 'year' | 'network_day' | 'network_month' | 'network_year';
+export type RollupFamily = 'centre' | 'region' | 'network';
+export type RollupPeriod = 'day' | 'month' | 'year';
+export type RollupGrain =
+  RollupPeriod | 'region_day' | 'region_month' | 'region_year' | 'network_day' | 'network_month' | 'network_year';
 export const ROLLUP_GRAINS: readonly RollupGrain[] = [
   'day',
   'month',
   'year',
+  'region_day',
+  'region_month',
+  'region_year',
   'network_day',
   'network_month',
   'network_year',
 ];
+
+/** The grain a family keeps a period in. */
+export const rollupGrainOf = (family: RollupFamily, period: RollupPeriod): RollupGrain =>
+  family === 'centre' ? period : `${family}_${period}`;
+
+/** A centre not yet described in `centres` is in this region (the table's own default). */
+export const UNASSIGNED_REGION = 'unassigned';
 
 export const ROLLUP_COUNT_COLUMNS = [
   'tickets',
@@ -71,11 +84,17 @@ const DAY: [string, string] = ['local_day', 'v.local_day'];
 const MONTH: [string, string] = ['month', "date_trunc('month', v.local_day)::date"];
 const YEAR: [string, string] = ['year', "date_trunc('year', v.local_day)::date"];
 const CENTRE: [string, string] = ['centre_id', 'v.centre_id'];
+// The centre's region as the visit is rolled up (centres joined as c; see REGION_JOIN). A centre
+// moved to another region takes its rows with it (move_centre_region, migration 010).
+const REGION: [string, string] = ['region', `COALESCE(c.region, '${UNASSIGNED_REGION}')`];
 const SERVICE: [string, string] = ['service_id', 'v.service_id'];
 const KEYS: Record<RollupGrain, Array<[string, string]>> = {
   day: [DAY, CENTRE, SERVICE],
   month: [MONTH, CENTRE, SERVICE],
   year: [YEAR, CENTRE, SERVICE],
+  region_day: [DAY, REGION, SERVICE],
+  region_month: [MONTH, REGION, SERVICE],
+  region_year: [YEAR, REGION, SERVICE],
   network_day: [DAY, SERVICE],
   network_month: [MONTH, SERVICE],
   network_year: [YEAR, SERVICE],
@@ -91,6 +110,9 @@ const HOURS: Record<RollupGrain, [string, string]> = {
   day: DAY_HOURS,
   month: WEEK_HOURS,
   year: WEEK_HOURS,
+  region_day: DAY_HOURS,
+  region_month: WEEK_HOURS,
+  region_year: WEEK_HOURS,
   network_day: DAY_HOURS,
   network_month: WEEK_HOURS,
   network_year: WEEK_HOURS,
@@ -116,7 +138,7 @@ export function rollupSelect(grain: RollupGrain, source: string): string {
       .map(([name, bucket]) => `hist_agg(${bucket}, v.sign) AS ${name}`)
       .join(', ')},
     hist_agg(${hoursBucket}, v.sign) AS ${hoursName}
-  FROM ${source} v
+  FROM ${source} v${keys.includes(REGION) ? ' LEFT JOIN centres c ON c.centre_id = v.centre_id' : ''}
   GROUP BY ${keys.map((_, index) => index + 1).join(', ')}`;
 }
 

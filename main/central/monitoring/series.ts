@@ -4,11 +4,13 @@ import {
   DEFAULT_WAITING_MINUTES,
   dayNumber,
   dayOf,
+  familyConditions,
+  familyOf,
   scopeConditions,
   splitRange,
   type SqlQuery,
 } from './figures';
-import { COUNT_CONDITIONS, minutesBucket } from './rollup-sql';
+import { COUNT_CONDITIONS, minutesBucket, rollupGrainOf, rollupTable } from './rollup-sql';
 
 /*
  * A scope's figures over time (issue 13): a point a day for ranges up to 92 days, else a point a
@@ -70,7 +72,7 @@ const SUMS = `to_char(period, 'YYYY-MM-DD') AS period, sum(tickets)::integer AS 
     sum(wait_within)::integer AS wait_within, sum(wait_measured)::integer AS wait_measured,
     sum(service_within)::integer AS service_within, sum(service_measured)::integer AS service_measured`;
 
-/** Per period from the rollups: the network's tables without a region or centre, else the centres'. */
+/** Per period from the rollups: the network's or the region's tables without a centre, else the centres'. */
 export function seriesRollupQuery(scope: MonitoringScope, range: DayRange, grain: Grain): SqlQuery {
   if (scope.deskId !== undefined) return seriesVisitQuery(scope, range, grain);
   const values: unknown[] = [];
@@ -78,7 +80,7 @@ export function seriesRollupQuery(scope: MonitoringScope, range: DayRange, grain
     values.push(value);
     return `$${values.length}`;
   };
-  const network = scope.region === undefined && scope.centreId === undefined;
+  const family = familyOf(scope);
   const row = (period: string) => `${period} AS period, x.tickets, x.served, x.no_shows, x.rated,
       x.score_1 + 2 * x.score_2 + 3 * x.score_3 + 4 * x.score_4 + 5 * x.score_5 AS score_sum,
       ${histogramSums('wait_hist', WAITING_STANDARD, 'wait')},
@@ -88,19 +90,19 @@ export function seriesRollupQuery(scope: MonitoringScope, range: DayRange, grain
   if (months) {
     const where = [
       `x.month BETWEEN ${bind(months.from)} AND ${bind(months.to)}`,
-      ...scopeConditions(scope, values, 'x', false),
+      ...familyConditions(scope, family, values),
     ];
     parts.push(`SELECT ${row('x.month')}
-      FROM ${network ? 'visit_rollup_network_month' : 'visit_rollup_month'} x ${STANDARD_JOIN} WHERE ${where.join(' AND ')}`);
+      FROM ${rollupTable(rollupGrainOf(family, 'month'))} x ${STANDARD_JOIN} WHERE ${where.join(' AND ')}`);
   }
   if (days.length > 0) {
     const where = [
       `(${days.map((part) => `x.local_day BETWEEN ${bind(part.from)} AND ${bind(part.to)}`).join(' OR ')})`,
-      ...scopeConditions(scope, values, 'x', false),
+      ...familyConditions(scope, family, values),
     ];
     const period = grain === 'day' ? 'x.local_day' : "date_trunc('month', x.local_day)::date";
     parts.push(`SELECT ${row(period)}
-      FROM ${network ? 'visit_rollup_network_day' : 'visit_rollup_day'} x ${STANDARD_JOIN} WHERE ${where.join(' AND ')}`);
+      FROM ${rollupTable(rollupGrainOf(family, 'day'))} x ${STANDARD_JOIN} WHERE ${where.join(' AND ')}`);
   }
   const text = `SELECT ${SUMS} FROM (${parts.join('\n  UNION ALL\n  ')}) p GROUP BY period ORDER BY period`;
   return { text, values };

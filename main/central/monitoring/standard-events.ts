@@ -6,7 +6,7 @@ import type {
   StandardEvent,
   StandardEventKind,
 } from '../../contract/monitoring';
-import { DEFAULT_SERVICE_MINUTES, DEFAULT_WAITING_MINUTES, type SqlQuery } from './figures';
+import { DEFAULT_SERVICE_MINUTES, DEFAULT_WAITING_MINUTES, regionCondition, type SqlQuery } from './figures';
 
 /*
  * Operator control (issue 13): an event when a visit passes its standard, the ASAN "automatic
@@ -98,8 +98,7 @@ function eventConditions(scope: MonitoringScope, range: DayRange, centres: reado
   };
   const conditions = [`e.local_day BETWEEN ${bind(range.from)} AND ${bind(range.to)}`];
   if (centres !== null) conditions.push(`e.centre_id = ANY (${bind([...centres])}::text[])`);
-  if (scope.region !== undefined)
-    conditions.push(`e.centre_id IN (SELECT centre_id FROM centres WHERE region = ${bind(scope.region)})`);
+  if (scope.region !== undefined) conditions.push(regionCondition('e', scope.region, bind));
   if (scope.centreId !== undefined) conditions.push(`e.centre_id = ${bind(scope.centreId)}`);
   if (scope.serviceId !== undefined) conditions.push(`e.service_id = ${bind(scope.serviceId)}`);
   if (scope.deskId !== undefined) conditions.push(`COALESCE(e.desk_id, '') = ${bind(scope.deskId)}`);
