@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { DayRange, MonitoringScope } from '../main/contract/monitoring';
 import { childLevelOf } from '../main/central/monitoring/breakdown';
-import { MonitoringStore } from '../main/central/store/monitoring-store';
+import { MonitoringStore, dashboardReadPool } from '../main/central/store/monitoring-store';
 import { throwawayPostgres } from '../test/support/postgres';
 import { fmt, percentile, sorted } from './bench-tap';
 import { generateNetwork } from './generate-network';
@@ -39,7 +39,7 @@ async function p95Of(runs: number, work: () => Promise<unknown>): Promise<number
 
 export async function benchDashboardApi(options: { visits: number; runs: number }): Promise<boolean> {
   const cluster = await throwawayPostgres();
-  const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+  const pool = dashboardReadPool(cluster.url);
   try {
     const network = await generateNetwork(cluster.url, { visits: options.visits, seed: 1, years: 9, endDay: END_DAY });
     const monitoring = new MonitoringStore(pool);

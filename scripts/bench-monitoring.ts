@@ -12,7 +12,7 @@ import { enrolCodeHash } from '../main/central/http/credentials';
 import type { Comparison, DayRange, Scope } from '../main/central/monitoring/figures';
 import { openVisitsQuery } from '../main/central/monitoring/live';
 import { rollupFiguresQuery, visitFiguresQuery } from '../main/central/monitoring/figures';
-import { MonitoringStore, type FiguresSource } from '../main/central/store/monitoring-store';
+import { MonitoringStore, dashboardReadPool, type FiguresSource } from '../main/central/store/monitoring-store';
 import { PostgresStore } from '../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../main/contract/sync';
 import { throwawayPostgres } from '../test/support/postgres';
@@ -265,7 +265,7 @@ export async function benchMonitoring(options: MonitoringBenchOptions): Promise<
   const database = await networkDatabase(options);
   const { network } = database;
   try {
-    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    const pool = dashboardReadPool(database.url);
     const monitoring = new MonitoringStore(pool);
     const sizes = await pool.query<{ visits: string; day: string; month: string; settings: string }>(
       `SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS visits,

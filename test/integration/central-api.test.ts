@@ -102,6 +102,7 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '008-ticket-number-index.sql',
       '009-rollup-years.sql',
       '010-rollup-regions.sql',
+      '011-desk-visits-index.sql',
     ]);
   });
 

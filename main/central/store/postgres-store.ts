@@ -7,7 +7,7 @@ import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
 import { migrate } from './migrations';
-import { MonitoringStore } from './monitoring-store';
+import { MonitoringStore, dashboardReadPool } from './monitoring-store';
 import { PublicFiguresStore } from './public-figures-store';
 import { PostgresStaffStore } from './postgres-staff';
 import { StandardEventsStore } from './standard-events-store';
@@ -22,9 +22,11 @@ import { VisitProjector, type ProjectorOptions } from './visit-projector';
  */
 export class PostgresStore implements CentralStore {
   private readonly pool: pg.Pool;
+  /** The dashboards' reads (monitoring, public figures): see dashboardReadPool. */
+  private readonly readPool: pg.Pool;
   /** Staff accounts and sessions for the dashboards (issue 13), on the same pool. */
   readonly staff: PostgresStaffStore;
-  /** The monitoring's reads: figures, live view, visits (issue 13), on the same pool. */
+  /** The monitoring's reads: figures, live view, visits (issue 13), on the dashboards' read pool. */
   readonly monitoring: MonitoringStore;
   /** The public pages' and open data's reads (issue 13), on the same pool. */
   readonly publicFigures: PublicFiguresStore;
@@ -41,6 +43,7 @@ export class PostgresStore implements CentralStore {
     options: { onError?: (error: Error) => void; projector?: ProjectorOptions } = {},
   ) {
     this.pool = new pg.Pool({ connectionString, max: 8, connectionTimeoutMillis: 5_000 });
+    this.readPool = dashboardReadPool(connectionString);
     this.standardEvents = new StandardEventsStore(this.pool);
     this.projector = new VisitProjector(this.pool, {
       afterPass: (now) => this.standardEvents.recordPassed(now),
@@ -49,9 +52,10 @@ export class PostgresStore implements CentralStore {
     // An idle connection dropped by a restarting server is not the central's failure: the next
     // query opens a new one. Without this listener node-postgres would end the process.
     this.pool.on('error', (error) => options.onError?.(error));
+    this.readPool.on('error', (error) => options.onError?.(error));
     this.staff = new PostgresStaffStore(this.pool);
-    this.monitoring = new MonitoringStore(this.pool);
-    this.publicFigures = new PublicFiguresStore(this.pool);
+    this.monitoring = new MonitoringStore(this.readPool);
+    this.publicFigures = new PublicFiguresStore(this.readPool);
   }
 
   async migrate(): Promise<void> {
@@ -334,7 +338,7 @@ export class PostgresStore implements CentralStore {
 
   async close(): Promise<void> {
     await this.projector.close();
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.readPool.end()]);
   }
 
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
