@@ -4,7 +4,6 @@
 // scope's figures. Alone:
 //   npx tsx scripts/bench-dashboard-api.ts [--visits 300000] [--runs 20]
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { DayRange, MonitoringScope } from '../main/contract/monitoring';
 import { childLevelOf } from '../main/central/monitoring/breakdown';
 import { MonitoringStore, dashboardReadPool } from '../main/central/store/monitoring-store';
