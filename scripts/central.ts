@@ -6,6 +6,8 @@
 //   npm run central -- release-catalog --file catalog.json --version 2026-12 [--centre baku-1 …]
 //   npm run central -- staff add <username> --role analyst --network   (password from stdin or a prompt)
 //   npm run central -- digest --centre baku-1 [--day 2026-12-03] [--json]
+//   npm run central -- describe-centre --centre baku-1 --name "Baku 1" --region absheron [--kind bus] [--time-zone Asia/Baku]
+//   npm run central -- standard --service passport --service-minutes 10 [--waiting-minutes 15] [--clear]
 // The database is DATABASE_URL, or (a try-out) a PostgreSQL of its own in CENTRAL_DATA_DIR.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,12 @@ import { settingsPatchProblems } from '../main/central/settings-release';
 import { dailyDigest, isCalendarDay, shiftDay } from '../main/central/monitoring/digest';
 import { digestText } from '../main/central/monitoring/digest-text';
 import { LocalDay } from '../main/contract/monitoring';
+import {
+  CentreDescription,
+  ServiceStandard,
+  problemsOf,
+  type DescribedCentre,
+} from '../main/central/monitoring/network-description';
 import { startAdminServer } from '../main/central/http/admin-server';
 import { startCentralServer } from '../main/central/http/central-server';
 import { startDashboardServer } from '../main/central/http/dashboard-server';
@@ -37,6 +45,9 @@ const USAGE = `Usage: npm run central -- <command>
   settings --file <settings.json> [--centre <id>]   the network's settings, or a centre's over them
   centre-override --centre <id> [--services <id,id,…>] [--opening-hours <JSON periods>] [--clear]
   digest --centre <id> [--day YYYY-MM-DD] [--json]   a centre's day (default: yesterday on its clock)
+  describe-centre --centre <id> [--name <text>] [--region <id>] [--kind centre|bus] [--time-zone <IANA zone>]
+                                               what dashboards show it as (fields left out are kept)
+  standard --service <id> --service-minutes <n> [--waiting-minutes <n, default 15>]   (--clear: 15 and 15)
 ${STAFF_USAGE}`;
 
 const { values, positionals } = parseArgs({
@@ -53,6 +64,13 @@ const { values, positionals } = parseArgs({
     network: { type: 'boolean' },
     day: { type: 'string' },
     json: { type: 'boolean' },
+    name: { type: 'string' },
+    region: { type: 'string' },
+    kind: { type: 'string' },
+    'time-zone': { type: 'string' },
+    service: { type: 'string' },
+    'service-minutes': { type: 'string' },
+    'waiting-minutes': { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -281,6 +299,51 @@ switch (command) {
     const day = values.day ?? shiftDay(await store.standardEvents.centreDay(centre, new Date()), -1);
     const digest = await dailyDigest({ monitoring: store.monitoring, control: store.standardEvents }, centre, day);
     console.log(values.json ? JSON.stringify(digest, null, 2) : digestText(digest));
+    await done();
+    break;
+  }
+  case 'describe-centre': {
+    const parsed = CentreDescription.safeParse({
+      centreId: values.centre?.[0],
+      name: values.name,
+      region: values.region,
+      kind: values.kind,
+      timeZone: values['time-zone'],
+    });
+    if (!parsed.success) refuse(problemsOf(parsed.error));
+    let centre: DescribedCentre;
+    try {
+      centre = await store.describeCentre(parsed.data);
+    } catch (error) {
+      console.error(`refused: ${(error as Error).message}`);
+      await done(2);
+      break;
+    }
+    console.log(`${centre.centreId}: ${centre.name ?? '(no name)'}, a ${centre.kind} in ${centre.region}, on ${centre.timeZone}.
+  Its figures are read under ${centre.region} from now on, every day already kept included; a new time zone applies to visits from now on.`);
+    await done();
+    break;
+  }
+  case 'standard': {
+    const serviceId = values.service;
+    if (values.clear) {
+      if (!serviceId) refuse('service: is needed');
+      await store.setServiceStandard(serviceId, null);
+      console.log(`${serviceId} is read against the defaults: 15 minutes of service, 15 of waiting.`);
+      await done();
+      break;
+    }
+    const minutes = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+    const parsed = ServiceStandard.safeParse({
+      serviceId,
+      serviceMinutes: minutes(values['service-minutes']),
+      waitingMinutes: minutes(values['waiting-minutes']),
+    });
+    if (!parsed.success) refuse(problemsOf(parsed.error));
+    await store.setServiceStandard(parsed.data.serviceId, parsed.data);
+    console.log(
+      `${parsed.data.serviceId}: served within ${parsed.data.serviceMinutes} minutes, called within ${parsed.data.waitingMinutes}. Every period is read against these from now on.`,
+    );
     await done();
     break;
   }

@@ -6,6 +6,7 @@ import type { FleetDevice } from '../fleet';
 import { mergeSettingsPatches, settingsVersion } from '../settings-release';
 import { clockSkewSeconds, planBatch, printerAfter } from '../ingest';
 import type { CentralStore, EnrolGrant, EnrolOutcome, IngestOutcome } from '../ports';
+import type { CentreDescription, DescribedCentre, ServiceStandard } from '../monitoring/network-description';
 import { migrate } from './migrations';
 import { MonitoringStore, dashboardReadPool } from './monitoring-store';
 import { PublicFiguresStore } from './public-figures-store';
@@ -273,6 +274,41 @@ export class PostgresStore implements CentralStore {
        ON CONFLICT (centre_id) DO UPDATE SET services = EXCLUDED.services, opening_hours = EXCLUDED.opening_hours,
          revision = centre_overrides.revision + 1, updated_at = now()`,
       [centreId, services, openingHours === null ? null : JSON.stringify(openingHours)],
+    );
+  }
+
+  /**
+   * Describes a centre (a field left out keeps what is held). A new region moves the centre's
+   * figures with it, every day already kept included (the region rollups' trigger, migration 010);
+   * a new time zone applies to visits from now on. Refuses a zone PostgreSQL does not know.
+   */
+  async describeCentre(description: CentreDescription): Promise<DescribedCentre> {
+    const { centreId, name, region, kind, timeZone } = description;
+    if (timeZone !== undefined) {
+      const known = await this.pool.query('SELECT 1 FROM pg_timezone_names WHERE name = $1', [timeZone]);
+      if (known.rowCount === 0) throw new Error(`timeZone: "${timeZone}" is not a time zone (IANA, e.g. Asia/Baku)`);
+    }
+    const { rows } = await this.pool.query<DescribedCentre>(
+      `INSERT INTO centres AS c (centre_id, name, region, kind, time_zone)
+       VALUES ($1, $2, COALESCE($3, 'unassigned'), COALESCE($4, 'centre'), COALESCE($5, network_time_zone()))
+       ON CONFLICT (centre_id) DO UPDATE SET name = COALESCE($2, c.name), region = COALESCE($3, c.region),
+         kind = COALESCE($4, c.kind), time_zone = COALESCE($5, c.time_zone)
+       RETURNING centre_id AS "centreId", name, region, kind, time_zone AS "timeZone"`,
+      [centreId, name ?? null, region ?? null, kind ?? null, timeZone ?? null],
+    );
+    return rows[0]!;
+  }
+
+  /** Sets a service's standards, or (null) takes them back to the defaults; every period is read against them at once. */
+  async setServiceStandard(serviceId: string, standard: ServiceStandard | null): Promise<void> {
+    if (standard === null) {
+      await this.pool.query('DELETE FROM service_standards WHERE service_id = $1', [serviceId]);
+      return;
+    }
+    await this.pool.query(
+      `INSERT INTO service_standards (service_id, service_minutes, waiting_minutes) VALUES ($1, $2, $3)
+       ON CONFLICT (service_id) DO UPDATE SET service_minutes = EXCLUDED.service_minutes, waiting_minutes = EXCLUDED.waiting_minutes`,
+      [serviceId, standard.serviceMinutes, standard.waitingMinutes],
     );
   }
 
