@@ -60,6 +60,13 @@ export const Figures = z.object({
 });
 export type Figures = z.infer<typeof Figures>;
 
+/**
+ * A child's figures in a breakdown: all but the busiest hours, which are the child's own page's
+ * (summing 168 weekday × hour buckets per rollup row was half of a breakdown's work).
+ */
+export const ChildFigures = Figures.omit({ busiestHours: true });
+export type ChildFigures = z.infer<typeof ChildFigures>;
+
 export const Comparison = z.object({
   range: DayRange,
   previousRange: DayRange,
@@ -102,7 +109,7 @@ export const BreakdownAnswer = z.object({
   childLevel: MonitoringLevel,
   range: DayRange,
   previousRange: DayRange,
-  rows: z.array(z.object({ key: z.string(), current: Figures, previous: Figures })),
+  rows: z.array(z.object({ key: z.string(), current: ChildFigures, previous: ChildFigures })),
 });
 export type BreakdownAnswer = z.infer<typeof BreakdownAnswer>;
 

@@ -1,12 +1,17 @@
-import type { BreakdownAnswer, DayRange, MonitoringLevel, MonitoringScope } from '../../contract/monitoring';
+import type {
+  BreakdownAnswer,
+  ChildFigures,
+  DayRange,
+  MonitoringLevel,
+  MonitoringScope,
+} from '../../contract/monitoring';
 import {
   MINUTE_HEAD,
-  WEEK_HOUR_BUCKETS,
   figuresOf,
+  packedHistogramsSql,
   positionalSums,
   scopeConditions,
   rollupRangeParts,
-  type Figures,
   type RawAnswer,
   type SqlQuery,
 } from './figures';
@@ -44,23 +49,23 @@ const KEY_OF_ROLLUP: Record<Exclude<ChildLevel, 'desk'>, string> = {
 };
 
 /**
- * The shared tail: from CTEs counts (key, service_id, counts…), wait and service (key, service_id,
- * minute, n) and hours (key, slot, n), one jsonb answer per key, in key order.
+ * The shared tail: from CTEs counts (key, service_id, counts…) and wait and service (key,
+ * service_id, minute, n), one jsonb answer per key, in key order. No hours: a child's busiest hours
+ * are its own page's (ChildFigures).
  */
-function answersPerKey(): string {
-  const perKey = (cte: string, row: string) =>
-    `LEFT JOIN (SELECT key, jsonb_agg(${row}) AS rows FROM ${cte} WHERE n <> 0 GROUP BY key) ${cte}_rows USING (key)`;
+function answersPerKey(heads: 'sums' | null): string {
+  const perKey = (cte: string, column: string) =>
+    `LEFT JOIN (${packedHistogramsSql(cte, heads && { relation: heads, column }, ['key'])}) ${cte}_rows USING (key)`;
   return `SELECT k.key, jsonb_build_object(
       'services', k.services,
       'wait', COALESCE(wait_rows.rows, '[]'),
       'service', COALESCE(service_rows.rows, '[]'),
-      'hours', COALESCE(hours_rows.rows, '[]'),
+      'hours', '[]'::jsonb,
       'standards', COALESCE((SELECT jsonb_agg(s) FROM service_standards s WHERE s.service_id IN (SELECT service_id FROM counts)), '[]')
     ) AS answer
     FROM (SELECT key, jsonb_agg(to_jsonb(counts) - 'key') AS services FROM counts GROUP BY key) k
-    ${perKey('wait', 'jsonb_build_array(service_id, minute, n)')}
-    ${perKey('service', 'jsonb_build_array(service_id, minute, n)')}
-    ${perKey('hours', 'jsonb_build_array(slot, n)')}
+    ${perKey('wait', 'wait_hist_head')}
+    ${perKey('service', 'service_hist_head')}
     ORDER BY k.key`;
 }
 
@@ -74,42 +79,30 @@ export function breakdownRollupQuery(
   const key = KEY_OF_ROLLUP[child];
   const counts = ROLLUP_COUNT_COLUMNS.map((name) => `x.${name}`).join(', ');
   // The regions' rollups for regions, else the centres', years, months and days as the figures read
-  // them (a row's sign -1 takes days back out of their month); a day's 24 hours are shifted to its
-  // weekday's place.
+  // them (a row's sign -1 takes days back out of their month).
   const parts = rollupRangeParts(
     scope,
     range,
     values,
     child === 'region' ? 'region' : 'centre',
-    (grain) =>
-      `${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist, ${
-        grain === 'day'
-          ? 'array_fill(0, ARRAY[(extract(isodow FROM x.local_day)::integer - 1) * 24]) || x.hours'
-          : 'x.week_hours'
-      } AS hours`,
+    () => `${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist`,
   );
   // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
-  // and service: the first minutes and the week's hours as columns (a day's 24 hours were shifted to
-  // its weekday's place above); only minutes past the head are unnested. Index 1 is minute 0.
+  // and service: the first minutes as columns; only minutes past the head are unnested. Index 1 is
+  // minute 0.
   const minutes = (name: string, column: string) =>
     `${name} AS (
-    SELECT c.key, c.service_id, u.i - 1 AS minute, u.n FROM sums c, unnest(c.${column}_head) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL
-    UNION ALL
-    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1, sum(r.sign * u.n)::integer FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1 AS minute, sum(r.sign * u.n)::integer AS n FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
      WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2, 3)`;
-  // Kept (MATERIALIZED) so each row's arrays are detoasted and a day's hours shifted once, not once
-  // a subscript.
+  // Kept (MATERIALIZED) so each row's arrays are detoasted once, not once a subscript.
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
   sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(sign * ${name})::integer AS ${name}`).join(', ')},
-      ${positionalSums('wait_hist', MINUTE_HEAD, true)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD, true)} AS service_hist_head,
-      ${positionalSums('hours', WEEK_HOUR_BUCKETS, true)} AS week_hours
+      ${positionalSums('wait_hist', MINUTE_HEAD, true)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD, true)} AS service_hist_head
       FROM r GROUP BY key, service_id HAVING sum(sign * tickets) <> 0),
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
-  ${minutes('service', 'service_hist')},
-  hours AS (SELECT key, u.i - 1 AS slot, sum(u.n)::integer AS n
-              FROM sums, unnest(sums.week_hours) WITH ORDINALITY u (n, i) WHERE u.n IS NOT NULL GROUP BY 1, 2)
-  ${answersPerKey()}`;
+  ${minutes('service', 'service_hist')}
+  ${answersPerKey('sums')}`;
   return { text, values };
 }
 
@@ -120,15 +113,13 @@ export function breakdownDeskQuery(scope: MonitoringScope, range: DayRange): Sql
   const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', false)];
   const text = `WITH v AS MATERIALIZED (
     SELECT COALESCE(v.desk_id, '${NO_DESK_KEY}') AS key, v.service_id, v.outcome, v.rating_offered, v.score, v.reasons,
-           v.local_day, v.local_hour,
            ${minutesBucket('v.waiting_seconds')} AS wait_min, ${minutesBucket('v.service_seconds')} AS service_min
       FROM visits v WHERE ${where.join(' AND ')}),
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `(count(*) FILTER (WHERE ${COUNT_CONDITIONS[name]}))::integer AS ${name}`).join(', ')}
                FROM v GROUP BY key, service_id),
   wait AS (SELECT key, service_id, wait_min AS minute, count(*)::integer AS n FROM v WHERE wait_min IS NOT NULL GROUP BY 1, 2, 3),
-  service AS (SELECT key, service_id, service_min AS minute, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2, 3),
-  hours AS (SELECT key, (extract(isodow FROM local_day)::integer - 1) * 24 + local_hour AS slot, count(*)::integer AS n FROM v GROUP BY 1, 2)
-  ${answersPerKey()}`;
+  service AS (SELECT key, service_id, service_min AS minute, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2, 3)
+  ${answersPerKey(null)}`;
   return { text, values };
 }
 
@@ -146,12 +137,16 @@ export function breakdownAnswerOf(
   current: KeyedAnswer[],
   previous: KeyedAnswer[],
 ): BreakdownAnswer {
+  const childFigures = (answer: RawAnswer): ChildFigures => {
+    const { tickets, served, noShows, waiting, service, satisfaction } = figuresOf(answer);
+    return { tickets, served, noShows, waiting, service, satisfaction };
+  };
   const figures = (rows: KeyedAnswer[]) =>
-    new Map<string, Figures>(rows.map((row) => [row.key, figuresOf(row.answer)]));
+    new Map<string, ChildFigures>(rows.map((row) => [row.key, childFigures(row.answer)]));
   const now = figures(current);
   const before = figures(previous);
   const keys = [...new Set([...now.keys(), ...before.keys()])].sort();
-  const empty = figuresOf(NOTHING);
+  const empty = childFigures(NOTHING);
   return {
     scope,
     childLevel: child,

@@ -1,5 +1,5 @@
 import type { Figures } from '../../contract/monitoring';
-import { figuresOf, type RawAnswer } from './figures';
+import { figuresOf, type PackedHistogram, type RawAnswer } from './figures';
 import type { RollupCount } from './rollup-sql';
 
 /*
@@ -38,8 +38,8 @@ export type RollupRow = Record<RollupCount, number> & {
   service_hist: number[];
 };
 
-const sparse = (serviceId: string, histogram: readonly number[]): Array<[string, number, number]> =>
-  histogram.flatMap((count, minute) => (count === 0 ? [] : [[serviceId, minute, count] as [string, number, number]]));
+/** A dense histogram is a packed one that is all head. */
+const packed = (serviceId: string, histogram: number[]): PackedHistogram => [serviceId, histogram, [], []];
 
 /** One rollup row's figures, read against the service's standards. */
 export function rollupRowFigures(
@@ -49,8 +49,8 @@ export function rollupRowFigures(
   const { wait_hist: waitHist, service_hist: serviceHist, ...counts } = row;
   return figuresOf({
     services: [counts],
-    wait: sparse(row.service_id, waitHist),
-    service: sparse(row.service_id, serviceHist),
+    wait: [packed(row.service_id, waitHist)],
+    service: [packed(row.service_id, serviceHist)],
     hours: [],
     standards: [
       {

@@ -35,20 +35,24 @@ export function visitListQuery({ scope, range, filter, offset }: VisitListQuery)
   const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', true)];
   values.push(VISITS_PAGE, offset);
   const [limit, skip] = [`$${values.length - 1}`, `$${values.length}`];
-  const text = `WITH v AS MATERIALIZED (
-    SELECT v.device_id, v.ticket_id, to_char(v.local_day, 'YYYY-MM-DD') AS local_day,
-           to_char(v.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at,
-           v.centre_id, v.service_id, v.desk_id, v.outcome,
+  // Kept visits are filtered and ordered on their raw columns; only the page's are formatted and
+  // have their printed number looked up (a centre's year is 180,000 visits).
+  const text = `WITH v AS (
+    SELECT v.device_id, v.ticket_id, v.local_day, v.issued_at, v.centre_id, v.service_id, v.desk_id, v.outcome,
            v.waiting_seconds / 60 AS waiting_minutes, v.service_seconds / 60 AS service_minutes,
            COALESCE(st.waiting_minutes, ${DEFAULT_WAITING_MINUTES}) AS waiting_standard,
            COALESCE(st.service_minutes, ${DEFAULT_SERVICE_MINUTES}) AS service_standard, v.score::integer AS score
       FROM visits v LEFT JOIN service_standards st ON st.service_id = v.service_id
      WHERE ${where.join(' AND ')}),
   kept AS MATERIALIZED (SELECT v.*, ${EXCESS[filter]} AS excess FROM v WHERE ${KEEP[filter]}),
-  page AS (SELECT * FROM kept ORDER BY excess DESC NULLS LAST, issued_at, device_id, ticket_id LIMIT ${limit} OFFSET ${skip})
+  page AS MATERIALIZED (SELECT * FROM kept ORDER BY excess DESC NULLS LAST, issued_at, device_id, ticket_id LIMIT ${limit} OFFSET ${skip})
   SELECT (SELECT count(*) FROM kept)::integer AS total,
-    COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.excess DESC NULLS LAST, p.issued_at, p.device_id, p.ticket_id)
-      FROM (SELECT page.*, n.number FROM page LEFT JOIN LATERAL (
+    COALESCE((SELECT jsonb_agg(to_jsonb(p) - 'issued' ORDER BY p.excess DESC NULLS LAST, p.issued, p.device_id, p.ticket_id)
+      FROM (SELECT page.device_id, page.ticket_id, to_char(page.local_day, 'YYYY-MM-DD') AS local_day,
+                   to_char(page.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at, page.issued_at AS issued,
+                   page.centre_id, page.service_id, page.desk_id, page.outcome, page.waiting_minutes, page.service_minutes,
+                   page.waiting_standard, page.service_standard, page.score, page.excess, n.number
+              FROM page LEFT JOIN LATERAL (
               SELECT s.fact ->> 'number' AS number FROM sync_records s
                WHERE s.device_id = page.device_id AND s.kind = 'ticket-issued'
                  AND (s.fact ->> 'ticketId')::bigint = page.ticket_id LIMIT 1) n ON true) p), '[]') AS rows`;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/contract';
-import type { BreakdownAnswer, Figures, MonitoringLevel, NetworkMap } from '../../../../main/contract/monitoring';
+import type { BreakdownAnswer, ChildFigures, MonitoringLevel, NetworkMap } from '../../../../main/contract/monitoring';
 import type { Place } from '../dashboard-route';
 import type { FigureKey } from './figure-list';
 import type { Formats } from './format';
@@ -59,7 +59,7 @@ export function BreakdownTable({
   const share = (value: number | null) => (value === null ? '—' : formats.share(value));
   const minutes = (value: number | null) => (value === null ? '—' : formats.minutes(value));
   const rows = [...answer.rows].sort((a, b) => b.current.tickets - a.current.tickets || a.key.localeCompare(b.key));
-  const columns: { key: FigureKey; cell: (figures: Figures) => string }[] = [
+  const columns: { key: FigureKey; cell: (figures: ChildFigures) => string }[] = [
     { key: 'tickets', cell: (f) => formats.count(f.tickets) },
     { key: 'served', cell: (f) => formats.count(f.served) },
     { key: 'waitingMedian', cell: (f) => minutes(f.waiting.medianMinutes) },
