@@ -85,19 +85,20 @@ export function breakdownRollupQuery(
     range,
     values,
     child === 'region' ? 'region' : 'centre',
-    () => `${key} AS key, x.service_id, ${counts}, x.wait_hist, x.service_hist`,
+    (_, histogram) =>
+      `${key} AS key, x.service_id, ${counts}, ${histogram('wait_hist')} AS wait_hist, ${histogram('service_hist')} AS service_hist`,
   );
   // Summed as figures.ts sums them (see HistogramSums), in one pass over the rows grouped by child
   // and service: the first minutes as columns; only minutes past the head are unnested. Index 1 is
   // minute 0.
   const minutes = (name: string, column: string) =>
     `${name} AS (
-    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1 AS minute, sum(r.sign * u.n)::integer AS n FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
+    SELECT r.key, r.service_id, ${MINUTE_HEAD} + u.i - 1 AS minute, sum(u.n)::integer AS n FROM r, unnest(r.${column}[${MINUTE_HEAD + 1}:]) WITH ORDINALITY u (n, i)
      WHERE cardinality(r.${column}) > ${MINUTE_HEAD} GROUP BY 1, 2, 3)`;
   // Kept (MATERIALIZED) so each row's arrays are detoasted once, not once a subscript.
   const text = `WITH r AS MATERIALIZED (${parts.join('\n  UNION ALL\n  ')}),
   sums AS MATERIALIZED (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `sum(sign * ${name})::integer AS ${name}`).join(', ')},
-      ${positionalSums('wait_hist', MINUTE_HEAD, true)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD, true)} AS service_hist_head
+      ${positionalSums('wait_hist', MINUTE_HEAD)} AS wait_hist_head, ${positionalSums('service_hist', MINUTE_HEAD)} AS service_hist_head
       FROM r GROUP BY key, service_id HAVING sum(sign * tickets) <> 0),
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
