@@ -8,6 +8,7 @@ import {
   rollupSelect,
   type RollupGrain,
 } from '../../main/central/monitoring/rollup-sql';
+import { readMigrations } from '../../main/central/store/migrations';
 import { MonitoringStore } from '../../main/central/store/monitoring-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
@@ -627,6 +628,22 @@ describe.skipIf(missing)(
         expect(await regionTickets('ganja')).toBe(0);
         expect(await regionTickets('unassigned')).toBe(unassignedBefore + 70);
         await expectRegionRead('unassigned');
+      });
+
+      it('fills the region rollups from the centres’ ones as migration 010 does on a database already holding visits', async () => {
+        const migration = readMigrations().find((m) => m.name === '010-rollup-regions.sql')!;
+        const backfill = migration.sql.slice(migration.sql.indexOf('DO $$'));
+        expect(backfill).toMatch(/^DO \$\$[\s\S]*END;\s*\$\$;\s*$/);
+        const regionRows = async () =>
+          (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollup_region_month WHERE tickets <> 0'))
+            .rows[0]!.n;
+        const before = await storedRollups(db);
+        expect(await regionRows()).toBeGreaterThan(0);
+        await db.query('TRUNCATE visit_rollup_region_day, visit_rollup_region_month, visit_rollup_region_year');
+        expect(await regionRows()).toBe(0);
+        await db.query(backfill);
+        expect(await storedRollups(db)).toEqual(before);
+        expect(before).toEqual(await rebuiltRollups(db));
       });
 
       it('runs in the background once started: woken by an ingest, stopped by close', async () => {

@@ -22,8 +22,16 @@ CREATE FUNCTION hist_scale(a integer[], factor integer) RETURNS integer[] LANGUA
   SELECT COALESCE(array_agg(n * factor ORDER BY i), '{}') FROM unnest(a) WITH ORDINALITY u (n, i)
 $$;
 
+-- The count and histogram columns of a rollup table, read from the catalog (so a column added to the
+-- rollups later is moved and filled too).
+CREATE FUNCTION rollup_columns(rollup regclass, OUT counts text[], OUT histograms text[]) LANGUAGE sql STABLE AS $$
+  SELECT array_agg(attname::text ORDER BY attnum) FILTER (WHERE atttypid = 'integer'::regtype),
+         array_agg(attname::text ORDER BY attnum) FILTER (WHERE atttypid = 'integer[]'::regtype)
+    FROM pg_attribute WHERE attrelid = rollup AND attnum > 0 AND NOT attisdropped
+$$;
+
 -- Moves a centre's rows of the centre rollups out of one region's rollups and into another's, every
--- count and histogram column of each period (read from the catalog, so a column added later moves too).
+-- count and histogram column of each period.
 CREATE FUNCTION move_centre_region(centre text, from_region text, to_region text) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -43,11 +51,7 @@ BEGIN
   LOCK TABLE visit_rollup_region_day, visit_rollup_region_month, visit_rollup_region_year IN SHARE ROW EXCLUSIVE MODE;
   FOREACH period IN ARRAY ARRAY['day', 'month', 'year'] LOOP
     key := CASE period WHEN 'day' THEN 'local_day' ELSE period END;
-    SELECT array_agg(attname::text ORDER BY attnum) FILTER (WHERE atttypid = 'integer'::regtype),
-           array_agg(attname::text ORDER BY attnum) FILTER (WHERE atttypid = 'integer[]'::regtype)
-      INTO counts, histograms
-      FROM pg_attribute
-     WHERE attrelid = format('visit_rollup_region_%s', period)::regclass AND attnum > 0 AND NOT attisdropped;
+    SELECT * INTO counts, histograms FROM rollup_columns(format('visit_rollup_region_%s', period)::regclass);
     EXECUTE format(
       'INSERT INTO %I AS r (region, %I, service_id, %s, %s)
        SELECT m.region, x.%I, x.service_id, %s, %s
@@ -88,30 +92,26 @@ $$;
 CREATE TRIGGER centres_region_moved AFTER INSERT OR DELETE OR UPDATE OF region, centre_id ON centres
   FOR EACH ROW EXECUTE FUNCTION centres_region_moved();
 
--- The regions of the rollups already held.
-INSERT INTO visit_rollup_region_day (local_day, region, service_id, tickets, served, no_shows, offered, rated,
-  score_1, score_2, score_3, score_4, score_5, reason_waiting_time, reason_staff, reason_result, reason_premises,
-  wait_hist, service_hist, hours)
-SELECT x.local_day, COALESCE(c.region, 'unassigned'), x.service_id, sum(tickets), sum(served), sum(no_shows), sum(offered),
-  sum(rated), sum(score_1), sum(score_2), sum(score_3), sum(score_4), sum(score_5), sum(reason_waiting_time),
-  sum(reason_staff), sum(reason_result), sum(reason_premises), hist_sum(wait_hist), hist_sum(service_hist),
-  hist_sum(hours)
-FROM visit_rollup_day x LEFT JOIN centres c ON c.centre_id = x.centre_id GROUP BY 1, 2, 3;
-
-INSERT INTO visit_rollup_region_month (month, region, service_id, tickets, served, no_shows, offered, rated,
-  score_1, score_2, score_3, score_4, score_5, reason_waiting_time, reason_staff, reason_result, reason_premises,
-  wait_hist, service_hist, week_hours)
-SELECT x.month, COALESCE(c.region, 'unassigned'), x.service_id, sum(tickets), sum(served), sum(no_shows), sum(offered),
-  sum(rated), sum(score_1), sum(score_2), sum(score_3), sum(score_4), sum(score_5), sum(reason_waiting_time),
-  sum(reason_staff), sum(reason_result), sum(reason_premises), hist_sum(wait_hist), hist_sum(service_hist),
-  hist_sum(week_hours)
-FROM visit_rollup_month x LEFT JOIN centres c ON c.centre_id = x.centre_id GROUP BY 1, 2, 3;
-
-INSERT INTO visit_rollup_region_year (year, region, service_id, tickets, served, no_shows, offered, rated,
-  score_1, score_2, score_3, score_4, score_5, reason_waiting_time, reason_staff, reason_result, reason_premises,
-  wait_hist, service_hist, week_hours)
-SELECT x.year, COALESCE(c.region, 'unassigned'), x.service_id, sum(tickets), sum(served), sum(no_shows), sum(offered),
-  sum(rated), sum(score_1), sum(score_2), sum(score_3), sum(score_4), sum(score_5), sum(reason_waiting_time),
-  sum(reason_staff), sum(reason_result), sum(reason_premises), hist_sum(wait_hist), hist_sum(service_hist),
-  hist_sum(week_hours)
-FROM visit_rollup_year x LEFT JOIN centres c ON c.centre_id = x.centre_id GROUP BY 1, 2, 3;
+-- The regions of the rollups already held: each period's centre rows summed by region.
+DO $$
+DECLARE
+  period text;
+  key text;
+  counts text[];
+  histograms text[];
+BEGIN
+  FOREACH period IN ARRAY ARRAY['day', 'month', 'year'] LOOP
+    key := CASE period WHEN 'day' THEN 'local_day' ELSE period END;
+    SELECT * INTO counts, histograms FROM rollup_columns(format('visit_rollup_region_%s', period)::regclass);
+    EXECUTE format(
+      'INSERT INTO %I (region, %I, service_id, %s, %s)
+       SELECT COALESCE(c.region, ''unassigned''), x.%I, x.service_id, %s, %s
+         FROM %I x LEFT JOIN centres c ON c.centre_id = x.centre_id GROUP BY 1, 2, 3',
+      'visit_rollup_region_' || period, key, array_to_string(counts, ', '), array_to_string(histograms, ', '),
+      key,
+      (SELECT string_agg(format('sum(x.%I)', c), ', ') FROM unnest(counts) c),
+      (SELECT string_agg(format('hist_sum(x.%I)', h), ', ') FROM unnest(histograms) h),
+      'visit_rollup_' || period);
+  END LOOP;
+END;
+$$;
