@@ -4,8 +4,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { startTestDashboards } from '../support/dashboards';
-import { hashPassword } from '../../main/central/staff/password';
+import { addStaffAccount, startTestDashboards } from '../support/dashboards';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import type { Language } from '../../main/contract';
@@ -85,8 +84,7 @@ describe.skipIf(missing)(
     let otherCentre: string;
 
     async function addAccount(username: string, role: StaffAccount['role'], scope: StaffAccount['scope']) {
-      const passwordHash = await hashPassword(PASSWORD);
-      expect(await store.staff.addAccount({ username, role, scope, passwordHash, at: new Date() })).toBe(true);
+      expect(await addStaffAccount(store, { username, role, scope }, PASSWORD)).toBe(true);
     }
 
     /** Figures straight from the visit rows: the test's own reading of each definition. */

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { askDashboards, startTestDashboards, type DashboardAnswer } from '../support/dashboards';
-import { hashPassword } from '../../main/central/staff/password';
+import { addStaffAccount, askDashboards, startTestDashboards, type DashboardAnswer } from '../support/dashboards';
 import { SESSION_IDLE_MS } from '../../main/central/staff/staff-auth';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
@@ -47,14 +46,7 @@ describe.skipIf(missing)(`staff sign-in on real PostgreSQL${missing ? ` (skipped
   }
 
   async function addAccount(username: string, role: StaffAccount['role'], scope: StaffAccount['scope']) {
-    const added = await store.staff.addAccount({
-      username,
-      role,
-      scope,
-      passwordHash: await hashPassword(PASSWORD),
-      at: now,
-    });
-    expect(added).toBe(true);
+    expect(await addStaffAccount(store, { username, role, scope }, PASSWORD, now)).toBe(true);
   }
 
   async function enrolDevice(deviceId: string, centreId: string) {

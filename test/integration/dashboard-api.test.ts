@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
-import { hashPassword } from '../../main/central/staff/password';
+import { addStaffAccount, askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import {
   BreakdownAnswer,
@@ -65,13 +64,15 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
   };
 
   const signIn = async (username: string) => {
-    await store.staff.addAccount({
-      username,
-      role: username === 'nigar' ? 'manager' : 'analyst',
-      scope: username === 'nigar' ? { kind: 'centres', centreIds: ['centre-01'] } : { kind: 'network' },
-      passwordHash: await hashPassword(PASSWORD),
-      at: new Date(),
-    });
+    await addStaffAccount(
+      store,
+      {
+        username,
+        role: username === 'nigar' ? 'manager' : 'analyst',
+        scope: username === 'nigar' ? { kind: 'centres', centreIds: ['centre-01'] } : { kind: 'network' },
+      },
+      PASSWORD,
+    );
     return signInToDashboards(dashboards, username, PASSWORD);
   };
 

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDashboards } from '../../main/central/http/dashboard-server';
-import { askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
-import { hashPassword } from '../../main/central/staff/password';
+import { addStaffAccount, askDashboards, signInToDashboards, startTestDashboards } from '../support/dashboards';
 import type { StaffAccount } from '../../main/central/staff/staff-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { DailyDigest, EventsAnswer, LiveView } from '../../main/contract/monitoring';
@@ -191,15 +190,7 @@ describe.skipIf(missing)(
         ['aysel', 'manager', { kind: 'centres', centreIds: ['baku-1'] }],
       ];
       for (const [username, role, scope] of accounts) {
-        expect(
-          await store.staff.addAccount({
-            username,
-            role,
-            scope,
-            passwordHash: await hashPassword(PASSWORD),
-            at: new Date(),
-          }),
-        ).toBe(true);
+        expect(await addStaffAccount(store, { username, role, scope }, PASSWORD)).toBe(true);
       }
     }, 60_000);
 

@@ -1,6 +1,8 @@
 import { request } from 'node:https';
 import { startDashboardServer, type RunningDashboards } from '../../main/central/http/dashboard-server';
 import { StaffAuth } from '../../main/central/staff/staff-auth';
+import { hashPassword } from '../../main/central/staff/password';
+import type { StaffAccount } from '../../main/central/staff/staff-store';
 import type { PostgresStore } from '../../main/central/store/postgres-store';
 import { TEST_TLS } from './test-central';
 
@@ -24,6 +26,16 @@ export function startTestDashboards(
     staticDir: options.staticDir,
     ...(options.https === false ? {} : { tls: TEST_TLS, host: '127.0.0.1' }),
   });
+}
+
+/** Adds a staff account with this password (hashed as the central hashes it); false if the name is taken. */
+export async function addStaffAccount(
+  store: PostgresStore,
+  account: Pick<StaffAccount, 'username' | 'role' | 'scope'>,
+  password: string,
+  at = new Date(),
+): Promise<boolean> {
+  return store.staff.addAccount({ ...account, passwordHash: await hashPassword(password), at });
 }
 
 export interface DashboardAnswer {

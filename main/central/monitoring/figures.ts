@@ -159,8 +159,9 @@ export interface RawAnswer {
  * microsecond an element. 'positional' (what dashboards use) sums buckets as columns,
  * sum(h[1]), sum(h[2]), …, in one pass over the rows, about 40 ns a bucket a row whether the row
  * has it or not: so for the 168 weekday × hour buckets of month rows (nearly all there), the 24
- * hours of day rows, and the first MINUTE_HEAD minutes of the waiting and service histograms (most
- * rows reach that far); the few rows longer than that have only their tail unnested.
+ * hours of day rows, and the first MINUTE_HEAD minutes of the waiting and service histograms (a
+ * region's or the network's rows reach that far); the few rows longer than that have only their
+ * tail unnested.
  */
 export type HistogramSums = 'positional' | 'unnest';
 
