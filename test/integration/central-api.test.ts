@@ -103,6 +103,8 @@ describe.skipIf(missing)(`the central's sync API on real PostgreSQL${missing ? `
       '009-rollup-years.sql',
       '010-rollup-regions.sql',
       '011-desk-visits-index.sql',
+      '012-rollup-desks.sql',
+      '013-visit-time-indexes.sql',
     ]);
   });
 

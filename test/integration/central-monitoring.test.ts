@@ -646,6 +646,24 @@ describe.skipIf(missing)(
         expect(before).toEqual(await rebuiltRollups(db));
       });
 
+      it('fills the desk rollups from the visits as migration 012 does on a database already holding visits', async () => {
+        const migration = readMigrations().find((m) => m.name === '012-rollup-desks.sql')!;
+        const backfill = migration.sql.slice(migration.sql.indexOf('INSERT INTO visit_rollup_desk_month'));
+        expect(backfill).toMatch(
+          /^INSERT INTO visit_rollup_desk_month[\s\S]*INSERT INTO visit_rollup_desk_year[\s\S]*;\s*$/,
+        );
+        const deskRows = async () =>
+          (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollup_desk_year WHERE tickets <> 0'))
+            .rows[0]!.n;
+        const before = await storedRollups(db);
+        expect(await deskRows()).toBeGreaterThan(0);
+        await db.query('TRUNCATE visit_rollup_desk_month, visit_rollup_desk_year');
+        expect(await deskRows()).toBe(0);
+        await db.query(backfill);
+        expect(await storedRollups(db)).toEqual(before);
+        expect(before).toEqual(await rebuiltRollups(db));
+      });
+
       it('runs in the background once started: woken by an ingest, stopped by close', async () => {
         const background = new PostgresStore(cluster.url, { projector: { pollMs: 60_000 } });
         try {

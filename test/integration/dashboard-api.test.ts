@@ -13,8 +13,11 @@ import {
   SeriesAnswer,
   VisitsAnswer,
   type ChildFigures,
+  type VisitFilter,
 } from '../../main/contract/monitoring';
 import { SyncBatch } from '../../main/contract/sync';
+import { rollupFiguresQuery, type RawAnswer } from '../../main/central/monitoring/figures';
+import { listBoundsOf, visitListQuery, type VisitListRow } from '../../main/central/monitoring/visit-list';
 import { generateNetwork } from '../../scripts/generate-network';
 import { postgresMissing, throwawayPostgres } from '../support/postgres';
 import { outboxOf, visitFacts, type VisitPlan } from '../support/visit-facts';
@@ -34,6 +37,8 @@ const ACROSS = { from: '2026-09-17', to: '2026-11-08' };
 const YEAR = { from: '2025-12-04', to: END_DAY };
 /** A whole year (its year rollup), three days before it, and most of a month after (that month less its last days). */
 const YEARS = { from: '2024-12-29', to: '2026-01-27' };
+/** Every day the generated network holds (two years), and some before. */
+const EVERYTHING = { from: '2024-01-01', to: END_DAY };
 const NAMES = { az: 'Pasport', ru: 'Паспорт', en: 'Passport', kk: 'Паспорт', ky: 'Паспорт', uz: 'Pasport' };
 
 interface Answer {
@@ -344,6 +349,95 @@ describe.skipIf(missing)(`dashboards' read API on real PostgreSQL${missing ? ` (
     const excesses = answer.visits.map((visit) => visit.serviceMinutes! - visit.serviceStandardMinutes);
     expect(excesses).toEqual([...excesses].sort((a, b) => b - a));
     expect(answer.visits.every((visit) => visit.deskId === '2' && visit.centreId === 'centre-03')).toBe(true);
+  });
+
+  /** Every visit the list must hold, in its order, straight from the visit rows. */
+  const listed = async (scope: Record<string, string>, range: { from: string; to: string }, filter: VisitFilter) => {
+    const service = 'v.service_seconds / 60 - COALESCE(st.service_minutes, 15)';
+    const waiting = 'v.waiting_seconds / 60 - COALESCE(st.waiting_minutes, 15)';
+    const { excess, keep } = {
+      'service-over-standard': { excess: service, keep: `${service} >= 0` },
+      'waiting-over-standard': { excess: waiting, keep: `${waiting} >= 0` },
+      all: { excess: `GREATEST(${service}, ${waiting})`, keep: 'true' },
+    }[filter];
+    const conditions = where(scope, range);
+    const { rows } = await db.query<{ ref: string }>(
+      `SELECT v.device_id || ':' || v.ticket_id AS ref
+         FROM visits v LEFT JOIN service_standards st ON st.service_id = v.service_id
+         LEFT JOIN centres c ON c.centre_id = v.centre_id
+        WHERE ${conditions.text} AND ${keep}
+        ORDER BY ${excess} DESC NULLS LAST, v.issued_at, v.device_id, v.ticket_id`,
+      conditions.values,
+    );
+    return rows.map((row) => row.ref);
+  };
+  const FILTERS = ['service-over-standard', 'waiting-over-standard', 'all'] as const;
+
+  it("lists a centre's and a service's visits in SQL's order page by page, each filter, with SQL's count", async () => {
+    for (const scope of [{ centre: 'centre-03' }, { centre: 'centre-03', service: 'service-01' }]) {
+      for (const range of [EVERYTHING, YEARS, MONTH]) {
+        for (const filter of FILTERS) {
+          const refs = await listed(scope, range, filter);
+          const last = Math.max(0, Math.floor((refs.length - 1) / 200) * 200);
+          for (const offset of new Set([0, 200, last])) {
+            const answer = VisitsAnswer.parse(
+              await ok(`visits?${query(scope, range)}&filter=${filter}&offset=${offset}`),
+            );
+            const name = `${JSON.stringify(scope)} ${range.from} ${filter} from ${offset}`;
+            expect(answer.total, name).toBe(refs.length);
+            expect(
+              answer.visits.map((visit) => visit.ref),
+              name,
+            ).toEqual(refs.slice(offset, offset + 200));
+            // The page read within the rollups' bounds is that page (not only after reading it whole).
+            const list = { scope: { centreId: scope.centre, serviceId: scope.service }, range, filter, offset };
+            const figures = await db.query<{ answer: RawAnswer }>(rollupFiguresQuery(list.scope, range));
+            const bounded = listBoundsOf(figures.rows[0]!.answer, filter, offset + 200);
+            if (bounded === null) {
+              expect(filter, `${name}: only 'all' reaching visits never called is unbounded`).toBe('all');
+              continue;
+            }
+            expect(bounded.total, name).toBe(refs.length);
+            const within = visitListQuery(list, bounded.bounds);
+            const [page] = (await db.query<{ rows: VisitListRow[] }>(within.text, within.values)).rows;
+            expect(
+              page!.rows.map((row) => `${row.device_id}:${row.ticket_id}`),
+              `${name}, bounded`,
+            ).toEqual(refs.slice(offset, offset + 200));
+          }
+        }
+      }
+    }
+    // The cases above reach past the first page.
+    expect((await listed({ centre: 'centre-03' }, YEARS, 'all')).length).toBeGreaterThan(400);
+    expect((await listed({ centre: 'centre-03' }, EVERYTHING, 'service-over-standard')).length).toBeGreaterThan(200);
+  });
+
+  it('reads a list whole when the rollups promise visits the visit rows do not hold', async () => {
+    const scope = { centre: 'centre-03' };
+    const key = ['centre-03', 'service-01', MONTH.from];
+    const { rows } = await db.query<{ service_hist: number[] }>(
+      'SELECT service_hist FROM visit_rollup_month WHERE centre_id = $1 AND service_id = $2 AND month = $3',
+      key,
+    );
+    expect(rows).toHaveLength(1);
+    try {
+      // 300 visits of 500 minutes that never happened: the page bounded by them would be empty.
+      await db.query(
+        `UPDATE visit_rollup_month SET service_hist = hist_add(service_hist, array_fill(0, ARRAY[500]) || 300)
+          WHERE centre_id = $1 AND service_id = $2 AND month = $3`,
+        key,
+      );
+      const refs = await listed(scope, MONTH, 'service-over-standard');
+      expect(refs.length).toBeGreaterThan(0);
+      const answer = VisitsAnswer.parse(await ok(`visits?${query(scope, MONTH)}&filter=service-over-standard`));
+      expect([answer.total, answer.visits.map((visit) => visit.ref)]).toEqual([refs.length, refs.slice(0, 200)]);
+    } finally {
+      await db.query(
+        'UPDATE visit_rollup_month SET service_hist = $4 WHERE centre_id = $1 AND service_id = $2 AND month = $3',
+        [...key, rows[0]!.service_hist],
+      );
+    }
   });
 
   it('lists visits sent through the sync ingest with their printed numbers, each filter its own', async () => {

@@ -10,18 +10,17 @@ import {
   figuresOf,
   packedHistogramsSql,
   positionalSums,
-  scopeConditions,
   rollupRangeParts,
   type RawAnswer,
   type SqlQuery,
 } from './figures';
-import { COUNT_CONDITIONS, ROLLUP_COUNT_COLUMNS, minutesBucket } from './rollup-sql';
+import { ROLLUP_COUNT_COLUMNS, type RollupFamily } from './rollup-sql';
 
 /*
  * A scope's children one level down, each with its figures (issue 13): network → regions, region →
  * centres, centre → services, centre + service → desks. One grouped query a period, never one a
  * child: the rollups grouped by the child's key (the region rollups by region, the centres' by
- * centre or service), or, for desks (not rolled up), the centre's visit rows of the range grouped by desk.
+ * centre or service, the desks' by desk, their days read from the visits).
  */
 
 export type ChildLevel = Exclude<MonitoringLevel, 'network'>;
@@ -42,20 +41,27 @@ export interface KeyedAnswer {
   answer: RawAnswer;
 }
 
-const KEY_OF_ROLLUP: Record<Exclude<ChildLevel, 'desk'>, string> = {
+const KEY_OF_ROLLUP: Record<ChildLevel, string> = {
   region: 'x.region',
   centre: 'x.centre_id',
   service: 'x.service_id',
+  desk: 'x.desk_id',
+};
+const FAMILY_OF_CHILD: Record<ChildLevel, RollupFamily> = {
+  region: 'region',
+  centre: 'centre',
+  service: 'centre',
+  desk: 'desk',
 };
 
 /**
- * The shared tail: from CTEs counts (key, service_id, counts…) and wait and service (key,
- * service_id, minute, n), one jsonb answer per key, in key order. No hours: a child's busiest hours
+ * The shared tail: from CTEs sums (key, service_id, counts…, the minute heads), counts, and wait and
+ * service (key, service_id, minute, n: the minutes past the head), one jsonb answer per key, in key order. No hours: a child's busiest hours
  * are its own page's (ChildFigures).
  */
-function answersPerKey(heads: 'sums' | null): string {
+function answersPerKey(): string {
   const perKey = (cte: string, column: string) =>
-    `LEFT JOIN (${packedHistogramsSql(cte, heads && { relation: heads, column }, ['key'])}) ${cte}_rows USING (key)`;
+    `LEFT JOIN (${packedHistogramsSql(cte, { relation: 'sums', column }, ['key'])}) ${cte}_rows USING (key)`;
   return `SELECT k.key, jsonb_build_object(
       'services', k.services,
       'wait', COALESCE(wait_rows.rows, '[]'),
@@ -70,21 +76,18 @@ function answersPerKey(heads: 'sums' | null): string {
 }
 
 /** The children's answers from the rollups (whole years, months and days, as the figures read them). */
-export function breakdownRollupQuery(
-  scope: MonitoringScope,
-  range: DayRange,
-  child: Exclude<ChildLevel, 'desk'>,
-): SqlQuery {
+export function breakdownQuery(scope: MonitoringScope, range: DayRange, child: ChildLevel): SqlQuery {
+  if (child === 'desk' && (scope.centreId === undefined || scope.serviceId === undefined))
+    throw new Error('scope: desks are read within a centre and service');
   const values: unknown[] = [];
   const key = KEY_OF_ROLLUP[child];
   const counts = ROLLUP_COUNT_COLUMNS.map((name) => `x.${name}`).join(', ');
-  // The regions' rollups for regions, else the centres', years, months and days as the figures read
-  // them (a row's sign -1 takes days back out of their month).
+  // Years, months and days as the figures read them (a row's sign -1 takes days back out of their month).
   const parts = rollupRangeParts(
     scope,
     range,
     values,
-    child === 'region' ? 'region' : 'centre',
+    FAMILY_OF_CHILD[child],
     (_, histogram) =>
       `${key} AS key, x.service_id, ${counts}, ${histogram('wait_hist')} AS wait_hist, ${histogram('service_hist')} AS service_hist`,
   );
@@ -103,29 +106,8 @@ export function breakdownRollupQuery(
   counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.join(', ')} FROM sums),
   ${minutes('wait', 'wait_hist')},
   ${minutes('service', 'service_hist')}
-  ${answersPerKey('sums')}`;
+  ${answersPerKey()}`;
   return { text, values };
-}
-
-/** A centre's (and service's) desks from its visit rows of the range, grouped by desk. */
-export function breakdownDeskQuery(scope: MonitoringScope, range: DayRange): SqlQuery {
-  if (scope.centreId === undefined) throw new Error('scope.centreId: desks are read within a centre');
-  const values: unknown[] = [range.from, range.to];
-  const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', false)];
-  const text = `WITH v AS MATERIALIZED (
-    SELECT COALESCE(v.desk_id, '${NO_DESK_KEY}') AS key, v.service_id, v.outcome, v.rating_offered, v.score, v.reasons,
-           ${minutesBucket('v.waiting_seconds')} AS wait_min, ${minutesBucket('v.service_seconds')} AS service_min
-      FROM visits v WHERE ${where.join(' AND ')}),
-  counts AS (SELECT key, service_id, ${ROLLUP_COUNT_COLUMNS.map((name) => `(count(*) FILTER (WHERE ${COUNT_CONDITIONS[name]}))::integer AS ${name}`).join(', ')}
-               FROM v GROUP BY key, service_id),
-  wait AS (SELECT key, service_id, wait_min AS minute, count(*)::integer AS n FROM v WHERE wait_min IS NOT NULL GROUP BY 1, 2, 3),
-  service AS (SELECT key, service_id, service_min AS minute, count(*)::integer AS n FROM v WHERE service_min IS NOT NULL GROUP BY 1, 2, 3)
-  ${answersPerKey(null)}`;
-  return { text, values };
-}
-
-export function breakdownQuery(scope: MonitoringScope, range: DayRange, child: ChildLevel): SqlQuery {
-  return child === 'desk' ? breakdownDeskQuery(scope, range) : breakdownRollupQuery(scope, range, child);
 }
 
 const NOTHING: RawAnswer = { services: [], wait: [], service: [], hours: [], standards: [] };

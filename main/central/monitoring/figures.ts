@@ -6,7 +6,7 @@ import {
   UNASSIGNED_REGION,
   rollupGrainOf,
   minutesBucket,
-  rollupTable,
+  rollupSource,
   type RollupCount,
   type RollupFamily,
   type RollupPeriod,
@@ -289,7 +289,7 @@ export function rollupRangeParts(
       ...familyConditions(scope, family, values),
     ];
     const histogram = (column: string) => (sign === 1 ? `x.${column}` : `hist_scale(x.${column}, -1)`);
-    return `SELECT ${columns(grain, histogram)}, ${sign} AS sign FROM ${rollupTable(rollupGrainOf(family, grain))} x ${join} WHERE ${where.join(' AND ')}`;
+    return `SELECT ${columns(grain, histogram)}, ${sign} AS sign FROM ${rollupSource(rollupGrainOf(family, grain))} x ${join} WHERE ${where.join(' AND ')}`;
   };
   const parts: string[] = [];
   if (years) parts.push(select('year', 'year', [years], 1));
@@ -301,10 +301,19 @@ export function rollupRangeParts(
 
 /**
  * The conditions on a family's rollup rows (x) for a scope: the network's rows are all its own; a
- * region's are keyed by region; the centres' rows by centre, or by the centres of a region.
+ * region's are keyed by region; the centres' rows by centre, or by the centres of a region; the
+ * desks' by centre, service and desk (desk_id is already '' for none).
  */
 export function familyConditions(scope: Scope, family: RollupFamily, values: unknown[]): string[] {
   if (family === 'centre') return scopeConditions(scope, values, 'x', false);
+  if (family === 'desk') {
+    const conditions = scopeConditions(scope, values, 'x', false);
+    if (scope.deskId !== undefined) {
+      values.push(scope.deskId);
+      conditions.push(`x.desk_id = $${values.length}`);
+    }
+    return conditions;
+  }
   const conditions = scopeConditions(
     { ...(scope.serviceId !== undefined && { serviceId: scope.serviceId }) },
     values,
@@ -322,8 +331,9 @@ export function familyConditions(scope: Scope, family: RollupFamily, values: unk
  * Answers per service, standards joined, from the rollups (whole years from the year rollup, whole
  * months from the month rollup, the days left from the day rollup, or a month's row less its other
  * days when they are most of it; each row carries the sign it is summed with): the network's or the
- * region's own tables when no centre is asked for, else the centres'. A desk is not rolled up: its figures are its centre's
- * visit rows of the range, read through the (centre, day) index, a few hundred a day.
+ * region's own tables when no centre is asked for, else the centres'. A desk's figures (with its
+ * busiest hours, which the desk rollups do not keep) are its visit rows of the range, read through
+ * the desk index (migration 011): a few thousand a year.
  */
 export function rollupFiguresQuery(scope: Scope, range: DayRange, sums: HistogramSums = 'positional'): SqlQuery {
   if (scope.deskId !== undefined) return visitFiguresQuery(scope, range);
@@ -388,6 +398,28 @@ function percentileOf(histogram: Map<number, number>, total: number, share: numb
   return null;
 }
 
+/** Every (service, minute, visits) of packed histograms with visits. */
+export function eachMinute(
+  rows: PackedHistogram[],
+  visit: (serviceId: string, minute: number, count: number) => void,
+): void {
+  for (const [serviceId, head, minutes, counts] of rows) {
+    head.forEach((count, minute) => {
+      if (count) visit(serviceId, minute, count);
+    });
+    minutes.forEach((minute, index) => visit(serviceId, minute, counts[index]!));
+  }
+}
+
+/** A service's standards as figures read them: its own, else the defaults. */
+export function standardsOf(answer: RawAnswer): { service: (id: string) => number; waiting: (id: string) => number } {
+  const standards = new Map(answer.standards.map((row) => [row.service_id, row]));
+  return {
+    service: (id) => standards.get(id)?.service_minutes ?? DEFAULT_SERVICE_MINUTES,
+    waiting: (id) => standards.get(id)?.waiting_minutes ?? DEFAULT_WAITING_MINUTES,
+  };
+}
+
 function timeFigures(rows: PackedHistogram[], standardOf: (serviceId: string) => number): TimeFigures {
   const histogram = new Map<number, number>();
   let measured = 0;
@@ -399,13 +431,7 @@ function timeFigures(rows: PackedHistogram[], standardOf: (serviceId: string) =>
     if (minute < standard) within += count;
     else excess += (minute - standard) * count;
   };
-  for (const [serviceId, head, minutes, counts] of rows) {
-    const standard = standardOf(serviceId);
-    head.forEach((count, minute) => {
-      if (count) add(minute, count, standard);
-    });
-    minutes.forEach((minute, index) => add(minute, counts[index]!, standard));
-  }
+  eachMinute(rows, (serviceId, minute, count) => add(minute, count, standardOf(serviceId)));
   const over = measured - within;
   return {
     measured,
@@ -420,7 +446,7 @@ function timeFigures(rows: PackedHistogram[], standardOf: (serviceId: string) =>
 
 /** The figures from either query's answer. */
 export function figuresOf(answer: RawAnswer): Figures {
-  const standards = new Map(answer.standards.map((row) => [row.service_id, row]));
+  const standards = standardsOf(answer);
   const total = (name: CountName) => answer.services.reduce((sum, row) => sum + row[name], 0);
   const faces: Figures['satisfaction']['faces'] = [
     total('score_1'),
@@ -443,8 +469,8 @@ export function figuresOf(answer: RawAnswer): Figures {
     tickets: total('tickets'),
     served: total('served'),
     noShows: total('no_shows'),
-    waiting: timeFigures(answer.wait, (id) => standards.get(id)?.waiting_minutes ?? DEFAULT_WAITING_MINUTES),
-    service: timeFigures(answer.service, (id) => standards.get(id)?.service_minutes ?? DEFAULT_SERVICE_MINUTES),
+    waiting: timeFigures(answer.wait, standards.waiting),
+    service: timeFigures(answer.service, standards.service),
     satisfaction: {
       offered,
       rated,

@@ -8,13 +8,26 @@
 /**
  * Per centre and service, by day, by month and by year; the same per region and service, and for
  * the whole network per service only, so a region's or the network's range reads one row per
- * service and period, not one per centre, and nine years read nine rows per service, not 108. A
- * desk's figures are read from its centre's visit rows (see figures.ts).
+ * service and period, not one per centre, and nine years read nine rows per service, not 108.
+ * Per centre, desk and service by month and year only, without hours, for a service's desks over
+ * long ranges: a desk's day would be nearly a row a visit, so its days are read from the visits
+ * (desk_day is never kept: see rollupSource). A desk's own figures are read from its visit rows
+ * (see figures.ts).
  */
-export type RollupFamily = 'centre' | 'region' | 'network';
+export type RollupFamily = 'centre' | 'region' | 'network' | 'desk';
 export type RollupPeriod = 'day' | 'month' | 'year';
 export type RollupGrain =
-  RollupPeriod | 'region_day' | 'region_month' | 'region_year' | 'network_day' | 'network_month' | 'network_year';
+  | RollupPeriod
+  | 'region_day'
+  | 'region_month'
+  | 'region_year'
+  | 'network_day'
+  | 'network_month'
+  | 'network_year'
+  | 'desk_day'
+  | 'desk_month'
+  | 'desk_year';
+/** The grains kept in tables, at ingest and by the generator. */
 export const ROLLUP_GRAINS: readonly RollupGrain[] = [
   'day',
   'month',
@@ -25,6 +38,8 @@ export const ROLLUP_GRAINS: readonly RollupGrain[] = [
   'network_day',
   'network_month',
   'network_year',
+  'desk_month',
+  'desk_year',
 ];
 
 /** The grain a family keeps a period in. */
@@ -88,6 +103,8 @@ const CENTRE: [string, string] = ['centre_id', 'v.centre_id'];
 // moved to another region takes its rows with it (move_centre_region, migration 010).
 const REGION: [string, string] = ['region', `COALESCE(c.region, '${UNASSIGNED_REGION}')`];
 const SERVICE: [string, string] = ['service_id', 'v.service_id'];
+// A visit never called at a desk is the desk ''.
+const DESK: [string, string] = ['desk_id', "COALESCE(v.desk_id, '')"];
 const KEYS: Record<RollupGrain, Array<[string, string]>> = {
   day: [DAY, CENTRE, SERVICE],
   month: [MONTH, CENTRE, SERVICE],
@@ -98,6 +115,9 @@ const KEYS: Record<RollupGrain, Array<[string, string]>> = {
   network_day: [DAY, SERVICE],
   network_month: [MONTH, SERVICE],
   network_year: [YEAR, SERVICE],
+  desk_day: [DAY, CENTRE, DESK, SERVICE],
+  desk_month: [MONTH, CENTRE, DESK, SERVICE],
+  desk_year: [YEAR, CENTRE, DESK, SERVICE],
 };
 
 /** Tickets per local hour of issue (a day's weekday is its own), or per weekday and hour (a month's or year's). */
@@ -106,7 +126,7 @@ const WEEK_HOURS: [string, string] = [
   'week_hours',
   '(extract(isodow FROM v.local_day)::integer - 1) * 24 + v.local_hour',
 ];
-const HOURS: Record<RollupGrain, [string, string]> = {
+const HOURS: Record<RollupGrain, [string, string] | null> = {
   day: DAY_HOURS,
   month: WEEK_HOURS,
   year: WEEK_HOURS,
@@ -116,6 +136,14 @@ const HOURS: Record<RollupGrain, [string, string]> = {
   network_day: DAY_HOURS,
   network_month: WEEK_HOURS,
   network_year: WEEK_HOURS,
+  // A desk's busiest hours are read from its visits with its figures.
+  desk_day: null,
+  desk_month: null,
+  desk_year: null,
+};
+const hoursOf = (grain: RollupGrain): Array<[string, string]> => {
+  const hours = HOURS[grain];
+  return hours ? [hours] : [];
 };
 
 /** The key columns of a grain's table. */
@@ -123,21 +151,26 @@ export const rollupKeys = (grain: RollupGrain) => KEYS[grain].map(([name]) => na
 
 export const rollupTable = (grain: RollupGrain) => `visit_rollup_${grain}`;
 
+/** What a grain is read from: its table, or for desk_day (not kept) the visits rolled up as read. */
+export const rollupSource = (grain: RollupGrain) =>
+  ROLLUP_GRAINS.includes(grain) ? rollupTable(grain) : `(${rollupSelect(grain, '(SELECT visits.*, 1 AS sign FROM visits)')})`;
+
 /** The rollup table's columns, in the order rollupSelect yields them. */
 export function rollupColumns(grain: RollupGrain): string[] {
-  return [...KEYS[grain].map(([name]) => name), ...ROLLUP_COUNT_COLUMNS, ...Object.keys(HISTOGRAMS), HOURS[grain][0]];
+  return [
+    ...KEYS[grain].map(([name]) => name),
+    ...ROLLUP_COUNT_COLUMNS,
+    ...Object.keys(HISTOGRAMS),
+    ...hoursOf(grain).map(([name]) => name),
+  ];
 }
 
 /** The contributions of `source`'s visits, one row per rollup key. */
 export function rollupSelect(grain: RollupGrain, source: string): string {
   const keys = KEYS[grain];
-  const [hoursName, hoursBucket] = HOURS[grain];
   return `SELECT ${keys.map(([name, expr]) => `${expr} AS ${name}`).join(', ')},
     ${ROLLUP_COUNT_COLUMNS.map((name) => `COALESCE(sum(v.sign) FILTER (WHERE ${COUNT_CONDITIONS[name]}), 0)::integer AS ${name}`).join(',\n    ')},
-    ${Object.entries(HISTOGRAMS)
-      .map(([name, bucket]) => `hist_agg(${bucket}, v.sign) AS ${name}`)
-      .join(', ')},
-    hist_agg(${hoursBucket}, v.sign) AS ${hoursName}
+    ${[...Object.entries(HISTOGRAMS), ...hoursOf(grain)].map(([name, bucket]) => `hist_agg(${bucket}, v.sign) AS ${name}`).join(', ')}
   FROM ${source} v${keys.includes(REGION) ? ' LEFT JOIN centres c ON c.centre_id = v.centre_id' : ''}
   GROUP BY ${keys.map((_, index) => index + 1).join(', ')}`;
 }
@@ -152,7 +185,9 @@ export function rollupUpsert(grain: RollupGrain, source: string): string {
   const keys = rollupKeys(grain);
   const sums = [
     ...ROLLUP_COUNT_COLUMNS.map((name) => `${name} = r.${name} + EXCLUDED.${name}`),
-    ...[...Object.keys(HISTOGRAMS), HOURS[grain][0]].map((name) => `${name} = hist_add(r.${name}, EXCLUDED.${name})`),
+    ...[...Object.keys(HISTOGRAMS), ...hoursOf(grain).map(([name]) => name)].map(
+      (name) => `${name} = hist_add(r.${name}, EXCLUDED.${name})`,
+    ),
   ];
   return `INSERT INTO ${table} AS r (${columns.join(', ')})
   ${rollupSelect(grain, source)}

@@ -16,8 +16,8 @@ import { COUNT_CONDITIONS, minutesBucket, rollupGrainOf, rollupTable } from './r
  * A scope's figures over time (issue 13): a point a day for ranges up to 92 days, else a point a
  * month (named by its first day; the range's partial months at either end count only their days in
  * it). Shares within standard are read against each service's standard (service_standards, else the
- * defaults) from the rollups' histograms: the first `standard` buckets are the visits within. A desk,
- * not rolled up, is read from its centre's visit rows.
+ * defaults) from the rollups' histograms: the first `standard` buckets are the visits within. A
+ * desk's days (its rollups keep no days) are read from its visit rows through the desk index.
  */
 
 export const MAX_DAILY_DAYS = 92;

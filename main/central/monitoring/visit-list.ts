@@ -1,11 +1,24 @@
 import type { DayRange, MonitoringScope, VisitFilter, VisitRow, VisitsAnswer } from '../../contract/monitoring';
-import { DEFAULT_SERVICE_MINUTES, DEFAULT_WAITING_MINUTES, scopeConditions, type SqlQuery } from './figures';
+import {
+  DEFAULT_SERVICE_MINUTES,
+  DEFAULT_WAITING_MINUTES,
+  eachMinute,
+  scopeConditions,
+  standardsOf,
+  type RawAnswer,
+  type SqlQuery,
+} from './figures';
 
 /*
  * The visits behind a figure (issue 13), for staff: a centre's (or its desk's, or service's) visits
  * of a range, those over a standard or all, the longest over first. Times are whole minutes (floor),
  * over standard when the minutes reach the standard, as the figures count them. The printed number
  * is read from the ticket-issued fact the device sent (sync_records, indexed for it by migration 008).
+ *
+ * A centre's or service's list is bounded first (listBoundsOf): the range's histograms, read from
+ * the rollups, say how many minutes over its standard a visit must be to reach the page asked for,
+ * so only those visits are read, through the (centre, service, seconds) indexes, and the total is
+ * the rollups' count. A centre's nine years otherwise sorted its 1.5 M visits.
  */
 
 export const VISITS_PAGE = 200;
@@ -30,9 +43,98 @@ const KEEP: Record<VisitFilter, string> = {
   all: 'true',
 };
 
-export function visitListQuery({ scope, range, filter, offset }: VisitListQuery): SqlQuery {
+/**
+ * Per service, the least seconds of service (and of waiting) a visit needs to be on the page: every
+ * visit before the page's end is at least that far over its standard.
+ */
+export interface ListBounds {
+  services: string[];
+  serviceSeconds: number[];
+  waitingSeconds: number[];
+}
+/** A visit within bounds (b), as the filter orders visits. */
+const WITHIN_BOUNDS: Record<VisitFilter, string> = {
+  'service-over-standard': 'v.service_seconds >= b.service_seconds',
+  'waiting-over-standard': 'v.waiting_seconds >= b.waiting_seconds',
+  all: '(v.service_seconds >= b.service_seconds OR v.waiting_seconds >= b.waiting_seconds)',
+};
+
+/**
+ * The list's total and its bounds for the first `needed` visits, from the range's rollup answer
+ * (histograms per service, whole minutes, as the list counts them). The bound is the greatest
+ * excess e that at least `needed` visits reach: with 'all' (a visit's greater excess) at least the
+ * service times' or the waits' count at e, so their union holds the page. Null when 'all' cannot be
+ * bounded: the page reaches visits never called, which have no excess.
+ */
+export function listBoundsOf(
+  answer: RawAnswer,
+  filter: VisitFilter,
+  needed: number,
+): { total: number; bounds: ListBounds } | null {
+  const standards = standardsOf(answer);
+  const excesses = (rows: RawAnswer['service'], standardOf: (id: string) => number) => {
+    const counts = new Map<number, number>();
+    eachMinute(rows, (serviceId, minute, count) => {
+      const excess = minute - standardOf(serviceId);
+      counts.set(excess, (counts.get(excess) ?? 0) + count);
+    });
+    return counts;
+  };
+  const kinds = {
+    service: excesses(answer.service, standards.service),
+    waiting: excesses(answer.wait, standards.waiting),
+  };
+  const counted =
+    filter === 'all'
+      ? [kinds.service, kinds.waiting]
+      : [filter === 'service-over-standard' ? kinds.service : kinds.waiting];
+  // Down from the greatest excess, each kind's visits at or past it, until one kind has enough.
+  const reached = counted.map(() => 0);
+  let bound: number | null = null;
+  for (const excess of [...new Set(counted.flatMap((counts) => [...counts.keys()]))].sort((a, b) => b - a)) {
+    counted.forEach((counts, index) => (reached[index]! += counts.get(excess) ?? 0));
+    if (Math.max(...reached) >= needed) {
+      bound = excess;
+      break;
+    }
+  }
+  const overStandard = (counts: Map<number, number>) =>
+    [...counts].reduce((sum, [excess, count]) => sum + (excess >= 0 ? count : 0), 0);
+  let total: number;
+  if (filter === 'all') {
+    if (bound === null) return null;
+    total = answer.services.reduce((sum, row) => sum + row.tickets, 0);
+  } else {
+    // Fewer over the standard than needed: the page is the last, every visit over it is read.
+    bound = Math.max(bound ?? 0, 0);
+    total = overStandard(counted[0]!);
+  }
+  const services = answer.services.map((row) => row.service_id);
+  const seconds = (standardOf: (id: string) => number) => services.map((id) => (bound! + standardOf(id)) * 60);
+  return {
+    total,
+    bounds: { services, serviceSeconds: seconds(standards.service), waitingSeconds: seconds(standards.waiting) },
+  };
+}
+
+/**
+ * The page and the count of visits kept: every visit of the scope and range the filter keeps, or,
+ * with `bounds`, only those within them (kept then counts those read, not the list's total).
+ */
+export function visitListQuery(
+  { scope, range, filter, offset }: VisitListQuery,
+  bounds: ListBounds | null = null,
+): SqlQuery {
   const values: unknown[] = [range.from, range.to];
   const where = ['v.local_day BETWEEN $1 AND $2', ...scopeConditions(scope, values, 'v', true)];
+  let from = 'visits v';
+  if (bounds) {
+    values.push(bounds.services, bounds.serviceSeconds, bounds.waitingSeconds);
+    const n = values.length;
+    from = `unnest($${n - 2}::text[], $${n - 1}::integer[], $${n}::integer[]) AS b (service_id, service_seconds, waiting_seconds)
+      JOIN visits v ON v.service_id = b.service_id`;
+    where.push(WITHIN_BOUNDS[filter]);
+  }
   values.push(VISITS_PAGE, offset);
   const [limit, skip] = [`$${values.length - 1}`, `$${values.length}`];
   // Kept visits are filtered and ordered on their raw columns; only the page's are formatted and
@@ -42,7 +144,7 @@ export function visitListQuery({ scope, range, filter, offset }: VisitListQuery)
            v.waiting_seconds / 60 AS waiting_minutes, v.service_seconds / 60 AS service_minutes,
            COALESCE(st.waiting_minutes, ${DEFAULT_WAITING_MINUTES}) AS waiting_standard,
            COALESCE(st.service_minutes, ${DEFAULT_SERVICE_MINUTES}) AS service_standard, v.score::integer AS score
-      FROM visits v LEFT JOIN service_standards st ON st.service_id = v.service_id
+      FROM ${from} LEFT JOIN service_standards st ON st.service_id = v.service_id
      WHERE ${where.join(' AND ')}),
   kept AS MATERIALIZED (SELECT v.*, ${EXCESS[filter]} AS excess FROM v WHERE ${KEEP[filter]}),
   page AS MATERIALIZED (SELECT * FROM kept ORDER BY excess DESC NULLS LAST, issued_at, device_id, ticket_id LIMIT ${limit} OFFSET ${skip})

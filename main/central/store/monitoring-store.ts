@@ -24,7 +24,14 @@ import {
 } from '../monitoring/live';
 import { centresQuery, networkMapOf, servicesQuery, type CentreRow, type ServiceRow } from '../monitoring/network-map';
 import { seriesAnswerOf, seriesQuery, type SeriesRow } from '../monitoring/series';
-import { visitListQuery, visitsAnswerOf, type VisitListQuery, type VisitListRow } from '../monitoring/visit-list';
+import {
+  VISITS_PAGE,
+  listBoundsOf,
+  visitListQuery,
+  visitsAnswerOf,
+  type VisitListQuery,
+  type VisitListRow,
+} from '../monitoring/visit-list';
 import type { BreakdownAnswer, NetworkMap, SeriesAnswer, VisitsAnswer } from '../../contract/monitoring';
 
 /**
@@ -107,11 +114,7 @@ export class MonitoringStore implements MonitoringReads {
   /** One grouped query a period, both periods at once. */
   async breakdown(scope: Scope, range: DayRange, child: ChildLevel): Promise<BreakdownAnswer> {
     const before = previousRange(range);
-    // Desks are read from visit rows, planned per run like the baseline; the rollups' sums are named.
-    const read = (period: DayRange) => {
-      const query = breakdownQuery(scope, period, child);
-      return this.pool.query<KeyedAnswer>(child === 'desk' ? query : named(query));
-    };
+    const read = (period: DayRange) => this.pool.query<KeyedAnswer>(named(breakdownQuery(scope, period, child)));
     const [current, previous] = await Promise.all([read(range), read(before)]);
     return breakdownAnswerOf(scope, child, { range, previousRange: before }, current.rows, previous.rows);
   }
@@ -121,8 +124,39 @@ export class MonitoringStore implements MonitoringReads {
     return seriesAnswerOf(scope, range, rows);
   }
 
+  /**
+   * A desk's list is read whole (a few thousand visits at most, through the desk index); a centre's
+   * or service's is bounded by its rollups first (visit-list.ts), read in one snapshot with them so
+   * the total and the page agree.
+   */
   async visits(query: VisitListQuery): Promise<VisitsAnswer> {
-    const { rows } = await this.run<{ total: number; rows: VisitListRow[] }>(visitListQuery(query));
-    return visitsAnswerOf(query, rows[0]!.total, rows[0]!.rows);
+    type Answer = { total: number; rows: VisitListRow[] };
+    if (query.scope.deskId !== undefined) {
+      const { rows } = await this.run<Answer>(visitListQuery(query));
+      return visitsAnswerOf(query, rows[0]!.total, rows[0]!.rows);
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const figures = await client.query<{ answer: RawAnswer }>(named(rollupFiguresQuery(query.scope, query.range)));
+      const needed = query.offset + VISITS_PAGE;
+      const bounded = listBoundsOf(figures.rows[0]!.answer, query.filter, needed);
+      const read = async (list: SqlQuery) => (await client.query<Answer>(list.text, list.values)).rows[0]!;
+      let answer: Answer | null = null;
+      if (bounded) {
+        const within = await read(visitListQuery(query, bounded.bounds));
+        // Fewer read than the rollups promise would mean they disagree with the visits (they are
+        // written together): the list is then read whole, and its own count is the total.
+        if (within.total >= Math.min(needed, bounded.total)) answer = { total: bounded.total, rows: within.rows };
+      }
+      answer ??= await read(visitListQuery(query));
+      await client.query('COMMIT');
+      return visitsAnswerOf(query, answer.total, answer.rows);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
