@@ -5,24 +5,18 @@
 //   npx tsx scripts/bench-dashboard-api.ts [--visits 300000] [--runs 20] [--database-url <a generated network's>]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { DayRange, MonitoringScope } from '../main/contract/monitoring';
+import type { DayRange } from '../main/contract/monitoring';
 import { childLevelOf } from '../main/central/monitoring/breakdown';
 import { MonitoringStore, dashboardReadPool } from '../main/central/store/monitoring-store';
 import { PostgresStore } from '../main/central/store/postgres-store';
 import { throwawayPostgres } from '../test/support/postgres';
 import { fmt, percentile, sorted } from './bench-tap';
+import { SCOPES } from './bench-monitoring';
 import { generateNetwork } from './generate-network';
 
 const MAX_P95_MS = 300;
 const END_DAY = '2026-12-03';
 
-const LEVELS: Array<{ level: string; scope: MonitoringScope }> = [
-  { level: 'network', scope: {} },
-  { level: 'region', scope: { region: 'absheron' } },
-  { level: 'centre', scope: { centreId: 'centre-03' } },
-  { level: 'service', scope: { centreId: 'centre-03', serviceId: 'service-01' } },
-  { level: 'desk', scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' } },
-];
 const RANGES: Array<{ name: string; range: DayRange }> = [
   { name: 'a month', range: { from: '2026-11-01', to: '2026-11-30' } },
   { name: 'a year', range: { from: '2025-12-04', to: END_DAY } },
@@ -81,7 +75,7 @@ export async function benchDashboardApi(options: {
       console.log(`  ${name.padEnd(40)} ${fmt(p95).padStart(8)} ms${met ? '' : '  OVER TARGET'}`);
     };
     report('network map', await p95Of(options.runs, () => monitoring.networkMap(null)));
-    for (const { level, scope } of LEVELS) {
+    for (const { level, scope } of SCOPES) {
       for (const { name, range } of RANGES) {
         report(`${level}, ${name}: figures`, await p95Of(options.runs, () => monitoring.compare(scope, range)));
         const child = childLevelOf(scope);

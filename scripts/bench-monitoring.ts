@@ -37,13 +37,16 @@ export interface MonitoringBenchOptions {
   databaseUrl?: string;
 }
 
-/** The levels a dashboard reads, from the whole network down to one desk's visits. */
-const SCOPES: Array<{ name: string; scope: Scope }> = [
-  { name: 'network', scope: {} },
-  { name: 'region', scope: { region: 'absheron' } },
-  { name: 'centre', scope: { centreId: 'centre-03' } },
-  { name: 'service in a centre', scope: { centreId: 'centre-03', serviceId: 'service-01' } },
-  { name: 'desk', scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' } },
+/**
+ * The levels a dashboard reads, from the whole network down to one desk's visits (also the read
+ * API bench's, which names them by level).
+ */
+export const SCOPES: Array<{ name: string; level: string; scope: Scope }> = [
+  { name: 'network', level: 'network', scope: {} },
+  { name: 'region', level: 'region', scope: { region: 'absheron' } },
+  { name: 'centre', level: 'centre', scope: { centreId: 'centre-03' } },
+  { name: 'service in a centre', level: 'service', scope: { centreId: 'centre-03', serviceId: 'service-01' } },
+  { name: 'desk', level: 'desk', scope: { centreId: 'centre-03', serviceId: 'service-01', deskId: '2' } },
 ];
 
 /** The periods a dashboard offers, each read with the one before it. */

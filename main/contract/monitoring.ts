@@ -147,6 +147,8 @@ export const VisitRow = z.object({
   number: z.string().nullable(),
   localDay: LocalDay,
   issuedAt: z.string(),
+  /** The centre's time zone (IANA): its wall clock is the one the visit's times are read on. */
+  timeZone: z.string(),
   centreId: z.string(),
   serviceId: z.string(),
   deskId: z.string().nullable(),

@@ -296,17 +296,22 @@ describe.skipIf(missing)(
       // The desk's visits over the service standard: SQL's, the longest over first, never a person.
       await page.getByTestId('desk-visits-service').click();
       await page.getByTestId('visits').waitFor();
-      const { rows } = await db.query<{ over: number }>(
-        `SELECT v.service_seconds / 60 - COALESCE(s.service_minutes, 15) AS over
-           FROM visits v LEFT JOIN service_standards s ON s.service_id = v.service_id
+      // Issued on the centre's wall clock (not the browser's, which is UTC here).
+      const { rows } = await db.query<{ over: number; issued: string; zone: string }>(
+        `SELECT v.service_seconds / 60 - COALESCE(s.service_minutes, 15) AS over,
+                to_char(v.issued_at AT TIME ZONE c.time_zone, 'HH24:MI') AS issued, c.time_zone AS zone
+           FROM visits v JOIN centres c USING (centre_id) LEFT JOIN service_standards s ON s.service_id = v.service_id
           WHERE v.local_day BETWEEN $1 AND $2 AND v.centre_id = $3 AND v.service_id = $4 AND v.desk_id = $5
             AND v.service_seconds / 60 >= COALESCE(s.service_minutes, 15)
-          ORDER BY 1 DESC`,
+          ORDER BY 1 DESC, v.issued_at, v.device_id, v.ticket_id`,
         [MONTH.from, MONTH.to, path.centre, path.service, path.desk],
       );
       expect(rows.length).toBeGreaterThan(0);
-      const overs = await page.locator('[data-testid="visits"] td[data-column="over"]').allTextContents();
-      expect(overs).toEqual(rows.slice(0, 200).map((row) => String(row.over)));
+      expect(rows[0]!.zone).not.toMatch(/UTC/);
+      const shown = async (column: string) =>
+        page.locator(`[data-testid="visits"] td[data-column="${column}"]`).allTextContents();
+      expect(await shown('over')).toEqual(rows.slice(0, 200).map((row) => String(row.over)));
+      expect(await shown('issued')).toEqual(rows.slice(0, 200).map((row) => row.issued));
       expect(await page.getByTestId('visits-count').textContent()).toContain(`of ${rows.length}`);
       await checkAndShoot(page, 'visits-desk-en');
 

@@ -153,7 +153,9 @@ export const rollupTable = (grain: RollupGrain) => `visit_rollup_${grain}`;
 
 /** What a grain is read from: its table, or for desk_day (not kept) the visits rolled up as read. */
 export const rollupSource = (grain: RollupGrain) =>
-  ROLLUP_GRAINS.includes(grain) ? rollupTable(grain) : `(${rollupSelect(grain, '(SELECT visits.*, 1 AS sign FROM visits)')})`;
+  ROLLUP_GRAINS.includes(grain)
+    ? rollupTable(grain)
+    : `(${rollupSelect(grain, '(SELECT visits.*, 1 AS sign FROM visits)')})`;
 
 /** The rollup table's columns, in the order rollupSelect yields them. */
 export function rollupColumns(grain: RollupGrain): string[] {

@@ -157,7 +157,8 @@ export function visitListQuery(
       FROM (SELECT page.device_id, page.ticket_id, to_char(page.local_day, 'YYYY-MM-DD') AS local_day,
                    to_char(page.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at, page.issued_at AS issued,
                    page.centre_id, page.service_id, page.desk_id, page.outcome, page.waiting_minutes, page.service_minutes,
-                   page.waiting_standard, page.service_standard, page.score, page.excess, n.number
+                   page.waiting_standard, page.service_standard, page.score, page.excess, n.number,
+                   COALESCE((SELECT c.time_zone FROM centres c WHERE c.centre_id = page.centre_id), network_time_zone()) AS time_zone
               FROM page LEFT JOIN LATERAL (
               SELECT s.fact ->> 'number' AS number FROM sync_records s
                WHERE s.device_id = page.device_id AND s.kind = 'ticket-issued'
@@ -181,6 +182,7 @@ export interface VisitListRow {
   waiting_standard: number;
   service_standard: number;
   score: number | null;
+  time_zone: string;
 }
 
 export function visitsAnswerOf(query: VisitListQuery, total: number, rows: VisitListRow[]): VisitsAnswer {
@@ -205,6 +207,7 @@ export function visitsAnswerOf(query: VisitListQuery, total: number, rows: Visit
       waitingStandardMinutes: row.waiting_standard,
       serviceStandardMinutes: row.service_standard,
       score: row.score,
+      timeZone: row.time_zone,
     })),
   };
 }

@@ -55,7 +55,14 @@ export function VisitsPage({
       ? readVisits(place, period, filter, offset, signal)
       : Promise.resolve({ ok: false, status: 0, code: 'none', message: '' } as const),
   );
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  // On the centre's wall clock, as its staff and visitors saw it, wherever the reader is.
+  const time = (visit: VisitRow) =>
+    new Intl.DateTimeFormat(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: visit.timeZone,
+    }).format(new Date(visit.issuedAt));
   const minutes = (value: number | null) => (value === null ? '—' : formats.count(value));
 
   return (
@@ -116,7 +123,9 @@ export function VisitsPage({
                       <th scope="row" data-label={t('visits.day')}>
                         {formats.day(visit.localDay)}
                       </th>
-                      <td data-label={t('visits.issued')}>{time.format(new Date(visit.issuedAt))}</td>
+                      <td data-label={t('visits.issued')} data-column="issued">
+                        {time(visit)}
+                      </td>
                       <td data-label={t('visits.ticket')}>{visit.number ?? '—'}</td>
                       <td data-label={t('visits.service')}>
                         {serviceName(network, visit.serviceId, i18n.language as Language)}
