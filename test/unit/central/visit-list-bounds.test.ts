@@ -58,32 +58,27 @@ const ANSWER: RawAnswer = {
 /** Seconds per service from whole minutes over each standard (passport 10, licence 15). */
 const serviceSeconds = (over: number) => [(10 + over) * 60, (15 + over) * 60];
 const waitingSeconds = (over: number) => [(15 + over) * 60, (15 + over) * 60];
+/** The answer for a total, every visit read at least `over` whole minutes over its standard. */
+const answer = (total: number, over: number) => ({
+  total,
+  bounds: {
+    services: ['passport', 'licence'],
+    serviceSeconds: serviceSeconds(over),
+    waitingSeconds: waitingSeconds(over),
+  },
+});
 
 describe('listBoundsOf', () => {
   it('reads only the visits as far over their standard as the page needs, the total counting all over it', () => {
     const bounded = (needed: number) => listBoundsOf(ANSWER, 'service-over-standard', needed);
     // The first: passport's 30 minutes, 20 over.
-    expect(bounded(1)).toEqual({
-      total: 7,
-      bounds: {
-        services: ['passport', 'licence'],
-        serviceSeconds: serviceSeconds(20),
-        waitingSeconds: waitingSeconds(20),
-      },
-    });
+    expect(bounded(1)).toEqual(answer(7, 20));
     // 20 over (one), 5 over (one more), 2 over (the third).
     expect(bounded(3)!.bounds.serviceSeconds).toEqual(serviceSeconds(2));
     // Four needed: the two 1 over are both read, though only one is needed.
     expect(bounded(4)!.bounds.serviceSeconds).toEqual(serviceSeconds(1));
     // More than there are: every visit over its standard, none within.
-    expect(bounded(200)).toEqual({
-      total: 7,
-      bounds: {
-        services: ['passport', 'licence'],
-        serviceSeconds: serviceSeconds(0),
-        waitingSeconds: waitingSeconds(0),
-      },
-    });
+    expect(bounded(200)).toEqual(answer(7, 0));
   });
 
   it('counts waits against the waiting standard', () => {
@@ -95,14 +90,7 @@ describe('listBoundsOf', () => {
 
   it("bounds 'all' by whichever time reaches the page first, its total every ticket", () => {
     // 20 over: passport's service; 5 over: licence's service and passport's wait, two of each kind.
-    expect(listBoundsOf(ANSWER, 'all', 2)).toEqual({
-      total: 13,
-      bounds: {
-        services: ['passport', 'licence'],
-        serviceSeconds: serviceSeconds(5),
-        waitingSeconds: waitingSeconds(5),
-      },
-    });
+    expect(listBoundsOf(ANSWER, 'all', 2)).toEqual(answer(13, 5));
     // Visits within their standards count too, by how far below it they are: the tenth service
     // time is passport's 5 minutes, 5 below.
     expect(listBoundsOf(ANSWER, 'all', 10)!.bounds.serviceSeconds).toEqual(serviceSeconds(-5));
