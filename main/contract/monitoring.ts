@@ -26,6 +26,12 @@ export type MonitoringScope = z.infer<typeof MonitoringScope>;
 export const DayRange = z.object({ from: LocalDay, to: LocalDay });
 export type DayRange = z.infer<typeof DayRange>;
 
+/**
+ * The bands a time's distribution counts visits in, by whole minutes: each band's first minute, the
+ * last band open (60 minutes or more).
+ */
+export const TIME_BANDS = [0, 5, 10, 15, 20, 30, 45, 60] as const;
+
 export const TimeFigures = z.object({
   /** Visits with this time. */
   measured: z.number().int(),
@@ -37,6 +43,8 @@ export const TimeFigures = z.object({
   overStandard: z.number().int(),
   /** The mean, over visits over standard, of their whole minutes minus the standard. */
   meanExcessMinutes: z.number().nullable(),
+  /** Visits per band of whole minutes (TIME_BANDS), adding up to measured. */
+  bands: z.array(z.number().int()).length(TIME_BANDS.length),
 });
 export type TimeFigures = z.infer<typeof TimeFigures>;
 

@@ -12,6 +12,7 @@ import { readMigrations } from '../../main/central/store/migrations';
 import { MonitoringStore } from '../../main/central/store/monitoring-store';
 import { PostgresStore } from '../../main/central/store/postgres-store';
 import { SyncBatch, type SyncRecord } from '../../main/contract/sync';
+import { TIME_BANDS } from '../../main/contract/monitoring';
 import { enrolHallServer, ingestAsDevice } from '../support/central-device';
 import { throwawayPostgres, postgresMissing } from '../support/postgres';
 import {
@@ -885,6 +886,12 @@ function comparable(figures: Figures) {
  * timestamps, percentile_disc over floor(seconds / 60), local hours from issued_at in the centre's zone.
  */
 async function figuresBySql(db: pg.Pool, scope: Scope, range: DayRange): Promise<Figures> {
+  // Visits per band of whole minutes: [0, 5), [5, 10), … [45, 60), 60 and over.
+  const bands = (minutes: string) =>
+    `ARRAY[${TIME_BANDS.map((first, i) => {
+      const next = TIME_BANDS[i + 1];
+      return `count(*) FILTER (WHERE ${minutes} >= ${first}${next === undefined ? '' : ` AND ${minutes} < ${next}`})::int`;
+    }).join(', ')}]`;
   const where = ['v.local_day BETWEEN $1 AND $2'];
   const values: unknown[] = [range.from, range.to];
   // A centre not described in centres is in the region 'unassigned' (the table's default).
@@ -908,6 +915,7 @@ async function figuresBySql(db: pg.Pool, scope: Scope, range: DayRange): Promise
             count(*) FILTER (WHERE w < ws)::int AS w_in, avg(w - ws) FILTER (WHERE w >= ws)::float8 AS w_ex,
             count(s)::int AS s_n, percentile_disc(0.5) WITHIN GROUP (ORDER BY s)::int AS s_med, percentile_disc(0.9) WITHIN GROUP (ORDER BY s)::int AS s_p90,
             count(*) FILTER (WHERE s < ss)::int AS s_in, avg(s - ss) FILTER (WHERE s >= ss)::float8 AS s_ex,
+            ${bands('w')} AS w_bands, ${bands('s')} AS s_bands,
             count(*) FILTER (WHERE rating_offered)::int AS offered, count(score)::int AS rated, avg(score)::float8 AS average,
             ${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE score = ${n})::int AS f${n}`).join(', ')},
             ${['waiting-time', 'staff', 'result', 'premises'].map((reason, i) => `count(*) FILTER (WHERE '${reason}' = ANY (reasons))::int AS r${i}`).join(', ')}
@@ -922,7 +930,14 @@ async function figuresBySql(db: pg.Pool, scope: Scope, range: DayRange): Promise
   const r = rows[0];
   const busiestHours = Array.from({ length: 168 }, () => 0);
   for (const row of hours.rows) busiestHours[(row.dow - 1) * 24 + row.hour] = row.n;
-  const time = (n: number, med: number | null, p90: number | null, within: number, excess: number | null) => ({
+  const time = (
+    n: number,
+    med: number | null,
+    p90: number | null,
+    within: number,
+    excess: number | null,
+    bands: number[],
+  ) => ({
     measured: n,
     medianMinutes: med,
     p90Minutes: p90,
@@ -930,13 +945,14 @@ async function figuresBySql(db: pg.Pool, scope: Scope, range: DayRange): Promise
     withinShare: n === 0 ? null : within / n,
     overStandard: n - within,
     meanExcessMinutes: excess,
+    bands,
   });
   return {
     tickets: r.tickets,
     served: r.served,
     noShows: r.no_shows,
-    waiting: time(r.w_n, r.w_med, r.w_p90, r.w_in, r.w_ex),
-    service: time(r.s_n, r.s_med, r.s_p90, r.s_in, r.s_ex),
+    waiting: time(r.w_n, r.w_med, r.w_p90, r.w_in, r.w_ex, r.w_bands),
+    service: time(r.s_n, r.s_med, r.s_p90, r.s_in, r.s_ex, r.s_bands),
     satisfaction: {
       offered: r.offered,
       rated: r.rated,

@@ -1,5 +1,12 @@
 import { RATING_REASONS, type RatingReason } from '../../contract';
-import type { Comparison, DayRange, Figures, MonitoringScope, TimeFigures } from '../../contract/monitoring';
+import {
+  TIME_BANDS,
+  type Comparison,
+  type DayRange,
+  type Figures,
+  type MonitoringScope,
+  type TimeFigures,
+} from '../../contract/monitoring';
 import {
   COUNT_CONDITIONS,
   ROLLUP_COUNT_COLUMNS,
@@ -433,6 +440,8 @@ function timeFigures(rows: PackedHistogram[], standardOf: (serviceId: string) =>
   };
   eachMinute(rows, (serviceId, minute, count) => add(minute, count, standardOf(serviceId)));
   const over = measured - within;
+  const bands = TIME_BANDS.map(() => 0);
+  for (const [minute, count] of histogram) bands[TIME_BANDS.findLastIndex((first) => first <= minute)]! += count;
   return {
     measured,
     medianMinutes: percentileOf(histogram, measured, 0.5),
@@ -441,6 +450,7 @@ function timeFigures(rows: PackedHistogram[], standardOf: (serviceId: string) =>
     withinShare: measured === 0 ? null : within / measured,
     overStandard: over,
     meanExcessMinutes: over === 0 ? null : excess / over,
+    bands,
   };
 }
 

@@ -10,6 +10,7 @@ const time = (median: number | null, p90: number | null, measured: number, withi
   withinShare: measured === 0 ? null : within / measured,
   overStandard: measured - within,
   meanExcessMinutes: null,
+  bands: [measured, 0, 0, 0, 0, 0, 0, 0],
 });
 
 const figures = (

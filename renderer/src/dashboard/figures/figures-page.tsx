@@ -3,7 +3,7 @@ import type { Comparison, NetworkMap, VisitFilter } from '../../../../main/contr
 import { levelOf, type Place } from '../dashboard-route';
 import { BreakdownTable } from './breakdown-table';
 import { Breadcrumb, type Step } from './breadcrumb';
-import { FacesChart, StandardsChart } from './distribution-charts';
+import { FacesChart, StandardsChart, TimeBandsChart } from './distribution-charts';
 import { FigureCard, ReasonsCard } from './figure-cards';
 import { FIGURE_SPECS, type FigureSection } from './figure-list';
 import type { Formats } from './format';
@@ -103,13 +103,16 @@ export function FiguresPage({
             comparison={figures.data.comparison}
             formats={formats}
             visitsHref={place.centre ? links.visits(place, 'waiting-over-standard') : null}
-          />
+          >
+            <TimeBandsChart figures={figures.data.comparison.current} time="waiting" formats={formats} />
+          </FigureSection>
           <FigureSection
             section="service"
             comparison={figures.data.comparison}
             formats={formats}
             visitsHref={place.centre ? links.visits(place, 'service-over-standard') : null}
           >
+            <TimeBandsChart figures={figures.data.comparison.current} time="service" formats={formats} />
             <StandardsChart figures={figures.data.comparison.current} formats={formats} />
           </FigureSection>
           <FigureSection section="satisfaction" comparison={figures.data.comparison} formats={formats}>
