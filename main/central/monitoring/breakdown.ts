@@ -32,9 +32,6 @@ export function childLevelOf(scope: MonitoringScope): ChildLevel | null {
   return scope.region !== undefined ? 'centre' : 'region';
 }
 
-/** A visit without a desk (never called, or called without one) is the desk row keyed ''. */
-export const NO_DESK_KEY = '';
-
 /** One row per child: its key and the per-service answer figuresOf reads. */
 export interface KeyedAnswer {
   key: string;

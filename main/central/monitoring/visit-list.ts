@@ -3,6 +3,7 @@ import {
   DEFAULT_SERVICE_MINUTES,
   DEFAULT_WAITING_MINUTES,
   eachMinute,
+  figuresOf,
   scopeConditions,
   standardsOf,
   type RawAnswer,
@@ -101,16 +102,16 @@ export function listBoundsOf(
       break;
     }
   }
-  const overStandard = (counts: Map<number, number>) =>
-    [...counts].reduce((sum, [excess, count]) => sum + (excess >= 0 ? count : 0), 0);
+  // The list's total is the figure it was opened from.
+  const figures = figuresOf(answer);
   let total: number;
   if (filter === 'all') {
     if (bound === null) return null;
-    total = answer.services.reduce((sum, row) => sum + row.tickets, 0);
+    total = figures.tickets;
   } else {
     // Fewer over the standard than needed: the page is the last, every visit over it is read.
     bound = Math.max(bound ?? 0, 0);
-    total = overStandard(counted[0]!);
+    total = (filter === 'service-over-standard' ? figures.service : figures.waiting).overStandard;
   }
   const services = answer.services.map((row) => row.service_id);
   const seconds = (standardOf: (id: string) => number) => services.map((id) => (bound! + standardOf(id)) * 60);

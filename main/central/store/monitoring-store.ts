@@ -33,6 +33,7 @@ import {
   type VisitListRow,
 } from '../monitoring/visit-list';
 import type { BreakdownAnswer, NetworkMap, SeriesAnswer, VisitsAnswer } from '../../contract/monitoring';
+import { transaction } from './transaction';
 
 /**
  * Where figures are read from: the rollups (what dashboards use), the raw visits (the baseline), or
@@ -136,28 +137,23 @@ export class MonitoringStore implements MonitoringReads {
       const { rows } = await this.pool.query<Answer>(named(visitListQuery(query)));
       return visitsAnswerOf(query, rows[0]!.total, rows[0]!.rows);
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const figures = await client.query<{ answer: RawAnswer }>(named(rollupFiguresQuery(query.scope, query.range)));
-      const needed = query.offset + VISITS_PAGE;
-      const bounded = listBoundsOf(figures.rows[0]!.answer, query.filter, needed);
-      const read = async (list: SqlQuery) => (await client.query<Answer>(named(list))).rows[0]!;
-      let answer: Answer | null = null;
-      if (bounded) {
-        const within = await read(visitListQuery(query, bounded.bounds));
-        // Fewer read than the rollups promise would mean they disagree with the visits (they are
-        // written together): the list is then read whole, and its own count is the total.
-        if (within.total >= Math.min(needed, bounded.total)) answer = { total: bounded.total, rows: within.rows };
-      }
-      answer ??= await read(visitListQuery(query));
-      await client.query('COMMIT');
-      return visitsAnswerOf(query, answer.total, answer.rows);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    const answer = await transaction(
+      this.pool,
+      async (client) => {
+        const figures = await client.query<{ answer: RawAnswer }>(named(rollupFiguresQuery(query.scope, query.range)));
+        const needed = query.offset + VISITS_PAGE;
+        const bounded = listBoundsOf(figures.rows[0]!.answer, query.filter, needed);
+        const read = async (list: SqlQuery) => (await client.query<Answer>(named(list))).rows[0]!;
+        if (bounded) {
+          const within = await read(visitListQuery(query, bounded.bounds));
+          // Fewer read than the rollups promise would mean they disagree with the visits (they are
+          // written together): the list is then read whole, and its own count is the total.
+          if (within.total >= Math.min(needed, bounded.total)) return { total: bounded.total, rows: within.rows };
+        }
+        return read(visitListQuery(query));
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+    return visitsAnswerOf(query, answer.total, answer.rows);
   }
 }

@@ -1,7 +1,15 @@
 import type pg from 'pg';
 
-/** Runs `work` in one transaction on a connection of the pool, committed if it returns, rolled back if it throws. */
-export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on a connection of the pool, committed if it returns, rolled back
+ * if it throws; `begin` opens it (e.g. 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' for reads
+ * that must share one snapshot).
+ */
+export async function transaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   // A connection lost while checked out (the database restarting) is emitted as 'error' on the
@@ -10,7 +18,7 @@ export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient
   const lost = () => (broken = true);
   client.on('error', lost);
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
